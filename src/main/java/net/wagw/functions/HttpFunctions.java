@@ -1,0 +1,27 @@
+package net.wagw.functions;
+
+import jakarta.inject.Inject;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+import io.quarkus.funqy.Funq;
+
+/**
+ * The HTTP Lambda functions (DESIGN.md 1). Each Lambda runs one of them, picked by
+ * {@code QUARKUS_FUNQY_EXPORT}; API Gateway sends it only the routes the route table gives it.
+ */
+public class HttpFunctions {
+    @Inject
+    HttpGateway gateway;
+
+    @Funq("verify")
+    public APIGatewayV2HTTPResponse verify(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("verify", event);
+    }
+
+    @Funq("commands")
+    public APIGatewayV2HTTPResponse commands(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("commands", event);
+    }
+}

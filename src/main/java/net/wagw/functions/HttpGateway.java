@@ -1,0 +1,166 @@
+package net.wagw.functions;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.config.WagwConfig;
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+import net.wagw.domain.bot.Bot;
+import net.wagw.lime.Command;
+import net.wagw.lime.LimeReason;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The HTTP adapter every HTTP function shares: takes API Gateway's HTTP API (payload 2.0) event,
+ * authenticates the bot, reads the body, calls the route's resource and shapes the response.
+ * Errors leave as {@code {"reason":{"code","description"}}}; nothing unexpected leaks a stack trace.
+ */
+@ApplicationScoped
+public class HttpGateway {
+    private static final Logger LOG = Logger.getLogger(HttpGateway.class);
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+
+    private final BotAuthenticator authenticator;
+    private final Resources resources;
+    private final CommandDispatcher commands;
+    private final ObjectMapper json;
+    private final int maxBodyBytes;
+
+    public HttpGateway(BotAuthenticator authenticator, Resources resources, CommandDispatcher commands,
+            ObjectMapper json, WagwConfig config) {
+        this.authenticator = authenticator;
+        this.resources = resources;
+        this.commands = commands;
+        this.json = json;
+        this.maxBodyBytes = config.http().maxBodyBytes();
+    }
+
+    public APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event) {
+        try {
+            return route(function, event);
+        } catch (Refusal refusal) {
+            return error(HttpStatuses.of(refusal.reason()), refusal);
+        } catch (SdkException e) {
+            return error(503, storageUnavailable(e));
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(e, "Unexpected failure in %s (reference %s)", function, reference);
+            return error(500, new Refusal(Reason.PROCESSING_ERROR,
+                    "An unexpected error occurred; nothing was changed (reference " + reference + ")."));
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(String function, APIGatewayV2HTTPEvent event) {
+        Route route = Route.byRouteKey(event.getRouteKey())
+                .filter(r -> r.function().equals(function))
+                .orElseThrow(() -> new Refusal(Reason.RESOURCE_NOT_SUPPORTED,
+                        "No route " + event.getRouteKey() + " is served by " + function + "."));
+        Optional<Bot> bot = authenticator.authenticate(header(event, "authorization"));
+        if (bot.isEmpty()) {
+            return error(401, new Refusal(Reason.AUTHORIZATION_ERROR,
+                    "Authorization: Key base64(botId:accessKey) is missing or wrong."));
+        }
+        if (route == Route.COMMANDS) {
+            return respond(200, command(bot.get(), event));
+        }
+        JsonNode body = route.takesBody() ? jsonBody(event) : null;
+        Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        ResourceResponse response = resources.invoke(new ResourceRequest(route, bot.get(), parameters, query, body));
+        return response.body() == null ? respond(response.status(), null) : respond(response.status(), response.body());
+    }
+
+    private Command command(Bot bot, APIGatewayV2HTTPEvent event) {
+        try {
+            return commands.dispatch(bot, textBody(event));
+        } catch (Refusal refusal) {
+            return commands.failure(bot, refusal);
+        } catch (SdkException e) {
+            return commands.failure(bot, storageUnavailable(e));
+        }
+    }
+
+    private static Refusal storageUnavailable(SdkException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "DynamoDB call failed (reference %s)", reference);
+        return new Refusal(Reason.PROCESSING_ERROR,
+                "Storage is unavailable just now; nothing was changed. Try again (reference " + reference + ").");
+    }
+
+    private JsonNode jsonBody(APIGatewayV2HTTPEvent event) {
+        try {
+            return json.readTree(textBody(event));
+        } catch (JsonProcessingException e) {
+            throw new Refusal(Reason.VALIDATION_ERROR, "The body is not valid JSON: " + e.getOriginalMessage() + ".");
+        }
+    }
+
+    /** The body as text after the size and content-type checks every body goes through. */
+    private String textBody(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody() == null ? "" : event.getBody();
+        byte[] bytes = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBodyBytes) {
+            throw new Refusal(Reason.VALIDATION_ERROR,
+                    "The body has " + bytes.length + " bytes; the limit is " + maxBodyBytes + ".");
+        }
+        String contentType = Optional.ofNullable(header(event, "content-type")).orElse("");
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase();
+        if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
+            throw new Refusal(Reason.UNSUPPORTED_CONTENT_TYPE, "The body must be sent as Content-Type: application/json"
+                    + (mediaType.isEmpty() ? "" : ", not " + mediaType) + ".");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] decode(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Reason.VALIDATION_ERROR, "The body is marked base64 but is not.");
+        }
+    }
+
+    /** API Gateway lower-cases header names in payload 2.0; other callers may not. */
+    private static String header(APIGatewayV2HTTPEvent event, String name) {
+        if (event.getHeaders() == null) {
+            return null;
+        }
+        return event.getHeaders().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private APIGatewayV2HTTPResponse error(int status, Refusal refusal) {
+        return respond(status, Map.of("reason", LimeReason.of(refusal)));
+    }
+
+    private APIGatewayV2HTTPResponse respond(int status, Object body) {
+        String text;
+        try {
+            text = body == null ? null : json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("response not serialisable", e);
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(body == null ? Map.of() : JSON_HEADERS)
+                .withBody(text)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

@@ -1,0 +1,20 @@
+package net.wagw.functions;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import net.wagw.domain.bot.Bot;
+
+/**
+ * One call of a resource, the same whether it came as REST or as a LIME command.
+ *
+ * @param body the JSON body (REST) or the command's {@code resource}; null when none
+ */
+public record ResourceRequest(Route route, Bot bot, Map<String, String> pathParameters, Map<String, String> query,
+        JsonNode body) {
+
+    public String pathParameter(String name) {
+        return pathParameters.get(name);
+    }
+}

@@ -1,0 +1,102 @@
+package net.wagw.functions;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The route table (DESIGN.md 1): every HTTP route of wagw, the function that serves it, and
+ * whether a bot can reach it through {@code /commands}. The single source for the local server,
+ * the {@code commands} dispatcher and {@code infra/template.yaml} (a test holds them equal).
+ */
+public enum Route {
+    GET_ACCOUNT("GET", "/accounts/{msisdn}", "verify", true),
+    COMMANDS("POST", "/commands", "commands", false);
+
+    private final String method;
+    private final String path;
+    private final String function;
+    private final boolean viaCommands;
+    private final List<String> segments;
+
+    Route(String method, String path, String function, boolean viaCommands) {
+        this.method = method;
+        this.path = path;
+        this.function = function;
+        this.viaCommands = viaCommands;
+        this.segments = segments(path);
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String function() {
+        return function;
+    }
+
+    /** Whether a bot may also reach this resource as a LIME command (DESIGN.md 3.2). */
+    public boolean viaCommands() {
+        return viaCommands;
+    }
+
+    /** API Gateway's route key, e.g. {@code GET /accounts/{msisdn}}. */
+    public String routeKey() {
+        return method + " " + path;
+    }
+
+    public boolean takesBody() {
+        return "POST".equals(method) || "PUT".equals(method);
+    }
+
+    public static Optional<Route> byRouteKey(String routeKey) {
+        return Arrays.stream(values()).filter(r -> r.routeKey().equals(routeKey)).findFirst();
+    }
+
+    public static List<String> functions() {
+        return Arrays.stream(values()).map(Route::function).distinct().toList();
+    }
+
+    /**
+     * Matches a raw (percent-encoded) path against this route's template, as API Gateway does:
+     * each {@code {name}} takes one whole, non-empty segment; values are percent-decoded, and a
+     * '+' stays a '+' (it is a path, not a form).
+     */
+    public Optional<Map<String, String>> match(String rawPath) {
+        List<String> actual = segments(rawPath);
+        if (actual.size() != segments.size()) {
+            return Optional.empty();
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < segments.size(); i++) {
+            String expected = segments.get(i);
+            String value = actual.get(i);
+            if (expected.startsWith("{") && expected.endsWith("}")) {
+                if (value.isEmpty()) {
+                    return Optional.empty();
+                }
+                parameters.put(expected.substring(1, expected.length() - 1), decode(value));
+            } else if (!expected.equals(value)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(parameters);
+    }
+
+    private static List<String> segments(String path) {
+        String trimmed = path.startsWith("/") ? path.substring(1) : path;
+        return Arrays.asList(trimmed.split("/", -1));
+    }
+
+    static String decode(String segment) {
+        return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package net.wagw.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import net.wagw.functions.HttpGateway;
+import net.wagw.functions.Route;
+
+/**
+ * The whole gateway on one local port, as API Gateway + Lambda would serve it: each request is
+ * matched against the route table, turned into the payload 2.0 event JSON, read into the event
+ * object the way the Lambda runtime reads it, handed to the route's function, and its response
+ * object is written back. Dev and test builds only; the WhatsApp simulator shares the port under
+ * {@code /_simulator/}.
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class LocalGateway {
+    private static final Logger LOG = Logger.getLogger(LocalGateway.class);
+
+    private final HttpGateway gateway;
+    private final WhatsAppSimulator simulator;
+    private final ObjectMapper json;
+    private final int configuredPort;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ObjectMapper json,
+            @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
+        this.gateway = gateway;
+        this.simulator = simulator;
+        this.json = json;
+        this.configuredPort = configuredPort;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", configuredPort), 128);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + configuredPort, e);
+        }
+        executor = Executors.newFixedThreadPool(32);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.createContext(WhatsAppSimulator.PREFIX, simulator::serve);
+        server.start();
+        LOG.infof("wagw gateway listening on http://localhost:%d", port());
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Optional<Map.Entry<Route, Map<String, String>>> match = Arrays.stream(Route.values())
+                    .filter(r -> r.method().equals(method))
+                    .flatMap(r -> r.match(rawPath).map(p -> Map.entry(r, p)).stream())
+                    .findFirst();
+            if (match.isEmpty()) {
+                write(exchange, 404, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of("reason",
+                        Map.of("code", 62, "description", "No route " + method + " " + rawPath + " is served here."))));
+                return;
+            }
+            Route route = match.get().getKey();
+            ObjectNode eventJson = ApiGatewayEvents.event(json, route, match.get().getValue(), method, rawPath,
+                    exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body,
+                    exchange.getRemoteAddress().getAddress().getHostAddress());
+            APIGatewayV2HTTPEvent event = json.treeToValue(eventJson, APIGatewayV2HTTPEvent.class);
+            APIGatewayV2HTTPResponse response = gateway.handle(route.function(), event);
+            JsonNode responseJson = json.valueToTree(response);
+            writeResponse(exchange, responseJson);
+        } catch (RuntimeException e) {
+            LOG.error("local gateway failed to serve a request", e);
+            write(exchange, 500, Map.of(), new byte[0]);
+        }
+    }
+
+    /** Writes the Lambda response as API Gateway would: status, headers, body (base64-decoded if flagged). */
+    private void writeResponse(HttpExchange exchange, JsonNode response) throws IOException {
+        int status = response.path("statusCode").asInt(500);
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        response.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+        JsonNode bodyNode = response.get("body");
+        String bodyText = bodyNode == null || bodyNode.isNull() ? "" : bodyNode.asText();
+        boolean base64 = response.path("isBase64Encoded").asBoolean(false);
+        byte[] bytes = base64 ? Base64.getDecoder().decode(bodyText) : bodyText.getBytes(StandardCharsets.UTF_8);
+        write(exchange, status, headers, bytes);
+    }
+
+    static void write(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package net.wagw.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+
+/**
+ * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (DESIGN.md 8), never part of
+ * a production build. It takes sends on the Cloud API path under {@code /_simulator/graph} and
+ * answers as Meta does, success and error shapes alike; {@code GET /_simulator/messages} shows a
+ * person what was sent. Later issues grow it (webhooks back, statuses, groups, playing the
+ * customer).
+ */
+@ApplicationScoped
+@IfBuildProfile(anyOf = { "dev", "test" })
+public class WhatsAppSimulator {
+    static final String PREFIX = "/_simulator/";
+    private static final Pattern MESSAGES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/messages");
+    /** Message types of the Cloud API's send endpoint (reference: {Phone-Number-ID}/messages). */
+    private static final Set<String> TYPES = Set.of("text", "image", "video", "audio", "document", "sticker",
+            "location", "contacts", "interactive", "template", "reaction");
+
+    private final ObjectMapper json;
+    private final List<JsonNode> sent = new ArrayList<>();
+
+    public WhatsAppSimulator(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** What the gateway has sent so far, oldest first. */
+    public synchronized List<JsonNode> sent() {
+        return List.copyOf(sent);
+    }
+
+    void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            Matcher messages = MESSAGES.matcher(path);
+            if ("POST".equals(exchange.getRequestMethod()) && messages.matches()) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                send(exchange, messages.group(2), exchange.getRequestHeaders().getFirst("Authorization"), body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "messages")) {
+                reply(exchange, 200, json.valueToTree(sent()));
+            } else {
+                reply(exchange, 400, error(100, "Unsupported request - method type: "
+                        + exchange.getRequestMethod().toLowerCase(), "GraphMethodException", 0));
+            }
+        }
+    }
+
+    private void send(HttpExchange exchange, String phoneNumberId, String authorization, byte[] body) throws IOException {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() <= 7) {
+            reply(exchange, 401, error(190, "Invalid OAuth access token - Cannot parse access token", "OAuthException", 0));
+            return;
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(body);
+        } catch (IOException e) {
+            reply(exchange, 400, error(100, "Invalid parameter", "OAuthException", 0));
+            return;
+        }
+        if (request == null || !"whatsapp".equals(request.path("messaging_product").asText())) {
+            reply(exchange, 400, error(100, "(#100) The parameter messaging_product is required.", "OAuthException", 0));
+            return;
+        }
+        String to = request.path("to").asText("");
+        if (to.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) The parameter to is required.", "OAuthException", 0));
+            return;
+        }
+        String type = request.path("type").asText("text");
+        if (!TYPES.contains(type)) {
+            reply(exchange, 400, error(100, "(#100) Param type must be one of {" + String.join(", ", TYPES.stream()
+                    .sorted().toList()) + "} - got \"" + type + "\".", "OAuthException", 2494010));
+            return;
+        }
+        String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        synchronized (this) {
+            ObjectNode record = json.createObjectNode();
+            record.put("phone_number_id", phoneNumberId);
+            record.put("wamid", wamid);
+            record.set("request", request);
+            sent.add(record);
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.put("messaging_product", "whatsapp");
+        ObjectNode contact = answer.putArray("contacts").addObject();
+        contact.put("input", to);
+        contact.put("wa_id", to.replaceAll("\\D", ""));
+        answer.putArray("messages").addObject().put("id", wamid);
+        reply(exchange, 200, answer);
+    }
+
+    /** Meta's error body: {"error":{"message","type","code","error_subcode"?,"fbtrace_id"}}. */
+    private JsonNode error(int code, String message, String type, int subcode) {
+        ObjectNode root = json.createObjectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("message", message);
+        error.put("type", type);
+        error.put("code", code);
+        if (subcode != 0) {
+            error.put("error_subcode", subcode);
+        }
+        error.put("fbtrace_id", "SIM" + UUID.randomUUID().toString().substring(0, 8));
+        return root;
+    }
+
+    private void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        LocalGateway.write(exchange, status, Map.of("content-type", "application/json"), json.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,41 @@
+package net.wagw.store;
+
+/** The stored form of a known contact, mapped by a static schema (no reflection, for native). */
+public final class ContactItem {
+    private String pk;
+    private String waId;
+    private String fullName;
+    private Long learnedAt;
+
+    public String getPk() {
+        return pk;
+    }
+
+    public void setPk(String pk) {
+        this.pk = pk;
+    }
+
+    public String getWaId() {
+        return waId;
+    }
+
+    public void setWaId(String waId) {
+        this.waId = waId;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public Long getLearnedAt() {
+        return learnedAt;
+    }
+
+    public void setLearnedAt(Long learnedAt) {
+        this.learnedAt = learnedAt;
+    }
+}

@@ -1,0 +1,67 @@
+package net.wagw.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import net.wagw.config.WagwConfig;
+import io.quarkus.arc.DefaultBean;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * The DynamoDB clients, built once per process (Lambda reuses them across invocations) with the
+ * URL-connection HTTP client: small, and native-image friendly.
+ */
+@ApplicationScoped
+public class DynamoClients {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    DynamoConnection connection(WagwConfig config) {
+        return new DynamoConnection(config.dynamodb().endpoint(), config.dynamodb().region());
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamo(DynamoConnection connection) {
+        return build(connection);
+    }
+
+    /** Also used by tests and the local runner, which need a client before the application starts. */
+    public static DynamoDbClient build(DynamoConnection connection) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(connection.region()));
+        connection.endpoint().ifPresentOrElse(
+                endpoint -> builder.endpointOverride(endpoint)
+                        // a local server accepts any credentials; these are not secrets
+                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))),
+                () -> builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create()));
+        return builder.build();
+    }
+
+    void close(@Disposes DynamoDbClient client) {
+        client.close();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
+        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
+    }
+
+    @Produces
+    @Singleton
+    TableNames tableNames(WagwConfig config) {
+        return new TableNames(config.dynamodb().tablePrefix());
+    }
+}
