@@ -1,0 +1,75 @@
+package net.wagw.local;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import net.wagw.testing.DynaliteResource;
+
+/** The local WhatsApp simulator answers the Cloud API send endpoint as Meta does. */
+@QuarkusTest
+@WithTestResource(DynaliteResource.class)
+class WhatsAppSimulatorTest {
+    @Inject
+    LocalGateway gateway;
+    @Inject
+    WhatsAppSimulator simulator;
+
+    private RequestSpecification meta() {
+        return given().port(gateway.port()).header("Authorization", "Bearer local-token").contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aTextSendIsAnsweredWithTheContactAndAWamidAndIsListed() {
+        String wamid = meta()
+                .body("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"5531988889999\","
+                        + "\"type\":\"text\",\"text\":{\"body\":\"hello\"}}")
+                .post("/_simulator/graph/v23.0/106540352242922/messages")
+                .then().statusCode(200)
+                .body("messaging_product", equalTo("whatsapp"))
+                .body("contacts[0].input", equalTo("5531988889999"))
+                .body("contacts[0].wa_id", equalTo("5531988889999"))
+                .body("messages[0].id", startsWith("wamid."))
+                .extract().path("messages[0].id");
+
+        assertThat(simulator.sent()).anySatisfy(record -> {
+            assertThat(record.path("wamid").asText()).isEqualTo(wamid);
+            assertThat(record.path("phone_number_id").asText()).isEqualTo("106540352242922");
+            assertThat(record.path("request").path("text").path("body").asText()).isEqualTo("hello");
+        });
+        given().port(gateway.port()).get("/_simulator/messages").then().statusCode(200)
+                .body("find { it.wamid == '" + wamid + "' }.request.to", equalTo("5531988889999"));
+    }
+
+    @Test
+    void aSendWithoutAnAccessTokenIsRefusedLikeMetaWithCode190() {
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531988889999\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}")
+                .post("/_simulator/graph/v23.0/106540352242922/messages")
+                .then().statusCode(401)
+                .body("error.code", equalTo(190))
+                .body("error.type", equalTo("OAuthException"));
+    }
+
+    @Test
+    void aSendWithoutMessagingProductOrRecipientOrWithAnUnknownTypeIsRefusedWithCode100() {
+        int before = simulator.sent().size();
+        meta().body("{\"to\":\"5531988889999\",\"type\":\"text\"}")
+                .post("/_simulator/graph/v23.0/1/messages").then().statusCode(400).body("error.code", equalTo(100));
+        meta().body("{\"messaging_product\":\"whatsapp\",\"type\":\"text\"}")
+                .post("/_simulator/graph/v23.0/1/messages").then().statusCode(400).body("error.code", equalTo(100));
+        meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531988889999\",\"type\":\"hologram\"}")
+                .post("/_simulator/graph/v23.0/1/messages").then().statusCode(400).body("error.code", equalTo(100));
+
+        assertThat(simulator.sent()).hasSize(before);
+    }
+}
