@@ -61,6 +61,9 @@ public class LocalGateway {
     }
 
     void start(@Observes StartupEvent startup) {
+        // Without TCP_NODELAY, keep-alive clients wait out a 40 ms delayed ACK between the response
+        // headers and body that the JDK server writes separately.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", configuredPort), 128);
         } catch (IOException e) {
