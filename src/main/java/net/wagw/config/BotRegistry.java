@@ -2,6 +2,7 @@ package net.wagw.config;
 
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,7 +29,7 @@ public class BotRegistry {
 
     @Inject
     public BotRegistry(WagwConfig wagw, Config config) {
-        for (String id : wagw.botIds().orElse(java.util.List.of())) {
+        for (String id : wagw.botIds().orElse(List.of())) {
             String prefix = "wagw.bot." + id + ".";
             String hash = config.getOptionalValue(prefix + "access-key-sha256", String.class)
                     .orElseThrow(() -> new IllegalStateException("bot '" + id + "' has no " + prefix + "access-key-sha256"));

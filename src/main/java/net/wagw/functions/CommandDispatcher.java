@@ -79,6 +79,8 @@ public class CommandDispatcher {
             return answer(id, bot, method, uri, response.type(), response.body(), null);
         } catch (Refusal refusal) {
             return answer(id, bot, method, uri, null, null, refusal);
+        } catch (RuntimeException e) {
+            return answer(id, bot, method, uri, null, null, Failures.of(e, "commands"));
         }
     }
 

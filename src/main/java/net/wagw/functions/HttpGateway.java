@@ -4,11 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -22,7 +19,6 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.lime.Command;
 import net.wagw.lime.LimeReason;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The HTTP adapter every HTTP function shares: takes API Gateway's HTTP API (payload 2.0) event,
@@ -31,7 +27,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 @ApplicationScoped
 public class HttpGateway {
-    private static final Logger LOG = Logger.getLogger(HttpGateway.class);
     private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
 
     private final BotAuthenticator authenticator;
@@ -54,13 +49,8 @@ public class HttpGateway {
             return route(function, event);
         } catch (Refusal refusal) {
             return error(HttpStatuses.of(refusal.reason()), refusal);
-        } catch (SdkException e) {
-            return error(503, storageUnavailable(e));
         } catch (RuntimeException e) {
-            String reference = UUID.randomUUID().toString();
-            LOG.errorf(e, "Unexpected failure in %s (reference %s)", function, reference);
-            return error(500, new Refusal(Reason.PROCESSING_ERROR,
-                    "An unexpected error occurred; nothing was changed (reference " + reference + ")."));
+            return error(Failures.isStorage(e) ? 503 : 500, Failures.of(e, function));
         }
     }
 
@@ -89,16 +79,7 @@ public class HttpGateway {
             return commands.dispatch(bot, textBody(event));
         } catch (Refusal refusal) {
             return commands.failure(bot, refusal);
-        } catch (SdkException e) {
-            return commands.failure(bot, storageUnavailable(e));
         }
-    }
-
-    private static Refusal storageUnavailable(SdkException e) {
-        String reference = UUID.randomUUID().toString();
-        LOG.errorf(e, "DynamoDB call failed (reference %s)", reference);
-        return new Refusal(Reason.PROCESSING_ERROR,
-                "Storage is unavailable just now; nothing was changed. Try again (reference " + reference + ").");
     }
 
     private JsonNode jsonBody(APIGatewayV2HTTPEvent event) {

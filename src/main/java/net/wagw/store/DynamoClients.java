@@ -1,5 +1,7 @@
 package net.wagw.store;
 
+import java.time.Duration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -38,8 +40,14 @@ public class DynamoClients {
 
     /** Also used by tests and the local runner, which need a client before the application starts. */
     public static DynamoDbClient build(DynamoConnection connection) {
+        // Bounded waits: a request that cannot reach DynamoDB fails within seconds, well inside the
+        // Lambda timeout, and the bot (or Meta) is told to retry rather than left hanging.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(3))
+                        .build())
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(6)))
                 .region(Region.of(connection.region()));
         connection.endpoint().ifPresentOrElse(
                 endpoint -> builder.endpointOverride(endpoint)
