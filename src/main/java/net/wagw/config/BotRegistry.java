@@ -1,5 +1,7 @@
 package net.wagw.config;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +14,23 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.delivery.BotSecrets;
 
 /**
- * The configured bots, read once at start: {@code wagw.bot-ids} and, per id,
- * {@code wagw.bot.<id>.access-key-sha256} (hex) and {@code wagw.bot.<id>.verification-quota}.
+ * The configured bots, read once at start: {@code wagw.bot-ids} and, per id, the settings under
+ * {@code wagw.bot.<id>.}: {@code access-key-sha256} (hex), {@code verification-quota},
+ * {@code phone-number-id}, {@code waba-id}, {@code messages-url}, {@code notifications-url},
+ * {@code callback-secret}, {@code require-opt-in}. In Lambda these are plain environment variables
+ * such as {@code WAGW_BOT_<ID>_PHONE_NUMBER_ID}.
  */
 @ApplicationScoped
-public class BotRegistry {
+public class BotRegistry implements BotSecrets {
     private static final long DEFAULT_VERIFICATION_QUOTA = 1000;
 
     private final Map<String, Entry> bots = new LinkedHashMap<>();
 
-    /** A bot with the hash its access key must match. */
-    public record Entry(Bot bot, byte[] accessKeySha256) {
+    /** A bot with the hash its access key must match and the secret its callbacks are signed with. */
+    public record Entry(Bot bot, byte[] accessKeySha256, byte[] callbackSecret) {
     }
 
     @Inject
@@ -37,13 +43,37 @@ public class BotRegistry {
             if (hashBytes.length != 32) {
                 throw new IllegalStateException(prefix + "access-key-sha256 must be 64 hex digits");
             }
-            long quota = config.getOptionalValue(prefix + "verification-quota", Long.class)
-                    .orElse(DEFAULT_VERIFICATION_QUOTA);
-            bots.put(id, new Entry(new Bot(id, quota), hashBytes));
+            Bot bot = new Bot(id,
+                    config.getOptionalValue(prefix + "verification-quota", Long.class).orElse(DEFAULT_VERIFICATION_QUOTA),
+                    text(config, prefix + "phone-number-id"),
+                    text(config, prefix + "waba-id"),
+                    text(config, prefix + "messages-url"),
+                    text(config, prefix + "notifications-url"),
+                    config.getOptionalValue(prefix + "require-opt-in", Boolean.class).orElse(true));
+            byte[] secret = config.getOptionalValue(prefix + "callback-secret", String.class)
+                    .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+            bots.put(id, new Entry(bot, hashBytes, secret));
         }
     }
 
     public Optional<Entry> find(String botId) {
         return Optional.ofNullable(bots.get(botId));
+    }
+
+    public Collection<Bot> all() {
+        return bots.values().stream().map(Entry::bot).toList();
+    }
+
+    @Override
+    public byte[] callbackSecret(String botId) {
+        Entry entry = bots.get(botId);
+        if (entry == null || entry.callbackSecret().length == 0) {
+            throw new IllegalStateException("bot '" + botId + "' has no callback-secret to sign its deliveries with");
+        }
+        return entry.callbackSecret();
+    }
+
+    private static String text(Config config, String name) {
+        return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank()).orElse(null);
     }
 }

@@ -29,6 +29,17 @@ public interface WagwConfig {
 
     Http http();
 
+    Meta meta();
+
+    interface Meta {
+        /** The Graph API version of every Cloud API path. */
+        @WithDefault("v23.0")
+        String apiVersion();
+
+        /** The system user access token (a secret: from Secrets Manager in AWS). */
+        Optional<String> accessToken();
+    }
+
     interface Dynamo {
         /** Set for dynalite or any non-AWS endpoint; unset in AWS. */
         Optional<URI> endpoint();
@@ -44,5 +55,9 @@ public interface WagwConfig {
         /** Bodies above this are refused (413, reason 21) before they are parsed. */
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /** How long a bot's endpoint may take to answer a delivery before it is retried later. */
+        @WithDefault("3")
+        int botTimeoutSeconds();
     }
 }

@@ -1,12 +1,37 @@
 package net.wagw.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import net.wagw.domain.contact.ContactStore;
+import net.wagw.domain.contact.Customers;
+import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.optin.OptIns;
+import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.send.Recipients;
+import net.wagw.domain.send.SendService;
+import net.wagw.domain.send.TemplateCatalog;
+import net.wagw.domain.send.TemplateSync;
+import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.domain.window.WindowStore;
+import net.wagw.lime.HttpBotEndpoint;
+import net.wagw.lime.LimeNotifier;
+import net.wagw.store.DynamoDeliveryStore;
+import net.wagw.store.DynamoMessageStore;
+import net.wagw.store.DynamoOptInStore;
+import net.wagw.store.DynamoTemplateCatalog;
+import net.wagw.store.DynamoWindowStore;
+import net.wagw.whatsapp.CloudApiClient;
+import net.wagw.whatsapp.CloudWhatsAppApi;
+import net.wagw.whatsapp.OutboundRenderer;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
@@ -57,6 +82,70 @@ public class Wiring {
     @Singleton
     Contacts contacts(ContactStore store, PhoneNumbers numbers, Clock clock) {
         return new Contacts(store, numbers, clock);
+    }
+
+    @Produces
+    @Singleton
+    Customers customers(PhoneNumbers numbers, Nodes nodes) {
+        return new Customers(numbers, nodes);
+    }
+
+    @Produces
+    @Singleton
+    WindowStore windowStore(DynamoDbClient dynamo, TableNames names) {
+        return new DynamoWindowStore(dynamo, names);
+    }
+
+    @Produces
+    @Singleton
+    OptIns optIns(DynamoDbClient dynamo, TableNames names, Clock clock) {
+        return new OptIns(new DynamoOptInStore(dynamo, names), clock);
+    }
+
+    @Produces
+    @Singleton
+    TemplateCatalog templateCatalog(DynamoDbClient dynamo, TableNames names) {
+        return new DynamoTemplateCatalog(dynamo, names);
+    }
+
+    @Produces
+    @Singleton
+    WhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config) {
+        return new CloudWhatsAppApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse(""));
+    }
+
+    @Produces
+    @Singleton
+    TemplateSync templateSync(WhatsAppApi meta, TemplateCatalog catalog) {
+        return new TemplateSync(meta, catalog);
+    }
+
+    @Produces
+    @Singleton
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
+        return new Outbox(new DynamoDeliveryStore(dynamo, names),
+                new HttpBotEndpoint(Duration.ofSeconds(config.http().botTimeoutSeconds())), bots, clock);
+    }
+
+    @Produces
+    @Singleton
+    BotNotifier botNotifier(Outbox outbox, ObjectMapper json, WagwConfig config) {
+        return new LimeNotifier(outbox, json, config.botDomain());
+    }
+
+    @Produces
+    @Singleton
+    OutboundRenderer outboundRenderer(ObjectMapper json) {
+        return new OutboundRenderer(json);
+    }
+
+    @Produces
+    @Singleton
+    SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
+            TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
+            WhatsAppApi meta, BotNotifier notifier, Clock clock) {
+        return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
+                new DynamoMessageStore(dynamo, names), meta, notifier, clock);
     }
 
     @Produces

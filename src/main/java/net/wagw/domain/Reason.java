@@ -32,4 +32,14 @@ public enum Reason {
     public int code() {
         return code;
     }
+
+    /** The reason of a code; a code wagw does not use reads as a gateway error. */
+    public static Reason ofCode(int code) {
+        for (Reason reason : values()) {
+            if (reason.code == code) {
+                return reason;
+            }
+        }
+        return GATEWAY_ERROR;
+    }
 }

@@ -1,15 +1,28 @@
 package net.wagw.domain;
 
+import java.util.Optional;
+
 /**
  * A request wagw will not carry out, with the LIME reason and a sentence a person understands.
  * Thrown before anything is written or sent, so a refusal never changes state.
  */
 public class Refusal extends RuntimeException {
+    /** What kind of "no" this is, where the reason alone does not say (e.g. 66 is 409 or 422). */
+    public enum Kind {
+        INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_MANY, UNAVAILABLE, UPSTREAM
+    }
+
     private final Reason reason;
+    private final Kind kind;
 
     public Refusal(Reason reason, String description) {
+        this(reason, description, null);
+    }
+
+    public Refusal(Reason reason, String description, Kind kind) {
         super(description, null, false, false);
         this.reason = reason;
+        this.kind = kind;
     }
 
     public Reason reason() {
@@ -18,5 +31,9 @@ public class Refusal extends RuntimeException {
 
     public String description() {
         return getMessage();
+    }
+
+    public Optional<Kind> kind() {
+        return Optional.ofNullable(kind);
     }
 }

@@ -20,6 +20,11 @@ public class HttpFunctions {
         return gateway.handle("verify", event);
     }
 
+    @Funq("send")
+    public APIGatewayV2HTTPResponse send(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("send", event);
+    }
+
     @Funq("commands")
     public APIGatewayV2HTTPResponse commands(APIGatewayV2HTTPEvent event) {
         return gateway.handle("commands", event);

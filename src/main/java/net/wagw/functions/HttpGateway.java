@@ -48,7 +48,7 @@ public class HttpGateway {
         try {
             return route(function, event);
         } catch (Refusal refusal) {
-            return error(HttpStatuses.of(refusal.reason()), refusal);
+            return error(HttpStatuses.of(refusal), refusal);
         } catch (RuntimeException e) {
             return error(Failures.isStorage(e) ? 503 : 500, Failures.of(e, function));
         }

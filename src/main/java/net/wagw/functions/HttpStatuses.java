@@ -1,10 +1,28 @@
 package net.wagw.functions;
 
 import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
 
 /** The HTTP status a REST route answers for a LIME reason. */
 final class HttpStatuses {
     private HttpStatuses() {
+    }
+
+    static int of(Refusal refusal) {
+        return refusal.kind().map(HttpStatuses::of).orElseGet(() -> of(refusal.reason()));
+    }
+
+    static int of(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
+            case UPSTREAM -> 502;
+        };
     }
 
     static int of(Reason reason) {

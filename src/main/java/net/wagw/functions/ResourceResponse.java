@@ -10,4 +10,8 @@ public record ResourceResponse(int status, String type, Object body) {
     public static ResourceResponse ok(String type, Object body) {
         return new ResourceResponse(200, type, body);
     }
+
+    public static ResourceResponse noContent() {
+        return new ResourceResponse(204, null, null);
+    }
 }

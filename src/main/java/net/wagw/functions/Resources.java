@@ -6,14 +6,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Resources {
     private final AccountsResource accounts;
+    private final OptInsResource optIns;
+    private final MessagesResource messages;
+    private final TemplatesResource templates;
 
-    public Resources(AccountsResource accounts) {
+    public Resources(AccountsResource accounts, OptInsResource optIns, MessagesResource messages,
+            TemplatesResource templates) {
         this.accounts = accounts;
+        this.optIns = optIns;
+        this.messages = messages;
+        this.templates = templates;
     }
 
     ResourceResponse invoke(ResourceRequest request) {
         return switch (request.route()) {
             case GET_ACCOUNT -> accounts.get(request);
+            case SET_OPT_IN -> optIns.set(request);
+            case GET_OPT_IN -> optIns.get(request);
+            case DELETE_OPT_IN -> optIns.delete(request);
+            case SEND_MESSAGE -> messages.send(request);
+            case SEND_NOTIFICATION -> messages.notification(request);
+            case GET_MESSAGE_TEMPLATES -> templates.get(request);
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
         };
     }

@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 public enum Route {
     GET_ACCOUNT("GET", "/accounts/{msisdn}", "verify", true),
+    SET_OPT_IN("POST", "/opt-ins", "verify", true),
+    GET_OPT_IN("GET", "/opt-ins/{customer}", "verify", true),
+    DELETE_OPT_IN("DELETE", "/opt-ins/{customer}", "verify", true),
+    SEND_MESSAGE("POST", "/messages", "send", false),
+    SEND_NOTIFICATION("POST", "/notifications", "send", false),
+    GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
     COMMANDS("POST", "/commands", "commands", false);
 
     private final String method;

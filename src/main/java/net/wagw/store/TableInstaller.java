@@ -8,8 +8,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -39,12 +42,29 @@ public final class TableInstaller {
             keys.add(KeySchemaElement.builder().attributeName(sk).keyType(KeyType.RANGE).build());
             attributes.add(stringAttribute(sk));
         });
-        return CreateTableRequest.builder()
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (TableDefinition.Index index : table.indexes()) {
+            if (attributes.stream().noneMatch(a -> a.attributeName().equals(index.partitionKey()))) {
+                attributes.add(stringAttribute(index.partitionKey()));
+            }
+            attributes.add(AttributeDefinition.builder().attributeName(index.numberSortKey())
+                    .attributeType(ScalarAttributeType.N).build());
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName(index.name())
+                    .keySchema(KeySchemaElement.builder().attributeName(index.partitionKey()).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(index.numberSortKey()).keyType(KeyType.RANGE).build())
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                    .build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(names.of(table))
                 .keySchema(keys)
                 .attributeDefinitions(attributes)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .build();
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        return request.build();
     }
 
     private static AttributeDefinition stringAttribute(String name) {

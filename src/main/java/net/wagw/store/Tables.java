@@ -5,7 +5,12 @@ import java.util.List;
 /** Every table of wagw (DESIGN.md 1). Keys are prefixed by the bot id. */
 public final class Tables {
     public static final String PK = "pk";
+    public static final String SK = "sk";
     public static final String EXPIRES_AT = "expiresAt";
+    /** Set only while a message or delivery awaits a try: the sparse "due" index holds just those. */
+    public static final String DUE_BOT = "dueBot";
+    public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
+    public static final String DUE_INDEX = "due";
 
     /** What each bot learned of its customers: wa_id and profile name, by contact key. */
     public static final TableDefinition ACCOUNTS = new TableDefinition("accounts", PK, null, null);
@@ -13,7 +18,25 @@ public final class Tables {
     /** Bounded counters (daily verification quota), each expiring after its period. */
     public static final TableDefinition COUNTERS = new TableDefinition("counters", PK, null, EXPIRES_AT);
 
-    public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS);
+    /** When each customer last wrote to each bot (the customer-service window). */
+    public static final TableDefinition WINDOWS = new TableDefinition("windows", PK, null, EXPIRES_AT);
+
+    /** Consent per customer: sk "current" and one "history#..." item per change, kept forever. */
+    public static final TableDefinition OPT_INS = new TableDefinition("opt-ins", PK, SK, null);
+
+    /** Outbound messages by bot and envelope id (idempotency, retries), expiring after 30 days. */
+    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT,
+            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+
+    /** Deliveries to bots (notifications, inbound messages), retried and dead-lettered. */
+    public static final TableDefinition DELIVERIES = new TableDefinition("deliveries", PK, null, EXPIRES_AT,
+            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+
+    /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
+    public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
+
+    public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
+            TEMPLATES);
 
     private Tables() {
     }

@@ -1,19 +1,40 @@
 package net.wagw.domain.bot;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A bot configured on this gateway (DESIGN.md 10). Secrets are not part of it: the access-key
- * hash stays with the authenticator.
+ * hash and the callback secret stay with the configuration.
  *
- * @param id                 the bot id, also the prefix of every key it owns in DynamoDB
- * @param verificationQuota  verifications allowed per UTC day (DESIGN.md 4)
+ * @param id                the bot id, also the prefix of every key it owns in DynamoDB
+ * @param verificationQuota verifications allowed per UTC day (DESIGN.md 4)
+ * @param phoneNumberId     the Cloud API phone number id the bot sends from
+ * @param wabaId            its WhatsApp Business account id (template catalog)
+ * @param messagesUrl       where inbound messages are POSTed
+ * @param notificationsUrl  where notifications about its messages are POSTed
+ * @param requireOptIn      whether templates need the customer's opt-in (DESIGN.md 3.3 rule 2)
  */
-public record Bot(String id, long verificationQuota) {
+public record Bot(String id, long verificationQuota, String phoneNumberId, String wabaId, String messagesUrl,
+        String notificationsUrl, boolean requireOptIn) {
     public Bot {
         Objects.requireNonNull(id, "id");
         if (verificationQuota < 0) {
             throw new IllegalArgumentException("verificationQuota must not be negative");
         }
+    }
+
+    /** A bot that only verifies (no WhatsApp number configured), as in tests of verification. */
+    public Bot(String id, long verificationQuota) {
+        this(id, verificationQuota, null, null, null, null, true);
+    }
+
+    public Optional<String> phoneNumber() {
+        return Optional.ofNullable(phoneNumberId);
+    }
+
+    /** The bot's own LIME node, to which gateway notifications and commands' answers are addressed. */
+    public String node(String botDomain) {
+        return id + "@" + botDomain;
     }
 }

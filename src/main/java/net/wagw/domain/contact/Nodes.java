@@ -15,6 +15,11 @@ public record Nodes(String domain) {
         return digits + "@" + domain;
     }
 
+    /** Groups are {@code {groupId}@groups.<domain>} (DESIGN.md 3.1). */
+    public String groupsDomain() {
+        return "groups." + domain;
+    }
+
     public String postmaster() {
         return "postmaster@" + domain;
     }

@@ -1,0 +1,22 @@
+package net.wagw.domain.delivery;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: deliveries to bots, by bot and delivery id. */
+public interface DeliveryStore {
+    /** Stores a new delivery unless its id is taken; false (nothing changed) if it is. */
+    boolean create(Delivery delivery);
+
+    Optional<Delivery> find(String botId, String id);
+
+    /** Stores {@code updated} if the stored version is {@code updated.version() - 1}. */
+    boolean replace(Delivery updated);
+
+    /** PENDING deliveries of a bot whose nextAttemptAt is at or before now. */
+    List<Delivery> due(String botId, Instant now, int limit);
+
+    /** Dead-lettered deliveries of a bot, oldest first. */
+    List<Delivery> dead(String botId, int limit);
+}

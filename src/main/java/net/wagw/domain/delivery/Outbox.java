@@ -1,0 +1,91 @@
+package net.wagw.domain.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import net.wagw.domain.bot.Bot;
+
+/**
+ * Delivers to bots at least once, each delivery id once (DESIGN.md 3.5): stored first, tried at
+ * once, retried by {@code dispatch} with backoff for 24 hours, then dead-lettered (kept, listed,
+ * re-drivable). Each try holds a lease, so overlapping dispatch runs never post it twice at once.
+ */
+public final class Outbox {
+    public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final DeliveryStore store;
+    private final BotEndpoint endpoint;
+    private final BotSecrets secrets;
+    private final Clock clock;
+
+    public Outbox(DeliveryStore store, BotEndpoint endpoint, BotSecrets secrets, Clock clock) {
+        this.store = store;
+        this.endpoint = endpoint;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Stores and tries a delivery; a delivery id already stored is not delivered again. */
+    public void deliver(Bot bot, String id, Delivery.Target target, String body) {
+        Instant now = clock.instant();
+        Delivery leased = new Delivery(bot.id(), id, target, body, Delivery.State.PENDING, 0, now, now.plus(LEASE), null,
+                0);
+        if (store.create(leased)) {
+            attempt(bot, leased);
+        }
+    }
+
+    /** One retry round for a bot; returns how many deliveries it tried or ended. */
+    public int retryDue(Bot bot, int limit) {
+        Instant now = clock.instant();
+        int handled = 0;
+        for (Delivery due : store.due(bot.id(), now, limit)) {
+            Delivery leased = due.leased(now.plus(LEASE));
+            if (!store.replace(leased)) {
+                continue;
+            }
+            handled++;
+            if (!now.isBefore(due.createdAt().plus(GIVE_UP_AFTER))) {
+                store.replace(leased.dead("Not delivered within 24 hours; last error: " + due.lastError()));
+            } else {
+                attempt(bot, leased);
+            }
+        }
+        return handled;
+    }
+
+    public List<Delivery> deadLetters(Bot bot, int limit) {
+        return store.dead(bot.id(), limit);
+    }
+
+    /** Puts a dead-lettered delivery back for another 24 hours of tries. */
+    public Optional<Delivery> redrive(Bot bot, String id) {
+        Optional<Delivery> dead = store.find(bot.id(), id).filter(d -> d.state() == Delivery.State.DEAD);
+        if (dead.isEmpty()) {
+            return Optional.empty();
+        }
+        Delivery again = dead.get().redriven(clock.instant());
+        return store.replace(again) ? Optional.of(again) : Optional.empty();
+    }
+
+    private void attempt(Bot bot, Delivery leased) {
+        String url = leased.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
+        String failure = url == null || url.isBlank()
+                ? "bot " + bot.id() + " has no " + leased.target().name().toLowerCase() + " URL configured"
+                : endpoint.post(url, leased.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), leased.body()));
+        if (failure == null) {
+            store.replace(leased.delivered());
+        } else {
+            store.replace(leased.retryAt(clock.instant().plus(backoff(leased.attempts() + 1)), failure));
+        }
+    }
+
+    /** 10 s, 20 s, 40 s, ... capped at 15 min. */
+    static Duration backoff(int attempts) {
+        return Duration.ofSeconds(Math.min(10L << Math.min(attempts - 1, 10), 900));
+    }
+}

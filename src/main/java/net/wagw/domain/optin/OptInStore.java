@@ -1,0 +1,17 @@
+package net.wagw.domain.optin;
+
+import java.util.List;
+import java.util.Optional;
+
+import net.wagw.domain.contact.ContactKey;
+
+/** Port: each bot's customers' consent, the current state and every change before it. */
+public interface OptInStore {
+    Optional<OptInChange> current(String botId, ContactKey customer);
+
+    /** Makes this change the current state and appends it to the history. */
+    void record(String botId, ContactKey customer, OptInChange change);
+
+    /** Every change, oldest first. */
+    List<OptInChange> history(String botId, ContactKey customer);
+}

@@ -1,0 +1,111 @@
+package net.wagw.domain.send;
+
+import java.time.Duration;
+import java.util.Set;
+
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+
+/**
+ * What to do about a Cloud API error (DESIGN.md 3.3), after Meta's error code reference:
+ * developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes.
+ */
+public final class MetaErrors {
+    /** Throttling and transient failures: the same message may succeed later. */
+    private static final Set<Integer> RETRYABLE = Set.of(
+            1, 2, // API unknown / API service: temporary
+            4, // application request limit reached
+            80007, // WhatsApp Business account rate limit
+            130429, // Cloud API throughput reached
+            131000, // something went wrong
+            131016, // service unavailable
+            131056, // pair rate limit: too many messages to this one recipient
+            133004); // server temporarily unavailable
+    /** The template itself is wrong: missing, paused, disabled, or its parameters don't fit. */
+    private static final Set<Integer> TEMPLATE = Set.of(132000, 132001, 132005, 132007, 132012, 132015, 132016, 132068,
+            132069);
+    /** The request is malformed in a way the bot can fix. */
+    private static final Set<Integer> INVALID = Set.of(100, 131008, 131009, 131021, 131051, 131052, 131053);
+    /** The business's own account or credentials: nothing the bot can fix, the operator must. */
+    private static final Set<Integer> ACCOUNT = Set.of(0, 3, 10, 190, 200, 368, 131031, 131042, 131045, 133010);
+
+    public static final int PAIR_RATE_LIMIT = 131056;
+    public static final int OUTSIDE_WINDOW = 131047;
+    public static final int UNDELIVERABLE = 131026;
+    public static final int MARKETING_STOPPED = 131050;
+
+    private MetaErrors() {
+    }
+
+    /** What an error means for the message. */
+    public sealed interface Verdict {
+    }
+
+    /** Try again after this long. */
+    public record Retry(Duration after, String description) implements Verdict {
+    }
+
+    /** The message will never go: tell the bot this. */
+    public record Definitive(Refusal refusal) implements Verdict {
+    }
+
+    /**
+     * @param attempts how many attempts were made so far, this one included (1 after the first)
+     */
+    public static Verdict classify(MetaOutcome outcome, int attempts) {
+        if (outcome instanceof MetaOutcome.Unreachable unreachable) {
+            return new Retry(backoff(attempts), "Meta did not answer: " + unreachable.why());
+        }
+        if (!(outcome instanceof MetaOutcome.Error error)) {
+            throw new IllegalArgumentException("not an error: " + outcome);
+        }
+        String described = "(#" + error.code() + ") " + text(error);
+        int code = error.code();
+        if (code == PAIR_RATE_LIMIT) {
+            return new Retry(Duration.ofSeconds(pow4(attempts)), described);
+        }
+        if (RETRYABLE.contains(code) || error.httpStatus() >= 500 || error.httpStatus() == 429) {
+            return new Retry(backoff(attempts), described);
+        }
+        Refusal refusal;
+        if (code == OUTSIDE_WINDOW) {
+            refusal = new Refusal(Reason.NOT_ALLOWED, "(#131047) more than 24 hours since the customer last replied; "
+                    + "send a template.", Refusal.Kind.UNPROCESSABLE);
+        } else if (code == UNDELIVERABLE) {
+            refusal = new Refusal(Reason.GATEWAY_DESTINATION_NOT_FOUND, "(#131026) message undeliverable: the number "
+                    + "may not be on WhatsApp or may not have accepted the latest terms. " + text(error),
+                    Refusal.Kind.UNPROCESSABLE);
+        } else if (code == MARKETING_STOPPED) {
+            refusal = new Refusal(Reason.NOT_ALLOWED, "(#131050) the customer has stopped marketing messages from this "
+                    + "business; their marketing opt-in is revoked.", Refusal.Kind.UNPROCESSABLE);
+        } else if (TEMPLATE.contains(code)) {
+            refusal = new Refusal(Reason.INVALID_ARGUMENT, described, Refusal.Kind.UNPROCESSABLE);
+        } else if (INVALID.contains(code)) {
+            refusal = new Refusal(Reason.INVALID_ARGUMENT, described, Refusal.Kind.INVALID);
+        } else if (ACCOUNT.contains(code)) {
+            refusal = new Refusal(Reason.GATEWAY_UNAUTHORIZED_SENDER, described, Refusal.Kind.UPSTREAM);
+        } else {
+            refusal = new Refusal(Reason.GATEWAY_ERROR, described, Refusal.Kind.UPSTREAM);
+        }
+        return new Definitive(refusal);
+    }
+
+    /** 15 s, 30 s, 1 min, ... capped at 30 min: a day of retries is ~50 attempts at most. */
+    static Duration backoff(int attempts) {
+        long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);
+        return Duration.ofSeconds(Math.min(seconds, 1800));
+    }
+
+    /**
+     * Meta's advice for 131056 (pair rate limit): wait 4^n seconds before the n-th retry to the
+     * same recipient. Capped at 4^7 (~4.5 h) so that a day still holds retries.
+     */
+    private static long pow4(int attempts) {
+        return 1L << (2 * Math.min(Math.max(attempts, 1), 7));
+    }
+
+    private static String text(MetaOutcome.Error error) {
+        String message = error.message() == null ? "Meta refused the message" : error.message();
+        return error.details() == null || error.details().isBlank() ? message : message + ": " + error.details();
+    }
+}

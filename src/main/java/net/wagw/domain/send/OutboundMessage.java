@@ -1,0 +1,67 @@
+package net.wagw.domain.send;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A message a bot sent, from the moment it was taken until it is sent or has failed for good.
+ *
+ * @param to              what Meta is given as {@code to}: a wa_id or E.164 digits, or a group id
+ * @param fingerprint     a digest of the request, so that an id reused for another message is caught
+ * @param state           where it is
+ * @param attempts        Cloud API calls made so far
+ * @param nextAttemptAt   when dispatch may next touch it (for SENDING: when its lease ends)
+ * @param accepted        whether the bot was answered 202 (and told "accepted")
+ * @param failureCode     LIME reason code of a definitive failure, 0 otherwise
+ * @param failureKind     its kind (Refusal.Kind name), for the HTTP status of a replayed answer
+ * @param version         optimistic-lock counter: every change is conditional on it
+ */
+public record OutboundMessage(String botId, String id, String recipientNode, String to, boolean group, MessageKind kind,
+        String payloadJson, String fingerprint, State state, int attempts, Instant createdAt, Instant nextAttemptAt,
+        boolean accepted, String wamid, int failureCode, String failureKind, String failureDescription, String lastError,
+        long version) {
+
+    public enum State {
+        /** Being sent by someone holding the lease until nextAttemptAt. */
+        SENDING,
+        /** Waiting for a retry at nextAttemptAt. */
+        PENDING,
+        SENT,
+        FAILED
+    }
+
+    public OutboundMessage {
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+    }
+
+    public boolean isSettled() {
+        return state == State.SENT || state == State.FAILED;
+    }
+
+    public OutboundMessage leased(Instant until) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.SENDING,
+                attempts, createdAt, until, accepted, wamid, failureCode, failureKind, failureDescription, lastError,
+                version + 1);
+    }
+
+    public OutboundMessage sent(String wamid, boolean accepted) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.SENT,
+                attempts + 1, createdAt, nextAttemptAt, accepted, wamid, 0, null, null, lastError, version + 1);
+    }
+
+    public OutboundMessage retryAt(Instant at, String error, boolean accepted) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.PENDING,
+                attempts + 1, createdAt, at, accepted, wamid, 0, null, null, error, version + 1);
+    }
+
+    /** @param attempted whether this failure came from a Cloud API call (counted) or from expiry */
+    public OutboundMessage failed(int code, String kindName, String description, boolean attempted) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.FAILED,
+                attempted ? attempts + 1 : attempts, createdAt, nextAttemptAt, accepted, wamid, code, kindName,
+                description, description, version + 1);
+    }
+}

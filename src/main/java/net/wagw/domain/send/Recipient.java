@@ -1,0 +1,15 @@
+package net.wagw.domain.send;
+
+import net.wagw.domain.contact.PhoneNumber;
+
+/** Whom a message goes to: a customer, or a WhatsApp group (DESIGN.md 3.1). */
+public sealed interface Recipient {
+    /** The node as the bot named it. */
+    String node();
+
+    record Customer(String node, PhoneNumber number) implements Recipient {
+    }
+
+    record Group(String node, String groupId) implements Recipient {
+    }
+}

@@ -1,0 +1,18 @@
+package net.wagw.domain.send;
+
+import java.util.List;
+
+/** Port: Meta's WhatsApp Cloud API. */
+public interface WhatsAppApi {
+    /**
+     * Sends a message: the rendered payload with {@code messaging_product}, {@code recipient_type}
+     * ("individual" or "group") and {@code to} added.
+     */
+    MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson);
+
+    /** Marks an inbound message read (blue ticks). */
+    MetaOutcome markRead(String phoneNumberId, String wamid);
+
+    /** The account's whole template catalog, every page of it. */
+    List<Template> templates(String wabaId);
+}

@@ -1,0 +1,17 @@
+package net.wagw.domain.window;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import net.wagw.domain.contact.ContactKey;
+
+/** Port: when each customer last wrote to each bot. */
+public interface WindowStore {
+    Optional<Instant> lastInbound(String botId, ContactKey customer);
+
+    /**
+     * Records a customer message of the given time. Never moves backwards: a message delivered
+     * late (out of order) leaves a later time in place.
+     */
+    void recordInbound(String botId, ContactKey customer, Instant at);
+}

@@ -1,0 +1,97 @@
+package net.wagw.functions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+import net.wagw.domain.contact.Customers;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.contact.PhoneNumber;
+import net.wagw.domain.optin.OptInChange;
+import net.wagw.domain.optin.OptIns;
+
+/** {@code set}, {@code get}, {@code delete /opt-ins} (DESIGN.md 5). */
+@ApplicationScoped
+public class OptInsResource {
+    static final String OPT_IN_TYPE = "application/vnd.wagw.opt-in+json";
+
+    private final OptIns optIns;
+    private final Customers customers;
+    private final Nodes nodes;
+
+    public OptInsResource(OptIns optIns, Customers customers, Nodes nodes) {
+        this.optIns = optIns;
+        this.customers = customers;
+        this.nodes = nodes;
+    }
+
+    ResourceResponse set(ResourceRequest request) {
+        JsonNode body = Bodies.object(request.body(), "an opt-in {phoneNumber | identity, source, text?, categories?}");
+        String reference = Bodies.text(body, "phoneNumber").or(() -> Bodies.text(body, "identity")).orElse(null);
+        PhoneNumber customer = customers.parse(reference);
+        List<String> categories = null;
+        JsonNode given = body.get("categories");
+        if (given != null && !given.isNull()) {
+            if (!given.isArray()) {
+                throw new Refusal(Reason.INVALID_ARGUMENT, "'categories' must be a list such as [\"MARKETING\"].");
+            }
+            categories = new ArrayList<>();
+            for (JsonNode category : given) {
+                categories.add(category.asText());
+            }
+        }
+        optIns.consent(request.bot().id(), customer, Bodies.text(body, "source").orElse(null),
+                Bodies.text(body, "text").orElse(null), categories);
+        return new ResourceResponse(201, OPT_IN_TYPE, resource(request.bot().id(), customer));
+    }
+
+    ResourceResponse get(ResourceRequest request) {
+        PhoneNumber customer = customers.parse(request.pathParameter("customer"));
+        if (optIns.current(request.bot().id(), customer.contactKey()).isEmpty()) {
+            throw new Refusal(Reason.RESOURCE_NOT_FOUND, customer.e164() + " has never opted in.", Refusal.Kind.NOT_FOUND);
+        }
+        return ResourceResponse.ok(OPT_IN_TYPE, resource(request.bot().id(), customer));
+    }
+
+    ResourceResponse delete(ResourceRequest request) {
+        PhoneNumber customer = customers.parse(request.pathParameter("customer"));
+        optIns.revoke(request.bot().id(), customer.contactKey(), "api", null, request.bot().id());
+        return ResourceResponse.noContent();
+    }
+
+    private OptInResource resource(String botId, PhoneNumber customer) {
+        OptInChange current = optIns.current(botId, customer.contactKey()).orElseThrow();
+        List<Change> history = optIns.history(botId, customer.contactKey()).stream().map(Change::of).toList();
+        return new OptInResource(nodes.customer(customer.digits()), customer.e164(), status(current),
+                current.categories(), current.source(), current.text(), current.at(), history);
+    }
+
+    private static String status(OptInChange change) {
+        return change.active() ? "active" : "revoked";
+    }
+
+    /** {@code application/vnd.wagw.opt-in+json}: the current consent and every change before it. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptInResource(String identity, String phoneNumber, String status, Set<String> categories,
+            String source, String text, Instant updatedAt, List<Change> history) {
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Change(String status, Set<String> categories, String source, String text, String by, Instant at) {
+        static Change of(OptInChange change) {
+            return new Change(OptInsResource.status(change), change.categories(), change.source(), change.text(), change.by(),
+                    change.at());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package net.wagw.functions;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import net.wagw.domain.send.Template;
+import net.wagw.domain.send.TemplateCatalog;
+
+/** {@code get /message-templates}: the bot's synced template catalog as a LIME collection. */
+@ApplicationScoped
+public class TemplatesResource {
+    static final String TEMPLATE_TYPE = "application/vnd.wagw.message-template+json";
+
+    private final TemplateCatalog catalog;
+
+    public TemplatesResource(TemplateCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    ResourceResponse get(ResourceRequest request) {
+        List<Template> templates = catalog.all(request.bot().id()).stream()
+                .sorted(Comparator.comparing(Template::name).thenComparing(Template::language)).toList();
+        return ResourceResponse.ok(Collection.TYPE, new Collection(TEMPLATE_TYPE, templates.size(), templates));
+    }
+
+    /** {@code application/vnd.lime.collection+json} (DESIGN.md 3.2). */
+    @RegisterForReflection
+    public record Collection(String itemType, int total, List<?> items) {
+        static final String TYPE = "application/vnd.lime.collection+json";
+    }
+}

@@ -1,0 +1,105 @@
+package net.wagw.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import net.wagw.domain.delivery.Delivery;
+import net.wagw.domain.delivery.DeliveryStore;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * {@link DeliveryStore} on the deliveries table. Pending deliveries carry {@code dueBot} (the
+ * sparse "due" index); dead letters carry {@code deadBot} and never expire, so they stay visible
+ * until re-driven.
+ */
+public final class DynamoDeliveryStore implements DeliveryStore {
+    private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
+    private static final String DEAD_BOT = "deadBot";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDeliveryStore(DynamoDbClient dynamo, TableNames names) {
+        this.dynamo = dynamo;
+        this.table = names.of(Tables.DELIVERIES);
+    }
+
+    @Override
+    public boolean create(Delivery delivery) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(write(delivery)).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Delivery> find(String botId, String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, id))))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+    }
+
+    @Override
+    public boolean replace(Delivery updated) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(write(updated))
+                    .conditionExpression("version = :expected")
+                    .expressionAttributeValues(Map.of(":expected",
+                            AttributeValue.fromN(Long.toString(updated.version() - 1)))));
+            return true;
+        } catch (ConditionalCheckFailedException changed) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Delivery> due(String botId, Instant now, int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(Tables.DUE_INDEX).limit(limit)
+                .keyConditionExpression("#bot = :bot AND #next <= :now")
+                .expressionAttributeNames(Map.of("#bot", Tables.DUE_BOT, "#next", Tables.NEXT_ATTEMPT_AT))
+                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId),
+                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
+                .items().stream().map(DynamoDeliveryStore::read).toList();
+    }
+
+    /** Dead letters are rare: a filtered scan of the bot's dead items is enough to list them. */
+    @Override
+    public List<Delivery> dead(String botId, int limit) {
+        return dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
+                .filterExpression("#dead = :bot")
+                .expressionAttributeNames(Map.of("#dead", DEAD_BOT))
+                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId))))
+                .items().stream().map(DynamoDeliveryStore::read)
+                .sorted(Comparator.comparing(Delivery::createdAt)).limit(limit).toList();
+    }
+
+    private static Map<String, AttributeValue> write(Delivery d) {
+        Item item = Item.create()
+                .s(Tables.PK, Tables.key(d.botId(), d.id()))
+                .s("botId", d.botId()).s("id", d.id()).s("target", d.target().name()).s("body", d.body())
+                .s("state", d.state().name()).n("attempts", d.attempts())
+                .millis("createdAt", d.createdAt()).millis(Tables.NEXT_ATTEMPT_AT, d.nextAttemptAt())
+                .s("lastError", d.lastError()).n("version", d.version());
+        switch (d.state()) {
+            case PENDING -> item.s(Tables.DUE_BOT, d.botId());
+            case DEAD -> item.s(DEAD_BOT, d.botId());
+            case DELIVERED -> item.seconds(Tables.EXPIRES_AT, d.nextAttemptAt().plus(KEEP_DELIVERED));
+        }
+        return item.build();
+    }
+
+    private static Delivery read(Map<String, AttributeValue> values) {
+        Item i = Item.of(values);
+        return new Delivery(i.s("botId"), i.s("id"), Delivery.Target.valueOf(i.s("target")), i.s("body"),
+                Delivery.State.valueOf(i.s("state")), (int) i.number("attempts", 0), i.millis("createdAt"),
+                i.millis(Tables.NEXT_ATTEMPT_AT), i.s("lastError"), i.number("version", 0));
+    }
+}

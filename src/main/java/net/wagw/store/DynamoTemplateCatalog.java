@@ -1,0 +1,64 @@
+package net.wagw.store;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import net.wagw.domain.send.Template;
+import net.wagw.domain.send.TemplateCatalog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** {@link TemplateCatalog} on the templates table: pk bot id, sk name#language. */
+public final class DynamoTemplateCatalog implements TemplateCatalog {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoTemplateCatalog(DynamoDbClient dynamo, TableNames names) {
+        this.dynamo = dynamo;
+        this.table = names.of(Tables.TEMPLATES);
+    }
+
+    @Override
+    public List<Template> all(String botId) {
+        return dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :bot")
+                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId))))
+                .items().stream().map(DynamoTemplateCatalog::read).toList();
+    }
+
+    @Override
+    public void replace(String botId, List<Template> templates) {
+        Set<String> keep = new HashSet<>();
+        for (Template template : templates) {
+            String sk = template.name() + "#" + template.language();
+            keep.add(sk);
+            Map<String, AttributeValue> parameters = new HashMap<>();
+            template.parameters().forEach((k, v) -> parameters.put(k, AttributeValue.fromN(Integer.toString(v))));
+            Map<String, AttributeValue> item = Item.create().s(Tables.PK, botId).s(Tables.SK, sk)
+                    .s("name", template.name()).s("language", template.language()).s("status", template.status())
+                    .s("category", template.category()).build();
+            item.put("parameters", AttributeValue.fromM(parameters));
+            dynamo.putItem(r -> r.tableName(table).item(item));
+        }
+        for (Template stale : all(botId)) {
+            String sk = stale.name() + "#" + stale.language();
+            if (!keep.contains(sk)) {
+                dynamo.deleteItem(r -> r.tableName(table).key(Map.of(Tables.PK, AttributeValue.fromS(botId),
+                        Tables.SK, AttributeValue.fromS(sk))));
+            }
+        }
+    }
+
+    private static Template read(Map<String, AttributeValue> values) {
+        Item i = Item.of(values);
+        Map<String, Integer> parameters = new HashMap<>();
+        AttributeValue stored = values.get("parameters");
+        if (stored != null && stored.m() != null) {
+            stored.m().forEach((k, v) -> parameters.put(k, Integer.parseInt(v.n())));
+        }
+        return new Template(i.s("name"), i.s("language"), i.s("status"), i.s("category"), parameters);
+    }
+}

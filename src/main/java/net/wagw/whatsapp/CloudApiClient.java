@@ -1,0 +1,38 @@
+package net.wagw.whatsapp;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Meta's Graph API, the parts of the WhatsApp Cloud API wagw calls (reference:
+ * shared/reference/meta-business-messaging-api_v23.0.yaml). Answers are read raw, so that error
+ * bodies reach {@link CloudWhatsAppApi}'s classification instead of becoming exceptions.
+ */
+@RegisterRestClient(configKey = "meta")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CloudApiClient {
+
+    @POST
+    @Path("/{version}/{phoneNumberId}/messages")
+    Response messages(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
+            @HeaderParam("Authorization") String authorization, JsonNode body);
+
+    @GET
+    @Path("/{version}/{wabaId}/message_templates")
+    Response templates(@PathParam("version") String version, @PathParam("wabaId") String wabaId,
+            @HeaderParam("Authorization") String authorization, @QueryParam("limit") int limit,
+            @QueryParam("after") String after);
+}

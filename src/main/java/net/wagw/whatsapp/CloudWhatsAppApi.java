@@ -1,0 +1,133 @@
+package net.wagw.whatsapp;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.send.Template;
+import net.wagw.domain.send.WhatsAppApi;
+
+/** {@link WhatsAppApi} over the Cloud API REST client. */
+public final class CloudWhatsAppApi implements WhatsAppApi {
+    private static final int TEMPLATE_PAGE = 100;
+    private static final int MAX_TEMPLATE_PAGES = 100;
+
+    private final CloudApiClient client;
+    private final ObjectMapper json;
+    private final String version;
+    private final String authorization;
+
+    public CloudWhatsAppApi(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
+        this.client = client;
+        this.json = json;
+        this.version = version;
+        this.authorization = "Bearer " + accessToken;
+    }
+
+    @Override
+    public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
+        ObjectNode body = json.createObjectNode();
+        body.put("messaging_product", "whatsapp");
+        body.put("recipient_type", group ? "group" : "individual");
+        body.put("to", to);
+        try {
+            body.setAll((ObjectNode) json.readTree(payloadJson));
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored payload is not JSON", e);
+        }
+        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+    }
+
+    @Override
+    public MetaOutcome markRead(String phoneNumberId, String wamid) {
+        ObjectNode body = json.createObjectNode();
+        body.put("messaging_product", "whatsapp");
+        body.put("status", "read");
+        body.put("message_id", wamid);
+        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+    }
+
+    @Override
+    public List<Template> templates(String wabaId) {
+        List<Template> templates = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < MAX_TEMPLATE_PAGES; page++) {
+            String cursor = after;
+            JsonNode answer;
+            try (Response response = answer(() -> client.templates(version, wabaId, authorization, TEMPLATE_PAGE,
+                    cursor))) {
+                answer = body(response);
+                if (response.getStatus() / 100 != 2) {
+                    throw new MetaUnavailable("template catalog: HTTP " + response.getStatus() + " "
+                            + answer.path("error").path("message").asText(""));
+                }
+            } catch (ProcessingException e) {
+                throw new MetaUnavailable("template catalog: " + e.getMessage());
+            }
+            answer.path("data").forEach(t -> templates.add(TemplateDefinitions.parse(t)));
+            JsonNode paging = answer.path("paging");
+            after = paging.path("cursors").path("after").asText(null);
+            if (!paging.hasNonNull("next") || after == null) {
+                return templates;
+            }
+        }
+        return templates;
+    }
+
+    /**
+     * Runs a call and reads its answer, whatever its status: REST client versions differ in whether
+     * an error status arrives as a response or as an exception holding one.
+     */
+    private static Response answer(java.util.function.Supplier<Response> request) {
+        try {
+            return request.get();
+        } catch (WebApplicationException e) {
+            return e.getResponse();
+        }
+    }
+
+    private MetaOutcome call(java.util.function.Supplier<Response> request) {
+        try (Response response = answer(request)) {
+            JsonNode answer = body(response);
+            if (response.getStatus() / 100 == 2) {
+                JsonNode wamid = answer.path("messages").path(0).path("id");
+                if (wamid.isMissingNode()) {
+                    return new MetaOutcome.Done();
+                }
+                JsonNode waId = answer.path("contacts").path(0).path("wa_id");
+                return new MetaOutcome.Sent(wamid.asText(), waId.isMissingNode() ? null : waId.asText());
+            }
+            JsonNode error = answer.path("error");
+            return new MetaOutcome.Error(response.getStatus(), error.path("code").asInt(0),
+                    error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
+                    error.path("message").asText(null), error.path("error_data").path("details").asText(null));
+        } catch (ProcessingException e) {
+            return new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private JsonNode body(Response response) {
+        try {
+            String text = response.hasEntity() ? response.readEntity(String.class) : "";
+            return text.isBlank() ? json.createObjectNode() : json.readTree(text);
+        } catch (IOException | RuntimeException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    /** Meta could not be asked (the catalog sync fails as a whole and is tried again next sweep). */
+    public static final class MetaUnavailable extends RuntimeException {
+        MetaUnavailable(String message) {
+            super(message);
+        }
+    }
+}
