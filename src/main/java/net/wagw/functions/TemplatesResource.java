@@ -21,9 +21,16 @@ public class TemplatesResource {
     }
 
     ResourceResponse get(ResourceRequest request) {
-        List<Template> templates = catalog.all(request.bot().id()).stream()
-                .sorted(Comparator.comparing(Template::name).thenComparing(Template::language)).toList();
+        List<Item> templates = catalog.all(request.bot().id()).stream()
+                .sorted(Comparator.comparing(Template::name).thenComparing(Template::language))
+                .map(t -> new Item(t.name(), t.language(), t.status(), t.category(), t.parameters())).toList();
         return ResourceResponse.ok(Collection.TYPE, new Collection(TEMPLATE_TYPE, templates.size(), templates));
+    }
+
+    /** {@code application/vnd.wagw.message-template+json}. */
+    @RegisterForReflection
+    public record Item(String name, String language, String status, String category,
+            java.util.Map<String, Integer> parameters) {
     }
 
     /** {@code application/vnd.lime.collection+json} (DESIGN.md 3.2). */

@@ -32,6 +32,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
+import net.wagw.functions.ScheduledFunctions;
+import net.wagw.store.DynamoCallCounter;
 
 /**
  * The whole gateway on one local port, as API Gateway + Lambda would serve it: each request is
@@ -47,15 +49,19 @@ public class LocalGateway {
 
     private final HttpGateway gateway;
     private final WhatsAppSimulator simulator;
+    private final ScheduledFunctions scheduled;
+    private final DynamoCallCounter dynamoCalls;
     private final ObjectMapper json;
     private final int configuredPort;
     private HttpServer server;
     private ExecutorService executor;
 
-    public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ObjectMapper json,
-            @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
+    public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ScheduledFunctions scheduled,
+            DynamoCallCounter dynamoCalls, ObjectMapper json, @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
         this.gateway = gateway;
         this.simulator = simulator;
+        this.scheduled = scheduled;
+        this.dynamoCalls = dynamoCalls;
         this.json = json;
         this.configuredPort = configuredPort;
     }
@@ -73,6 +79,7 @@ public class LocalGateway {
         server.setExecutor(executor);
         server.createContext("/", this::serve);
         server.createContext(WhatsAppSimulator.PREFIX, simulator::serve);
+        server.createContext("/_local/", this::runScheduled);
         server.start();
         LOG.infof("wagw gateway listening on http://localhost:%d", port());
     }
@@ -86,6 +93,34 @@ public class LocalGateway {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * {@code POST /_local/dispatch} and {@code /_local/sweep} run a scheduled function now;
+     * {@code GET /_local/stats} counts the DynamoDB calls made so far, by operation.
+     */
+    private void runScheduled(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            ScheduledFunctions.Report report;
+            if (path.equals("/_local/stats") && "GET".equals(exchange.getRequestMethod())) {
+                write(exchange, 200, Map.of("content-type", "application/json"),
+                        json.writeValueAsBytes(Map.of("dynamodbCalls", dynamoCalls.snapshot())));
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                write(exchange, 405, Map.of(), new byte[0]);
+                return;
+            } else if (path.equals("/_local/dispatch")) {
+                report = scheduled.dispatch(json.createObjectNode());
+            } else if (path.equals("/_local/sweep")) {
+                report = scheduled.sweep(json.createObjectNode());
+            } else {
+                write(exchange, 404, Map.of(), new byte[0]);
+                return;
+            }
+            write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(report));
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {

@@ -1,6 +1,9 @@
 package net.wagw.local;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
@@ -16,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import net.wagw.functions.ScheduledFunctions;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
 import net.wagw.store.TableInstaller;
@@ -32,6 +36,7 @@ public class LocalRun {
     private static final Logger LOG = Logger.getLogger(LocalRun.class);
 
     private Dynalite dynalite;
+    private ScheduledExecutorService schedules;
 
     @Produces
     @Singleton
@@ -46,6 +51,7 @@ public class LocalRun {
     }
 
     void started(@Observes @Priority(3000) StartupEvent startup, DynamoConnection connection, LocalGateway gateway,
+            ScheduledFunctions scheduled,
             @ConfigProperty(name = "wagw.local.demo-bot-id") String botId,
             @ConfigProperty(name = "wagw.local.demo-access-key") String accessKey) {
         String authorization = "Key " + Base64.getEncoder()
@@ -53,9 +59,26 @@ public class LocalRun {
         LOG.infof("Demo bot '%s' (local only): Authorization: %s", botId, authorization);
         LOG.infof("Try: curl -H 'Authorization: %s' http://localhost:%d/accounts/+5531988889999",
                 authorization, gateway.port());
+        // As EventBridge would in AWS: dispatch every minute, the template sync now and every 15.
+        schedules = Executors.newSingleThreadScheduledExecutor();
+        schedules.scheduleWithFixedDelay(() -> run("dispatch", () -> scheduled.dispatch(null)), 1, 1, TimeUnit.MINUTES);
+        schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
+    }
+
+    /** A scheduled executor drops a task's exception silently: say it, and what a round did. */
+    private static void run(String name, java.util.function.Supplier<ScheduledFunctions.Report> round) {
+        try {
+            ScheduledFunctions.Report report = round.get();
+            LOG.infof("%s: %s", name, report);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s failed", name);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        if (schedules != null) {
+            schedules.shutdownNow();
+        }
         if (dynalite != null) {
             dynalite.close();
         }

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.quarkus.arc.profile.IfBuildProfile;
+import net.wagw.config.BotRegistry;
+import net.wagw.domain.delivery.CallbackSignature;
 
 /**
  * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (DESIGN.md 8), never part of
@@ -31,15 +33,28 @@ import io.quarkus.arc.profile.IfBuildProfile;
 public class WhatsAppSimulator {
     static final String PREFIX = "/_simulator/";
     private static final Pattern MESSAGES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/messages");
+    private static final Pattern TEMPLATES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/message_templates");
+    private static final Pattern BOT = Pattern.compile("/_simulator/bot/(messages|notifications)");
+    /** The sample catalog every simulated business account has. */
+    private static final String SAMPLE_TEMPLATES = "{\"data\":["
+            + "{\"name\":\"hello_world\",\"language\":\"en_US\",\"status\":\"APPROVED\",\"category\":\"UTILITY\","
+            + "\"id\":\"900000000000001\",\"components\":[{\"type\":\"HEADER\",\"format\":\"TEXT\",\"text\":\"Hello World\"},"
+            + "{\"type\":\"BODY\",\"text\":\"Welcome and congratulations!!\"}]},"
+            + "{\"name\":\"order_update\",\"language\":\"pt_BR\",\"status\":\"APPROVED\",\"category\":\"UTILITY\","
+            + "\"id\":\"900000000000002\",\"components\":[{\"type\":\"BODY\",\"text\":\"Seu pedido {{1}} saiu para entrega.\"}]}"
+            + "],\"paging\":{\"cursors\":{\"before\":\"MAZDZD\",\"after\":\"MjQZD\"}}}";
     /** Message types of the Cloud API's send endpoint (reference: {Phone-Number-ID}/messages). */
     private static final Set<String> TYPES = Set.of("text", "image", "video", "audio", "document", "sticker",
             "location", "contacts", "interactive", "template", "reaction");
 
     private final ObjectMapper json;
+    private final BotRegistry bots;
     private final List<JsonNode> sent = new ArrayList<>();
+    private final List<JsonNode> botReceived = new ArrayList<>();
 
-    public WhatsAppSimulator(ObjectMapper json) {
+    public WhatsAppSimulator(ObjectMapper json, BotRegistry bots) {
         this.json = json;
+        this.bots = bots;
     }
 
     /** What the gateway has sent so far, oldest first. */
@@ -59,11 +74,44 @@ public class WhatsAppSimulator {
                 send(exchange, messages.group(2), exchange.getRequestHeaders().getFirst("Authorization"), body);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "messages")) {
                 reply(exchange, 200, json.valueToTree(sent()));
+            } else if ("GET".equals(exchange.getRequestMethod()) && TEMPLATES.matcher(path).matches()) {
+                reply(exchange, 200, json.readTree(SAMPLE_TEMPLATES));
+            } else if ("POST".equals(exchange.getRequestMethod()) && BOT.matcher(path).matches()) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                receiveAsBot(path.substring(path.lastIndexOf('/') + 1), body,
+                        exchange.getRequestHeaders().getFirst(CallbackSignature.HEADER));
+                LocalGateway.write(exchange, 200, Map.of(), new byte[0]);
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "bot")) {
+                synchronized (this) {
+                    reply(exchange, 200, json.valueToTree(List.copyOf(botReceived)));
+                }
             } else {
                 reply(exchange, 400, error(100, "Unsupported request - method type: "
                         + exchange.getRequestMethod().toLowerCase(), "GraphMethodException", 0));
             }
         }
+    }
+
+    /**
+     * Stands in for the demo bot's endpoints: keeps what the gateway delivered, with whether its
+     * signature checks out against the demo bot's callback secret.
+     */
+    private synchronized void receiveAsBot(String kind, byte[] body, String signature) throws IOException {
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        ObjectNode record = json.createObjectNode();
+        record.put("kind", kind);
+        record.put("signatureValid", bots.all().stream().anyMatch(bot -> {
+            try {
+                return CallbackSignature.of(bots.callbackSecret(bot.id()), text).equals(signature);
+            } catch (IllegalStateException noSecret) {
+                return false;
+            }
+        }));
+        record.set("body", json.readTree(text));
+        botReceived.add(record);
     }
 
     private void send(HttpExchange exchange, String phoneNumberId, String authorization, byte[] body) throws IOException {
@@ -80,6 +128,10 @@ public class WhatsAppSimulator {
         }
         if (request == null || !"whatsapp".equals(request.path("messaging_product").asText())) {
             reply(exchange, 400, error(100, "(#100) The parameter messaging_product is required.", "OAuthException", 0));
+            return;
+        }
+        if ("read".equals(request.path("status").asText())) {
+            reply(exchange, 200, json.createObjectNode().put("success", true));
             return;
         }
         String to = request.path("to").asText("");

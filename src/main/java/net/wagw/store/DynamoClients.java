@@ -34,12 +34,22 @@ public class DynamoClients {
 
     @Produces
     @Singleton
-    DynamoDbClient dynamo(DynamoConnection connection) {
-        return build(connection);
+    DynamoCallCounter callCounter() {
+        return new DynamoCallCounter();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamo(DynamoConnection connection, DynamoCallCounter counter) {
+        return build(connection, counter);
     }
 
     /** Also used by tests and the local runner, which need a client before the application starts. */
     public static DynamoDbClient build(DynamoConnection connection) {
+        return build(connection, new DynamoCallCounter());
+    }
+
+    private static DynamoDbClient build(DynamoConnection connection, DynamoCallCounter counter) {
         // Bounded waits: a request that cannot reach DynamoDB fails within seconds, well inside the
         // Lambda timeout, and the bot (or Meta) is told to retry rather than left hanging.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
@@ -47,7 +57,7 @@ public class DynamoClients {
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(3))
                         .build())
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(6)))
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(6)).addExecutionInterceptor(counter))
                 .region(Region.of(connection.region()));
         connection.endpoint().ifPresentOrElse(
                 endpoint -> builder.endpointOverride(endpoint)

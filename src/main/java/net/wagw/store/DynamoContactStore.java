@@ -44,6 +44,15 @@ public final class DynamoContactStore implements ContactStore {
     }
 
     @Override
+    public void rememberWaId(String botId, ContactKey key, String waId, Instant learnedAt) {
+        ContactItem item = new ContactItem();
+        item.setPk(Tables.key(botId, key.value()));
+        item.setWaId(waId);
+        item.setLearnedAt(learnedAt.toEpochMilli());
+        table.updateItem(r -> r.item(item).ignoreNulls(true));
+    }
+
+    @Override
     public void remember(String botId, ContactKey key, KnownContact contact) {
         ContactItem item = new ContactItem();
         item.setPk(Tables.key(botId, key.value()));

@@ -107,6 +107,16 @@ class VerificationApiTest {
     }
 
     @Test
+    void aWaIdLearnedFromASendKeepsTheProfileNameLearnedBefore() {
+        contacts.learnFromInbound(Bots.A, "553166660002", "Joana");
+        contacts.learnWaId(Bots.A, numbers.parse("+5531966660002"), "5531966660002");
+
+        as(Bots.A_KEY).get("/accounts/+553166660002").then().statusCode(200)
+                .body("identity", equalTo("5531966660002@wa.gw.msging.net"))
+                .body("fullName", equalTo("Joana"));
+    }
+
+    @Test
     void botBCannotSeeWhatBotALearned() {
         contacts.learnFromInbound(Bots.A, "5491155550001", "Sofía");
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
@@ -41,12 +42,14 @@ import net.wagw.config.BotRegistry;
 import net.wagw.config.WagwConfig;
 import net.wagw.functions.HttpFunctions;
 import net.wagw.functions.Route;
+import net.wagw.functions.ScheduledFunctions;
 import net.wagw.store.TableDefinition;
 import net.wagw.store.Tables;
 
 /**
  * Holds {@code infra/template.yaml} equal to the code it deploys (DESIGN.md 1 and 9): the route
- * table's routes and functions, the table list, least-privilege policies, no secrets, and the
+ * table's routes and functions, the scheduled functions, the table list with its indexes,
+ * least-privilege policies, no secrets (only references to Secrets Manager and SSM), and the
  * environment the configuration reads.
  *
  * <p>Jackson's YAML parser keeps CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
@@ -61,6 +64,54 @@ class SamTemplateTest {
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
     private static final String TABLE_PREFIX = "${AWS::StackName}-";
+    private static final String SCHEDULE = "Schedule";
+    private static final String HTTP_API = "HttpApi";
+    /** DESIGN.md 1: dispatch runs every minute. */
+    private static final String DISPATCH_RATE = "rate(1 minute)";
+
+    /**
+     * What each function's code does to each table (net.wagw.store.Dynamo* as wired by
+     * net.wagw.config.Wiring and reached from the function's routes or schedule); an index is
+     * {@code <table>/index/<index>}. A missing action is an outage in production, an extra one is
+     * more privilege than needed: the template must grant exactly these.
+     */
+    private static final Map<String, Map<String, Set<String>>> DYNAMODB_ACCESS = Map.of(
+            // accounts (Contacts.find), counters (quota ADD), opt-ins (current, record, history)
+            "verify", Map.of(
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
+            // the routes marked viaCommands: verify's, and get /message-templates (catalog read)
+            "commands", Map.of(
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query")),
+            // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, wa_id
+            // learning, marketing revocation on 131050) and the Outbox notifications it queues
+            "send", Map.of(
+                    Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.WINDOWS.name(), Set.of("dynamodb:GetItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates
+            "dispatch", Map.of(
+                    Tables.MESSAGES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+            // TemplateSync: catalog replace (put, list, delete stale)
+            "sweep", Map.of(
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")));
+
+    /** The functions that deliver to the bot (Outbox), so sign with its callback secret. */
+    private static final Set<String> CALLBACK_SIGNERS = Set.of("send", "dispatch");
+    /** The functions that call Meta's Cloud API with the access token. */
+    private static final Set<String> META_CALLERS = Set.of("send", "dispatch", "sweep");
 
     private final JsonNode template = readTemplate();
 
@@ -98,39 +149,74 @@ class SamTemplateTest {
     }
 
     @Test
-    void everyHttpFunqyFunctionHasExactlyOneLambdaAndEveryHttpLambdaRunsOne() {
-        Set<String> funqyFunctions = new TreeSet<>();
-        for (Method method : HttpFunctions.class.getDeclaredMethods()) {
-            Funq funq = method.getAnnotation(Funq.class);
-            if (funq != null) {
-                funqyFunctions.add(funq.value().isEmpty() ? method.getName() : funq.value());
-            }
-        }
-        assertThat(funqyFunctions).as("the @Funq functions of HttpFunctions").isNotEmpty();
-        assertThat(funqyFunctions).as("every function the route table names is a @Funq function")
+    void everyFunqyFunctionHasExactlyOneLambdaTheHttpOnesOnTheApiTheScheduledOnesOnASchedule() {
+        Set<String> httpFunctions = funqyFunctions(HttpFunctions.class);
+        Set<String> scheduledFunctions = funqyFunctions(ScheduledFunctions.class);
+        assertThat(httpFunctions).as("the @Funq functions of HttpFunctions").isNotEmpty();
+        assertThat(scheduledFunctions).as("the @Funq functions of ScheduledFunctions").contains("dispatch", "sweep");
+        assertThat(httpFunctions).as("every function the route table names is an HTTP @Funq function")
                 .containsAll(Route.functions());
+        Set<String> allFunctions = new TreeSet<>(httpFunctions);
+        allFunctions.addAll(scheduledFunctions);
 
         Map<String, List<String>> lambdasByExport = new LinkedHashMap<>();
         Set<String> httpExports = new TreeSet<>();
         functions().forEach((id, function) -> {
             Optional<String> export = funqyExport(function);
             assertThat(export).as("%s picks its function with QUARKUS_FUNQY_EXPORT", id).isPresent();
+            assertThat(allFunctions).as("%s runs @Funq(\"%s\"), which must exist", id, export.get())
+                    .contains(export.get());
             lambdasByExport.computeIfAbsent(export.get(), e -> new ArrayList<>()).add(id);
             if (!httpApiEvents(function).isEmpty()) {
                 httpExports.add(export.get());
             }
+
+            Set<String> eventTypes = new TreeSet<>();
+            function.path("Properties").path("Events").forEach(event -> eventTypes.add(event.path("Type").asText()));
+            if (scheduledFunctions.contains(export.get())) {
+                assertThat(eventTypes).as("%s (scheduled @Funq %s) is triggered by a schedule only", id, export.get())
+                        .containsExactly(SCHEDULE);
+            } else {
+                assertThat(eventTypes).as("%s (HTTP @Funq %s) is triggered by the HTTP API only", id, export.get())
+                        .containsExactly(HTTP_API);
+            }
         });
 
-        for (String name : funqyFunctions) {
+        for (String name : allFunctions) {
             assertThat(lambdasByExport.getOrDefault(name, List.of()))
                     .as("the Lambda functions running @Funq(\"%s\")", name)
                     .hasSize(1);
         }
-        assertThat(httpExports).as("the functions that HttpApi events invoke").isEqualTo(funqyFunctions);
+        assertThat(httpExports).as("the functions that HttpApi events invoke").isEqualTo(httpFunctions);
     }
 
     @Test
-    void everyTableOfTheCodeIsDeclaredWithItsKeysRecoveryEncryptionAndTtlAndNoOtherTableIs() {
+    void dispatchRunsEveryMinuteAndEveryScheduleIsAnEventBridgeExpression() {
+        Map<String, List<String>> schedulesByExport = new TreeMap<>();
+        functions().forEach((id, function) -> function.path("Properties").path("Events").properties().forEach(event -> {
+            if (!SCHEDULE.equals(event.getValue().path("Type").asText())) {
+                return;
+            }
+            JsonNode schedule = event.getValue().path("Properties").path("Schedule");
+            String expression = schedule.has("Ref")
+                    ? template.path("Parameters").path(schedule.path("Ref").asText()).path("Default").asText()
+                    : schedule.asText();
+            assertThat(expression).as("%s event %s: a literal or a parameter with a default", id, event.getKey())
+                    .matches("(rate|cron)\\(.+\\)");
+            schedulesByExport.computeIfAbsent(funqyExport(function).orElse(id), e -> new ArrayList<>()).add(expression);
+        }));
+
+        assertThat(schedulesByExport.get("dispatch")).as("dispatch's schedules").containsExactly(DISPATCH_RATE);
+        JsonNode dispatchSchedule = functions().values().stream()
+                .filter(function -> funqyExport(function).filter("dispatch"::equals).isPresent())
+                .findFirst().orElseThrow()
+                .path("Properties").path("Events").elements().next().path("Properties").path("Schedule");
+        assertThat(dispatchSchedule.asText()).as("dispatch's schedule is fixed, not a parameter").isEqualTo(DISPATCH_RATE);
+        assertThat(schedulesByExport.get("sweep")).as("sweep's schedules").hasSize(1);
+    }
+
+    @Test
+    void everyTableOfTheCodeIsDeclaredWithItsKeysIndexesRecoveryEncryptionAndTtlAndNoOtherTableIs() {
         Map<String, JsonNode> tablesByName = new LinkedHashMap<>();
         resourcesOfType(DYNAMODB_TABLE).forEach((id, table) -> {
             JsonNode name = table.path("Properties").path("TableName");
@@ -150,14 +236,38 @@ class SamTemplateTest {
             String table = definition.name();
 
             ArrayNode keySchema = NODES.arrayNode().add(key(definition.partitionKey(), "HASH"));
-            ArrayNode attributes = NODES.arrayNode().add(attribute(definition.partitionKey()));
+            Map<String, String> attributeTypes = new LinkedHashMap<>();
+            attributeTypes.put(definition.partitionKey(), "S");
             definition.sortKeyAttribute().ifPresent(sortKey -> {
                 keySchema.add(key(sortKey, "RANGE"));
-                attributes.add(attribute(sortKey));
+                attributeTypes.put(sortKey, "S");
             });
+            ArrayNode indexes = NODES.arrayNode();
+            for (TableDefinition.Index index : definition.indexes()) {
+                attributeTypes.putIfAbsent(index.partitionKey(), "S");
+                attributeTypes.putIfAbsent(index.numberSortKey(), "N");
+                ObjectNode gsi = NODES.objectNode().put("IndexName", index.name());
+                gsi.set("KeySchema", NODES.arrayNode()
+                        .add(key(index.partitionKey(), "HASH"))
+                        .add(key(index.numberSortKey(), "RANGE")));
+                gsi.set("Projection", NODES.objectNode().put("ProjectionType", "ALL"));
+                indexes.add(gsi);
+            }
+            ArrayNode attributes = NODES.arrayNode();
+            attributeTypes.forEach((name, type) -> attributes.add(attribute(name, type)));
+
             assertThat(properties.path("KeySchema")).as("%s KeySchema", table).isEqualTo(keySchema);
             assertThat(set(properties.path("AttributeDefinitions"))).as("%s AttributeDefinitions", table)
                     .isEqualTo(set(attributes));
+            if (indexes.isEmpty()) {
+                assertThat(properties.has("GlobalSecondaryIndexes"))
+                        .as("%s has no index in the code, so none in the template", table).isFalse();
+            } else {
+                assertThat(set(properties.path("GlobalSecondaryIndexes")))
+                        .as("%s GlobalSecondaryIndexes (name, keys, projection ALL; on-demand, so no throughput)", table)
+                        .isEqualTo(set(indexes));
+            }
+            assertThat(properties.has("LocalSecondaryIndexes")).as("%s LocalSecondaryIndexes", table).isFalse();
             assertThat(properties.path("BillingMode").asText()).as("%s BillingMode", table).isEqualTo("PAY_PER_REQUEST");
             assertThat(properties.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asText())
                     .as("%s point-in-time recovery", table).isEqualTo("true");
@@ -175,8 +285,8 @@ class SamTemplateTest {
     }
 
     @Test
-    void functionsReachDynamoDbOnlyThroughInlineStatementsOnTheTemplatesTableArns() {
-        Set<String> tableIds = resourcesOfType(DYNAMODB_TABLE).keySet();
+    void functionsReachDynamoDbOnlyThroughInlineStatementsOnTheTemplatesTableAndIndexArns() {
+        Map<String, JsonNode> tables = resourcesOfType(DYNAMODB_TABLE);
         functions().forEach((id, function) -> {
             JsonNode policies = function.path("Properties").path("Policies");
             assertThat(policies.isArray()).as("%s has a Policies list", id).isTrue();
@@ -201,14 +311,83 @@ class SamTemplateTest {
                             : List.of(resources);
                     assertThat(resources.isMissingNode()).as("%s statement %s has a Resource", id, statement).isFalse();
                     for (JsonNode resource : resourceList) {
-                        assertThat(tableOf(resource))
-                                .as("%s grants %s on %s: must be !GetAtt <Table>.Arn of a table of this template",
-                                        id, actions, resource)
-                                .hasValueSatisfying(table -> assertThat(tableIds).contains(table));
+                        Optional<TableResource> target = tableOf(resource);
+                        assertThat(target)
+                                .as("%s grants %s on %s: must be !GetAtt <Table>.Arn or !Sub \"${<Table>.Arn}/index/<name>\""
+                                        + " of a table of this template", id, actions, resource)
+                                .hasValueSatisfying(table -> assertThat(tables).containsKey(table.tableId()));
+                        target.get().index().ifPresent(index -> {
+                            // an index ARN only ever serves reads of the index: Query (or Scan)
+                            assertThat(actions).as("%s grants %s on index %s", id, actions, resource)
+                                    .isSubsetOf("dynamodb:Query", "dynamodb:Scan");
+                            Set<String> declared = new TreeSet<>();
+                            tables.get(target.get().tableId()).path("Properties").path("GlobalSecondaryIndexes")
+                                    .forEach(gsi -> declared.add(gsi.path("IndexName").asText()));
+                            assertThat(declared).as("%s grants on %s: the indexes of %s", id, resource,
+                                    target.get().tableId()).isNotEmpty();
+                            if (!index.equals("*")) {
+                                assertThat(declared).as("%s grants on %s", id, resource).contains(index);
+                            }
+                        });
                     }
                 }
             }
         });
+    }
+
+    /**
+     * Each function may do exactly what its code does on each table, no more (least privilege) and
+     * no less (an outage). A Query of an index is only allowed by a grant on the index's ARN
+     * ({@code ${Table.Arn}/index/...}): a grant on the table's ARN does not cover its indexes.
+     */
+    @Test
+    void eachFunctionMayDoExactlyWhatItsCodeDoesOnEachTableAndQueriesIndexesThroughTheirArns() {
+        Map<String, String> tableNames = new LinkedHashMap<>();
+        resourcesOfType(DYNAMODB_TABLE).forEach((id, table) -> tableNames.put(id,
+                table.path("Properties").path("TableName").path("Fn::Sub").asText().substring(TABLE_PREFIX.length())));
+
+        Map<String, Map<String, Set<String>>> granted = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            String export = funqyExport(function).orElseThrow();
+            Map<String, Set<String>> byTable = granted.computeIfAbsent(export, e -> new TreeMap<>());
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(action -> action.toLowerCase(Locale.ROOT).startsWith("dynamodb:")).toList();
+                    if (actions.isEmpty()) {
+                        continue;
+                    }
+                    assertThat(statement.path("Effect").asText()).as("%s statement %s", id, statement).isEqualTo("Allow");
+                    assertThat(statement.has("Condition")).as("%s statement %s has a condition this test cannot read",
+                            id, statement).isFalse();
+                    JsonNode resources = statement.path("Resource");
+                    for (JsonNode resource : resources.isArray() ? resources : NODES.arrayNode().add(resources)) {
+                        TableResource target = tableOf(resource).orElseThrow(
+                                () -> new AssertionError(id + " grants DynamoDB actions on " + resource));
+                        String label = tableNames.get(target.tableId())
+                                + target.index().map(index -> "/index/" + index).orElse("");
+                        byTable.computeIfAbsent(label, t -> new TreeSet<>()).addAll(actions);
+                    }
+                }
+            }
+        });
+
+        Map<String, Map<String, Set<String>>> expected = new TreeMap<>();
+        DYNAMODB_ACCESS.forEach((function, tables) -> expected.put(function, new TreeMap<>(tables)));
+        granted.forEach((function, tables) -> assertThat(tables)
+                .as("what %s may do on each table (table, or table/index/name -> actions)", function)
+                .isEqualTo(expected.getOrDefault(function, Map.of())));
+        assertThat(granted.keySet()).as("the functions whose access this test knows")
+                .isEqualTo(expected.keySet());
+
+        // the "due" indexes: every table that has one is queried by dispatch through the index ARN
+        for (TableDefinition table : Tables.ALL) {
+            for (TableDefinition.Index index : table.indexes()) {
+                assertThat(granted.get("dispatch"))
+                        .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
+                        .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
+            }
+        }
     }
 
     @Test
@@ -222,7 +401,8 @@ class SamTemplateTest {
             String name = parameter.getKey();
             JsonNode definition = parameter.getValue();
             boolean namesAnSsmParameter = definition.path("Type").asText().startsWith("AWS::SSM::Parameter::Name");
-            if (secretName.matcher(name).matches() && !namesAnSsmParameter) {
+            boolean namesASecretsManagerSecret = usedOnlyAsASecretsManagerSecretId(name);
+            if (secretName.matcher(name).matches() && !namesAnSsmParameter && !namesASecretsManagerSecret) {
                 assertThat(definition.has("Default")).as("secret-looking parameter %s has a default", name).isFalse();
                 assertThat(definition.path("NoEcho").asText()).as("secret-looking parameter %s is NoEcho", name).isEqualTo("true");
             }
@@ -238,6 +418,38 @@ class SamTemplateTest {
                         .matches("\\{\\{resolve:(ssm|secretsmanager):\\S+}}");
             }
         }));
+    }
+
+    /**
+     * The Meta access token and each bot's callback secret are Secrets Manager secrets (DESIGN.md
+     * 9), resolved by CloudFormation from a secret the deployer names in a parameter: never a value,
+     * never a name fixed in the template.
+     */
+    @Test
+    void theMetaTokenAndTheCallbackSecretsAreSecretsManagerReferences() {
+        Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{(\\w+)}(:[^}]*)?}}");
+        Set<String> seen = new TreeSet<>();
+        functions().forEach((id, function) -> expand(function.path("Properties").path("Environment").path("Variables"),
+                "SAMPLEBOT").forEach((variable, value) -> {
+                    if (!variable.equals("WAGW_META_ACCESS_TOKEN") && !variable.endsWith("_CALLBACK_SECRET")) {
+                        return;
+                    }
+                    seen.add(variable);
+                    assertThat(value.has("Fn::Sub")).as("%s %s is a !Sub of a dynamic reference", id, variable).isTrue();
+                    Matcher matcher = reference.matcher(value.path("Fn::Sub").asText());
+                    assertThat(matcher.matches())
+                            .as("%s %s = %s must be \"{{resolve:secretsmanager:${<Parameter>}}}\"", id, variable, value)
+                            .isTrue();
+                    JsonNode parameter = template.path("Parameters").path(matcher.group(1));
+                    assertThat(parameter.isObject()).as("%s %s names the secret with parameter %s", id, variable,
+                            matcher.group(1)).isTrue();
+                    assertThat(parameter.has("Default")).as("parameter %s has a default secret", matcher.group(1)).isFalse();
+                }));
+        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables").properties())
+                .as("no secret in the Globals every function gets")
+                .noneSatisfy(entry -> assertThat(entry.getKey()).matches("WAGW_META_ACCESS_TOKEN|.*_CALLBACK_SECRET"));
+        assertThat(seen).as("the secrets some function is given")
+                .containsExactlyInAnyOrder("WAGW_META_ACCESS_TOKEN", "WAGW_BOT_SAMPLEBOT_CALLBACK_SECRET");
     }
 
     @Test
@@ -266,24 +478,42 @@ class SamTemplateTest {
     /**
      * Evaluates each function's environment (Globals merged with its own, the bot loops expanded as
      * AWS::LanguageExtensions does) for one deployment, and gives it to the real configuration
-     * classes: the bot the parameters name must be the bot {@link BotRegistry} then reads, and the
-     * table prefix must be the one the tables are named with.
+     * classes: the bot the parameters name must be the bot {@link BotRegistry} then reads, with all
+     * its settings, the table prefix must be the one the tables are named with, and the secrets
+     * must resolve where they are used and be absent where they are not.
      */
     @Test
     void eachFunctionsEnvironmentConfiguresTheParametersBotAndTheStacksTables() throws NoSuchAlgorithmException {
         String botId = "samplebot";
         String ssmName = "/wagw/test/samplebot/access-key-sha256";
+        String callbackSecretId = "wagw/test/samplebot/callback-secret";
+        String metaTokenId = "wagw/test/meta-access-token";
         byte[] hash = MessageDigest.getInstance("SHA-256").digest("sample-access-key".getBytes(StandardCharsets.UTF_8));
-        Map<String, String> deployment = Map.of(
-                "AWS::StackName", "wagw-test",
-                "BotId", botId,
-                "BotAccessKeySha256Parameter", ssmName,
-                "BotVerificationQuota", "7");
-        Map<String, String> ssm = Map.of(ssmName, HexFormat.of().formatHex(hash));
+        Map<String, String> deployment = Map.ofEntries(
+                Map.entry("AWS::StackName", "wagw-test"),
+                Map.entry("BotId", botId),
+                Map.entry("BotAccessKeySha256Parameter", ssmName),
+                Map.entry("BotVerificationQuota", "7"),
+                Map.entry("BotPhoneNumberId", "106540352242922"),
+                Map.entry("BotWabaId", "102290129340398"),
+                Map.entry("BotMessagesUrl", "https://bot.example.com/wagw/messages"),
+                Map.entry("BotNotificationsUrl", "https://bot.example.com/wagw/notifications"),
+                // not the default, so that a value that never reaches the bot cannot pass
+                Map.entry("BotRequireOptIn", "false"),
+                Map.entry("BotCallbackSecretId", callbackSecretId),
+                Map.entry("MetaAccessTokenSecretId", metaTokenId),
+                Map.entry("MetaApiVersion", "v99.0"));
+        Map<String, String> resolved = Map.of(
+                "ssm:" + ssmName, HexFormat.of().formatHex(hash),
+                "secretsmanager:" + callbackSecretId, "sample-callback-secret",
+                "secretsmanager:" + metaTokenId, "sample-meta-token");
 
+        Set<String> exports = new TreeSet<>();
         functions().forEach((id, function) -> {
+            String export = funqyExport(function).orElseThrow();
+            exports.add(export);
             Map<String, String> environment = new LinkedHashMap<>();
-            BiConsumer<String, JsonNode> put = (name, value) -> environment.put(name, evaluate(value, deployment, ssm));
+            BiConsumer<String, JsonNode> put = (name, value) -> environment.put(name, evaluate(value, deployment, resolved));
             expand(template.path("Globals").path("Function").path("Environment").path("Variables"), botId).forEach(put);
             expand(function.path("Properties").path("Environment").path("Variables"), botId).forEach(put);
 
@@ -293,13 +523,36 @@ class SamTemplateTest {
                     .withMapping(WagwConfig.class)
                     .build();
             WagwConfig wagw = config.getConfigMapping(WagwConfig.class);
-            BotRegistry.Entry bot = new BotRegistry(wagw, config).find(botId).orElse(null);
+            BotRegistry registry = new BotRegistry(wagw, config);
+            BotRegistry.Entry bot = registry.find(botId).orElse(null);
 
             assertThat(bot).as("%s configures bot %s (environment %s)", id, botId, environment.keySet()).isNotNull();
+            assertThat(registry.all()).as("%s bots", id).hasSize(1);
             assertThat(bot.bot().verificationQuota()).as("%s verification quota", id).isEqualTo(7);
             assertThat(bot.accessKeySha256()).as("%s access-key hash, from SSM", id).isEqualTo(hash);
+            assertThat(bot.bot().phoneNumberId()).as("%s phone number id", id).isEqualTo("106540352242922");
+            assertThat(bot.bot().wabaId()).as("%s WABA id", id).isEqualTo("102290129340398");
+            assertThat(bot.bot().messagesUrl()).as("%s messages URL", id).isEqualTo("https://bot.example.com/wagw/messages");
+            assertThat(bot.bot().notificationsUrl()).as("%s notifications URL", id)
+                    .isEqualTo("https://bot.example.com/wagw/notifications");
+            assertThat(bot.bot().requireOptIn()).as("%s require-opt-in", id).isFalse();
             assertThat(wagw.dynamodb().tablePrefix()).as("%s table prefix", id).isEqualTo("wagw-test-");
+            assertThat(wagw.meta().apiVersion()).as("%s Graph API version", id).isEqualTo("v99.0");
+
+            if (CALLBACK_SIGNERS.contains(export)) {
+                assertThat(registry.callbackSecret(botId)).as("%s callback secret, from Secrets Manager", id)
+                        .isEqualTo("sample-callback-secret".getBytes(StandardCharsets.UTF_8));
+            } else {
+                assertThat(bot.callbackSecret()).as("%s never signs a delivery, so has no callback secret", id).isEmpty();
+            }
+            if (META_CALLERS.contains(export)) {
+                assertThat(wagw.meta().accessToken()).as("%s Meta access token, from Secrets Manager", id)
+                        .contains("sample-meta-token");
+            } else {
+                assertThat(wagw.meta().accessToken()).as("%s never calls Meta, so has no access token", id).isEmpty();
+            }
         });
+        assertThat(exports).as("the functions given the secrets exist").containsAll(CALLBACK_SIGNERS).containsAll(META_CALLERS);
     }
 
     // --- reading the template --------------------------------------------------------------
@@ -384,6 +637,18 @@ class SamTemplateTest {
         return functions;
     }
 
+    /** The names of a class's {@code @Funq} functions, as QUARKUS_FUNQY_EXPORT names them. */
+    private static Set<String> funqyFunctions(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Method method : type.getDeclaredMethods()) {
+            Funq funq = method.getAnnotation(Funq.class);
+            if (funq != null) {
+                names.add(funq.value().isEmpty() ? method.getName() : funq.value());
+            }
+        }
+        return names;
+    }
+
     private static Optional<String> funqyExport(JsonNode function) {
         JsonNode export = function.path("Properties").path("Environment").path("Variables").path("QUARKUS_FUNQY_EXPORT");
         return export.isTextual() ? Optional.of(export.asText()) : Optional.empty();
@@ -419,8 +684,11 @@ class SamTemplateTest {
         return expanded;
     }
 
-    /** Evaluates the few intrinsics an environment value may use, for one deployment. */
-    private static String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> ssm) {
+    /**
+     * Evaluates the few intrinsics an environment value may use, for one deployment; a dynamic
+     * reference resolves from {@code resolved}, keyed {@code ssm:<name>} or {@code secretsmanager:<id>}.
+     */
+    private static String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
         String text;
         if (value.has("Ref")) {
             text = deployment.get(value.path("Ref").asText());
@@ -439,18 +707,61 @@ class SamTemplateTest {
             assertThat(value.isValueNode()).as("an environment value CloudFormation can set: %s", value).isTrue();
             text = value.asText();
         }
-        Matcher reference = Pattern.compile("\\{\\{resolve:ssm:([^}:]+)}}").matcher(text);
-        return reference.matches() ? ssm.get(reference.group(1)) : text;
+        Matcher reference = Pattern.compile("\\{\\{resolve:(ssm|secretsmanager):([^}]+)}}").matcher(text);
+        if (!reference.matches()) {
+            return text;
+        }
+        String secret = resolved.get(reference.group(1) + ":" + reference.group(2));
+        assertThat(secret).as("a value stored at %s", text).isNotNull();
+        return secret;
     }
 
-    /** The table id of {@code !GetAtt T.Arn}, or of {@code !Sub "${T.Arn}/index/..."}. */
-    private static Optional<String> tableOf(JsonNode resource) {
+    /** A table of the template, or one index of it ({@code *}: all its indexes). */
+    private record TableResource(String tableId, Optional<String> index) {
+    }
+
+    /** The table of {@code !GetAtt T.Arn}, or the table and index of {@code !Sub "${T.Arn}/index/<name or *>"}. */
+    private static Optional<TableResource> tableOf(JsonNode resource) {
         JsonNode getAtt = resource.path("Fn::GetAtt");
         if (getAtt.isArray() && getAtt.size() == 2 && "Arn".equals(getAtt.path(1).asText())) {
-            return Optional.of(getAtt.path(0).asText());
+            return Optional.of(new TableResource(getAtt.path(0).asText(), Optional.empty()));
         }
-        Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/[\\w.-]+").matcher(resource.path("Fn::Sub").asText());
-        return index.matches() ? Optional.of(index.group(1)) : Optional.empty();
+        Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/([\\w.-]+|\\*)").matcher(resource.path("Fn::Sub").asText());
+        return index.matches() ? Optional.of(new TableResource(index.group(1), Optional.of(index.group(2)))) : Optional.empty();
+    }
+
+    /**
+     * Whether a parameter is only ever used as the secret id of a whole Secrets Manager dynamic
+     * reference ({@code !Sub "{{resolve:secretsmanager:${P}}}"}): then it names where a secret
+     * lives, and is no secret itself.
+     */
+    private boolean usedOnlyAsASecretsManagerSecretId(String parameter) {
+        Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:" + Pattern.quote("${" + parameter + "}")
+                + "(:[^}]*)?}}");
+        List<String> uses = new ArrayList<>();
+        template.properties().forEach(section -> {
+            if (!section.getKey().equals("Parameters")) {
+                collectUses(section.getValue(), parameter, uses);
+            }
+        });
+        return !uses.isEmpty() && uses.stream().allMatch(use -> reference.matcher(use).matches());
+    }
+
+    /** Every {@code Ref} to a parameter (as "Ref") and every {@code Fn::Sub} text that names it. */
+    private static void collectUses(JsonNode node, String parameter, List<String> uses) {
+        if (node.isObject()) {
+            if (parameter.equals(node.path("Ref").asText(null))) {
+                uses.add("Ref");
+            }
+            JsonNode sub = node.path("Fn::Sub");
+            String text = sub.isArray() ? sub.path(0).asText() : sub.asText("");
+            if (text.contains("${" + parameter + "}")) {
+                uses.add(text);
+            }
+            node.properties().forEach(entry -> collectUses(entry.getValue(), parameter, uses));
+        } else if (node.isArray()) {
+            node.forEach(element -> collectUses(element, parameter, uses));
+        }
     }
 
     private static JsonNode ref(String name) {
@@ -461,8 +772,8 @@ class SamTemplateTest {
         return NODES.objectNode().put("AttributeName", attribute).put("KeyType", type);
     }
 
-    private static ObjectNode attribute(String name) {
-        return NODES.objectNode().put("AttributeName", name).put("AttributeType", "S");
+    private static ObjectNode attribute(String name, String type) {
+        return NODES.objectNode().put("AttributeName", name).put("AttributeType", type);
     }
 
     private static Set<JsonNode> set(JsonNode array) {

@@ -8,4 +8,7 @@ public interface ContactStore {
 
     /** Records or replaces what is known; a later learning wins. */
     void remember(String botId, ContactKey key, KnownContact contact);
+
+    /** Records the wa_id of a customer, keeping any profile name already known, in one write. */
+    void rememberWaId(String botId, ContactKey key, String waId, java.time.Instant learnedAt);
 }

@@ -24,8 +24,7 @@ public final class Contacts {
 
     /** Meta told us the wa_id of a number the bot sent to. */
     public void learnWaId(String botId, PhoneNumber number, String waId) {
-        String name = store.find(botId, number.contactKey()).map(KnownContact::fullName).orElse(null);
-        store.remember(botId, number.contactKey(), new KnownContact(waId, name, clock.instant()));
+        store.rememberWaId(botId, number.contactKey(), waId, clock.instant());
     }
 
     /** A customer wrote to the bot: their wa_id names them, with their profile name if sent. */

@@ -131,6 +131,12 @@ class VerificationServiceTest {
         public void remember(String botId, ContactKey key, KnownContact contact) {
             items.put(botId + "#" + key.value(), contact);
         }
+
+        @Override
+        public void rememberWaId(String botId, ContactKey key, String waId, Instant learnedAt) {
+            KnownContact known = items.get(botId + "#" + key.value());
+            items.put(botId + "#" + key.value(), new KnownContact(waId, known == null ? null : known.fullName(), learnedAt));
+        }
     }
 
     static final class MapQuotaCounter implements QuotaCounter {
