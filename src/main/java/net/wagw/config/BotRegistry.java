@@ -20,7 +20,7 @@ import net.wagw.domain.delivery.BotSecrets;
  * The configured bots, read once at start: {@code wagw.bot-ids} and, per id, the settings under
  * {@code wagw.bot.<id>.}: {@code access-key-sha256} (hex), {@code verification-quota},
  * {@code phone-number-id}, {@code waba-id}, {@code messages-url}, {@code notifications-url},
- * {@code callback-secret}, {@code require-opt-in}. In Lambda these are plain environment variables
+ * {@code callback-secret}, {@code require-opt-in}, {@code stop-keywords} (comma-separated). In Lambda these are plain environment variables
  * such as {@code WAGW_BOT_<ID>_PHONE_NUMBER_ID}.
  */
 @ApplicationScoped
@@ -49,7 +49,8 @@ public class BotRegistry implements BotSecrets {
                     text(config, prefix + "waba-id"),
                     text(config, prefix + "messages-url"),
                     text(config, prefix + "notifications-url"),
-                    config.getOptionalValue(prefix + "require-opt-in", Boolean.class).orElse(true));
+                    config.getOptionalValue(prefix + "require-opt-in", Boolean.class).orElse(true),
+                    config.getOptionalValues(prefix + "stop-keywords", String.class).orElse(null));
             byte[] secret = config.getOptionalValue(prefix + "callback-secret", String.class)
                     .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
             bots.put(id, new Entry(bot, hashBytes, secret));
@@ -58,6 +59,12 @@ public class BotRegistry implements BotSecrets {
 
     public Optional<Entry> find(String botId) {
         return Optional.ofNullable(bots.get(botId));
+    }
+
+    /** The bot that owns a business phone number (webhooks name the number, not the bot). */
+    public Optional<Bot> byPhoneNumberId(String phoneNumberId) {
+        return bots.values().stream().map(Entry::bot)
+                .filter(bot -> phoneNumberId != null && phoneNumberId.equals(bot.phoneNumberId())).findFirst();
     }
 
     public Collection<Bot> all() {

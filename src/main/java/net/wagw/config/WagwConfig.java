@@ -38,6 +38,12 @@ public interface WagwConfig {
 
         /** The system user access token (a secret: from Secrets Manager in AWS). */
         Optional<String> accessToken();
+
+        /** The app secret that signs Meta's webhooks (a secret). */
+        Optional<String> appSecret();
+
+        /** The token Meta echoes in the webhook subscription handshake (a secret). */
+        Optional<String> verifyToken();
     }
 
     interface Dynamo {
@@ -55,6 +61,21 @@ public interface WagwConfig {
         /** Bodies above this are refused (413, reason 21) before they are parsed. */
         @WithDefault("1048576")
         int maxBodyBytes();
+
+        /** Media larger than this is refused: a Lambda answer holds 6 MB, base64 (4/3) included. */
+        @WithDefault("4400000")
+        long maxMediaBytes();
+
+        /** Webhook bodies above this are refused; Meta sends at most 3 MB. */
+        @WithDefault("4194304")
+        int maxWebhookBytes();
+
+        /**
+         * How long a webhook may spend forwarding to bots after storing, before answering Meta;
+         * what is not forwarded by then is left to dispatch.
+         */
+        @WithDefault("1500")
+        int webhookForwardBudgetMillis();
 
         /** How long a bot's endpoint may take to answer a delivery before it is retried later. */
         @WithDefault("3")

@@ -14,7 +14,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.domain.contact.ContactStore;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.optin.OptIns;
+import net.wagw.domain.send.StatusStore;
+import net.wagw.store.DynamoStatusStore;
 import net.wagw.domain.send.BotNotifier;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
@@ -123,8 +126,8 @@ public class Wiring {
     @Produces
     @Singleton
     Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
-        return new Outbox(new DynamoDeliveryStore(dynamo, names),
-                new HttpBotEndpoint(Duration.ofSeconds(config.http().botTimeoutSeconds())), bots, clock);
+        Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
+        return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, clock, timeout);
     }
 
     @Produces
@@ -141,11 +144,24 @@ public class Wiring {
 
     @Produces
     @Singleton
+    StatusStore statusStore(DynamoDbClient dynamo, TableNames names, Clock clock) {
+        return new DynamoStatusStore(dynamo, names, clock);
+    }
+
+    @Produces
+    @Singleton
     SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
-            WhatsAppApi meta, BotNotifier notifier, Clock clock) {
+            WhatsAppApi meta, BotNotifier notifier, StatusStore statuses, Clock clock) {
         return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, clock);
+                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, clock);
+    }
+
+    @Produces
+    @Singleton
+    InboundService inboundService(Contacts contacts, PhoneNumbers numbers, WindowStore windows, OptIns optIns,
+            Outbox outbox, StatusStore statuses, BotNotifier notifier, Nodes nodes, Clock clock) {
+        return new InboundService(contacts, numbers, windows, optIns, outbox, statuses, notifier, nodes, clock);
     }
 
     @Produces

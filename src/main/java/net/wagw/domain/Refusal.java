@@ -9,7 +9,8 @@ import java.util.Optional;
 public class Refusal extends RuntimeException {
     /** What kind of "no" this is, where the reason alone does not say (e.g. 66 is 409 or 422). */
     public enum Kind {
-        INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, UNPROCESSABLE, TOO_MANY, UNAVAILABLE, UPSTREAM
+        INVALID, UNAUTHORIZED_CALLER, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_LARGE, UNPROCESSABLE, TOO_MANY, UNAVAILABLE,
+        UPSTREAM
     }
 
     private final Reason reason;

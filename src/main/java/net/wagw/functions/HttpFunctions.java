@@ -25,6 +25,11 @@ public class HttpFunctions {
         return gateway.handle("send", event);
     }
 
+    @Funq("webhook")
+    public APIGatewayV2HTTPResponse webhook(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("webhook", event);
+    }
+
     @Funq("commands")
     public APIGatewayV2HTTPResponse commands(APIGatewayV2HTTPEvent event) {
         return gateway.handle("commands", event);

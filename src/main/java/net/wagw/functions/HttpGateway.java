@@ -31,14 +31,16 @@ public class HttpGateway {
 
     private final BotAuthenticator authenticator;
     private final Resources resources;
+    private final WebhookResource webhooks;
     private final CommandDispatcher commands;
     private final ObjectMapper json;
     private final int maxBodyBytes;
 
-    public HttpGateway(BotAuthenticator authenticator, Resources resources, CommandDispatcher commands,
-            ObjectMapper json, WagwConfig config) {
+    public HttpGateway(BotAuthenticator authenticator, Resources resources, WebhookResource webhooks,
+            CommandDispatcher commands, ObjectMapper json, WagwConfig config) {
         this.authenticator = authenticator;
         this.resources = resources;
+        this.webhooks = webhooks;
         this.commands = commands;
         this.json = json;
         this.maxBodyBytes = config.http().maxBodyBytes();
@@ -59,6 +61,11 @@ public class HttpGateway {
                 .filter(r -> r.function().equals(function))
                 .orElseThrow(() -> new Refusal(Reason.RESOURCE_NOT_SUPPORTED,
                         "No route " + event.getRouteKey() + " is served by " + function + "."));
+        if (route.isMetas()) {
+            return respond(webhooks.handle(route, new WebhookResource.Request(
+                    event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                    header(event, "x-hub-signature-256"), rawBody(event))));
+        }
         Optional<Bot> bot = authenticator.authenticate(header(event, "authorization"));
         if (bot.isEmpty()) {
             return error(401, new Refusal(Reason.AUTHORIZATION_ERROR,
@@ -70,8 +77,26 @@ public class HttpGateway {
         JsonNode body = route.takesBody() ? jsonBody(event) : null;
         Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
-        ResourceResponse response = resources.invoke(new ResourceRequest(route, bot.get(), parameters, query, body));
-        return response.body() == null ? respond(response.status(), null) : respond(response.status(), response.body());
+        return respond(resources.invoke(new ResourceRequest(route, bot.get(), parameters, query, body)));
+    }
+
+    private APIGatewayV2HTTPResponse respond(ResourceResponse response) {
+        if (response.body() instanceof byte[] bytes) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                    .withHeaders(Map.of("content-type", response.type()))
+                    .withBody(Base64.getEncoder().encodeToString(bytes)).withIsBase64Encoded(true).build();
+        }
+        if (response.body() instanceof ResourceResponse.PlainText text) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                    .withHeaders(Map.of("content-type", "text/plain")).withBody(text.text())
+                    .withIsBase64Encoded(false).build();
+        }
+        return respond(response.status(), response.body());
+    }
+
+    private static byte[] rawBody(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody() == null ? "" : event.getBody();
+        return event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
     }
 
     private Command command(Bot bot, APIGatewayV2HTTPEvent event) {
@@ -92,8 +117,7 @@ public class HttpGateway {
 
     /** The body as text after the size and content-type checks every body goes through. */
     private String textBody(APIGatewayV2HTTPEvent event) {
-        String raw = event.getBody() == null ? "" : event.getBody();
-        byte[] bytes = event.getIsBase64Encoded() ? decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = rawBody(event);
         if (bytes.length > maxBodyBytes) {
             throw new Refusal(Reason.VALIDATION_ERROR,
                     "The body has " + bytes.length + " bytes; the limit is " + maxBodyBytes + ".");

@@ -15,6 +15,8 @@ final class HttpStatuses {
     static int of(Refusal.Kind kind) {
         return switch (kind) {
             case INVALID -> 400;
+            case UNAUTHORIZED_CALLER -> 401;
+            case TOO_LARGE -> 413;
             case FORBIDDEN -> 403;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;

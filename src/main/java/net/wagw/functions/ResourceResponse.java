@@ -14,4 +14,17 @@ public record ResourceResponse(int status, String type, Object body) {
     public static ResourceResponse noContent() {
         return new ResourceResponse(204, null, null);
     }
+
+    /** A plain-text answer (Meta's webhook handshake wants the challenge as the bare body). */
+    public static ResourceResponse text(int status, String text) {
+        return new ResourceResponse(status, "text/plain", new PlainText(text));
+    }
+
+    /** File bytes with their content type, sent base64-encoded through API Gateway. */
+    public static ResourceResponse binary(String contentType, byte[] bytes) {
+        return new ResourceResponse(200, contentType, bytes);
+    }
+
+    record PlainText(String text) {
+    }
 }

@@ -9,13 +9,15 @@ public class Resources {
     private final OptInsResource optIns;
     private final MessagesResource messages;
     private final TemplatesResource templates;
+    private final MediaResource media;
 
     public Resources(AccountsResource accounts, OptInsResource optIns, MessagesResource messages,
-            TemplatesResource templates) {
+            TemplatesResource templates, MediaResource media) {
         this.accounts = accounts;
         this.optIns = optIns;
         this.messages = messages;
         this.templates = templates;
+        this.media = media;
     }
 
     ResourceResponse invoke(ResourceRequest request) {
@@ -27,6 +29,8 @@ public class Resources {
             case SEND_MESSAGE -> messages.send(request);
             case SEND_NOTIFICATION -> messages.notification(request);
             case GET_MESSAGE_TEMPLATES -> templates.get(request);
+            case GET_MEDIA -> media.get(request);
+            case WEBHOOK_HANDSHAKE, WEBHOOK_EVENTS -> throw new IllegalArgumentException("Meta's routes are not a bot's");
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
         };
     }

@@ -21,6 +21,10 @@ public enum Route {
     SEND_MESSAGE("POST", "/messages", "send", false),
     SEND_NOTIFICATION("POST", "/notifications", "send", false),
     GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
+    /** Meta's webhook: authenticated by its signature (or verify token), not by a bot key. */
+    WEBHOOK_HANDSHAKE("GET", "/webhooks/whatsapp", "webhook", false),
+    WEBHOOK_EVENTS("POST", "/webhooks/whatsapp", "webhook", false),
+    GET_MEDIA("GET", "/media/{id}", "webhook", false),
     COMMANDS("POST", "/commands", "commands", false);
 
     private final String method;
@@ -57,6 +61,11 @@ public enum Route {
     /** API Gateway's route key, e.g. {@code GET /accounts/{msisdn}}. */
     public String routeKey() {
         return method + " " + path;
+    }
+
+    /** Meta's own routes authenticate Meta, not a bot. */
+    public boolean isMetas() {
+        return this == WEBHOOK_HANDSHAKE || this == WEBHOOK_EVENTS;
     }
 
     public boolean takesBody() {

@@ -16,15 +16,14 @@ import net.wagw.domain.delivery.CallbackSignature;
  */
 public final class HttpBotEndpoint implements BotEndpoint {
     private final HttpClient client;
-    private final Duration timeout;
 
-    public HttpBotEndpoint(Duration timeout) {
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    public HttpBotEndpoint(Duration connectTimeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
-    public String post(String url, String body, String signatureHeader) {
+    public String post(String url, String body, String signatureHeader, Duration timeout) {
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)

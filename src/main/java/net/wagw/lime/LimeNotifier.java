@@ -1,5 +1,7 @@
 package net.wagw.lime;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -26,19 +28,32 @@ public final class LimeNotifier implements BotNotifier {
 
     @Override
     public void notify(Bot bot, Notification notification) {
+        Delivery.Target target = Delivery.Target.NOTIFICATIONS;
+        outbox.deliver(bot, deliveryId(notification), target, body(bot, notification));
+    }
+
+    @Override
+    public Optional<Delivery> enqueue(Bot bot, Notification notification) {
+        return outbox.enqueue(bot, deliveryId(notification), Delivery.Target.NOTIFICATIONS, body(bot, notification));
+    }
+
+    /** One delivery per message, event and (in groups) participant: the same status never goes twice. */
+    private static String deliveryId(Notification notification) {
+        String participant = notification.metadata().getOrDefault("#wa.participant", "");
+        return "notification:" + notification.messageId() + ":" + notification.event()
+                + (participant.isEmpty() ? "" : ":" + participant);
+    }
+
+    private String body(Bot bot, Notification notification) {
         LimeReason reason = notification.reasonCode() == 0 ? null
                 : new LimeReason(notification.reasonCode(), notification.reasonDescription());
         LimeNotification envelope = new LimeNotification(notification.messageId(), notification.recipientNode(),
                 bot.node(botDomain), notification.event(), reason,
                 notification.metadata().isEmpty() ? null : notification.metadata());
-        String body;
         try {
-            body = json.writeValueAsString(envelope);
+            return json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notification not serialisable", e);
         }
-        String participant = notification.metadata().getOrDefault("#wa.participant", "");
-        outbox.deliver(bot, "notification:" + notification.messageId() + ":" + notification.event()
-                + (participant.isEmpty() ? "" : ":" + participant), Delivery.Target.NOTIFICATIONS, body);
     }
 }

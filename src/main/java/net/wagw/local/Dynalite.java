@@ -27,22 +27,36 @@ public final class Dynalite implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path projectDir;
     private final Thread shutdownHook;
 
-    private Dynalite(Process process, int port) {
+    private Dynalite(Process process, int port, Path projectDir) {
         this.process = process;
         this.port = port;
+        this.projectDir = projectDir;
         this.shutdownHook = new Thread(process::destroyForcibly, "dynalite-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts dynalite from {@code projectDir/node_modules}, installing it there first if needed. */
     public static Dynalite start(Path projectDir) {
+        return start(projectDir, freeLoopbackPort());
+    }
+
+    /**
+     * A new, empty dynalite on this one's port (after {@link #close()}), as when a database comes
+     * back after an outage; clients configured with the endpoint reconnect to it.
+     */
+    public Dynalite restart() {
+        close();
+        return start(projectDir, port);
+    }
+
+    private static Dynalite start(Path projectDir, int port) {
         Path cli = projectDir.resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             install(projectDir);
         }
-        int port = freeLoopbackPort();
         try {
             Process process = new ProcessBuilder(List.of("node", cli.toString(), "--host", "127.0.0.1",
                     "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
@@ -50,7 +64,7 @@ public final class Dynalite implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            Dynalite dynalite = new Dynalite(process, port);
+            Dynalite dynalite = new Dynalite(process, port, projectDir);
             dynalite.awaitListening();
             return dynalite;
         } catch (IOException e) {

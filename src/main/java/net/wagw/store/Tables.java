@@ -28,15 +28,25 @@ public final class Tables {
     public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT,
             List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
 
-    /** Deliveries to bots (notifications, inbound messages), retried and dead-lettered. */
+    /**
+     * Deliveries to bots (notifications, inbound messages), retried and dead-lettered. An inbound
+     * message's delivery ("message:&lt;wamid&gt;") is also its store-once record: created
+     * conditionally before Meta is answered, it holds the event as forwarded.
+     */
     public static final TableDefinition DELIVERIES = new TableDefinition("deliveries", PK, null, EXPIRES_AT,
             List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+
+    /**
+     * Sent messages by Meta's id (pk bot#wamid): the bot's envelope id and the furthest status
+     * reached, so status webhooks find their message and move only forward.
+     */
+    public static final TableDefinition STATUSES = new TableDefinition("statuses", PK, null, EXPIRES_AT);
 
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            TEMPLATES);
+            STATUSES, TEMPLATES);
 
     private Tables() {
     }

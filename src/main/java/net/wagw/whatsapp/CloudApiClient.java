@@ -31,6 +31,11 @@ public interface CloudApiClient {
             @HeaderParam("Authorization") String authorization, JsonNode body);
 
     @GET
+    @Path("/{version}/{mediaId}")
+    Response media(@PathParam("version") String version, @PathParam("mediaId") String mediaId,
+            @HeaderParam("Authorization") String authorization);
+
+    @GET
     @Path("/{version}/{wabaId}/message_templates")
     Response templates(@PathParam("version") String version, @PathParam("wabaId") String wabaId,
             @HeaderParam("Authorization") String authorization, @QueryParam("limit") int limit,

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.send.Media;
 import net.wagw.domain.send.MetaOutcome;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.WhatsAppApi;
@@ -25,6 +26,9 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
     private final ObjectMapper json;
     private final String version;
     private final String authorization;
+    private final java.net.http.HttpClient downloads = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(5)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+            .build();
 
     public CloudWhatsAppApi(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
         this.client = client;
@@ -54,6 +58,44 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         body.put("status", "read");
         body.put("message_id", wamid);
         return call(() -> client.messages(version, phoneNumberId, authorization, body));
+    }
+
+    @Override
+    public Media media(String mediaId, long maxBytes) {
+        JsonNode info;
+        try (Response response = answer(() -> client.media(version, mediaId, authorization))) {
+            info = body(response);
+            if (response.getStatus() / 100 != 2) {
+                JsonNode error = info.path("error");
+                return new Media.Failed(new MetaOutcome.Error(response.getStatus(), error.path("code").asInt(0), null,
+                        error.path("message").asText(null), null));
+            }
+        } catch (ProcessingException e) {
+            return new Media.Failed(new MetaOutcome.Unreachable(e.getMessage()));
+        }
+        long size = info.path("file_size").asLong(-1);
+        if (size > maxBytes) {
+            return new Media.TooLarge(size);
+        }
+        // the URL is Meta's CDN (absolute, short-lived) and needs the same token
+        try {
+            java.net.http.HttpResponse<byte[]> file = downloads.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(info.path("url").asText()))
+                    .header("Authorization", authorization).timeout(java.time.Duration.ofSeconds(20)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (file.statusCode() / 100 != 2) {
+                return new Media.Failed(new MetaOutcome.Error(file.statusCode(), 0, null, "media download failed", null));
+            }
+            if (file.body().length > maxBytes) {
+                return new Media.TooLarge(file.body().length);
+            }
+            return new Media.Found(info.path("mime_type").asText("application/octet-stream"), file.body());
+        } catch (IOException | IllegalArgumentException e) {
+            return new Media.Failed(new MetaOutcome.Unreachable(e.getClass().getSimpleName()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Media.Failed(new MetaOutcome.Unreachable("interrupted"));
+        }
     }
 
     @Override

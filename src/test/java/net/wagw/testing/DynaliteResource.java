@@ -18,21 +18,42 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
     public static final String TABLE_PREFIX = "test-";
+    /** The process of the application under test (one at a time: Quarkus tests run one app). */
+    private static volatile Dynalite current;
     private Dynalite dynalite;
 
     @Override
     public Map<String, String> start() {
         dynalite = Dynalite.start(Path.of("").toAbsolutePath());
-        DynamoConnection connection = new DynamoConnection(Optional.of(dynalite.endpoint()), "us-east-1");
-        try (DynamoDbClient dynamo = DynamoClients.build(connection)) {
-            TableInstaller.createMissing(dynamo, new TableNames(TABLE_PREFIX));
-        }
+        current = dynalite;
+        createTables(dynalite);
         return Map.of("wagw.dynamodb.endpoint", dynalite.endpoint().toString(),
                 "wagw.dynamodb.table-prefix", TABLE_PREFIX);
     }
 
+    /** Takes DynamoDB away from the running application (an outage). */
+    public static void stopDatabase() {
+        current.close();
+    }
+
+    /** Brings it back, empty, on the same endpoint, with its tables. */
+    public static void restartDatabase() {
+        current = current.restart();
+        createTables(current);
+    }
+
+    private static void createTables(Dynalite dynalite) {
+        DynamoConnection connection = new DynamoConnection(Optional.of(dynalite.endpoint()), "us-east-1");
+        try (DynamoDbClient dynamo = DynamoClients.build(connection)) {
+            TableInstaller.createMissing(dynamo, new TableNames(TABLE_PREFIX));
+        }
+    }
+
     @Override
     public void stop() {
+        if (current != null) {
+            current.close();
+        }
         if (dynalite != null) {
             dynalite.close();
         }

@@ -1,5 +1,6 @@
 package net.wagw.domain.bot;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,19 +15,24 @@ import java.util.Optional;
  * @param messagesUrl       where inbound messages are POSTed
  * @param notificationsUrl  where notifications about its messages are POSTed
  * @param requireOptIn      whether templates need the customer's opt-in (DESIGN.md 3.3 rule 2)
+ * @param stopKeywords      messages that revoke the customer's opt-in (DESIGN.md 5)
  */
 public record Bot(String id, long verificationQuota, String phoneNumberId, String wabaId, String messagesUrl,
-        String notificationsUrl, boolean requireOptIn) {
+        String notificationsUrl, boolean requireOptIn, List<String> stopKeywords) {
+    /** DESIGN.md 5: English and Portuguese words customers use to stop messages. */
+    public static final List<String> DEFAULT_STOP_KEYWORDS = List.of("STOP", "SAIR", "PARAR", "CANCELAR", "UNSUBSCRIBE");
+
     public Bot {
         Objects.requireNonNull(id, "id");
         if (verificationQuota < 0) {
             throw new IllegalArgumentException("verificationQuota must not be negative");
         }
+        stopKeywords = stopKeywords == null ? DEFAULT_STOP_KEYWORDS : List.copyOf(stopKeywords);
     }
 
     /** A bot that only verifies (no WhatsApp number configured), as in tests of verification. */
     public Bot(String id, long verificationQuota) {
-        this(id, verificationQuota, null, null, null, null, true);
+        this(id, verificationQuota, null, null, null, null, true, null);
     }
 
     public Optional<String> phoneNumber() {

@@ -7,5 +7,5 @@ public interface BotEndpoint {
      *
      * @return null when the bot answered 2xx, else why not (status or I/O failure)
      */
-    String post(String url, String body, String signatureHeader);
+    String post(String url, String body, String signatureHeader, java.time.Duration timeout);
 }

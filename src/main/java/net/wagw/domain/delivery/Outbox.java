@@ -21,22 +21,36 @@ public final class Outbox {
     private final BotEndpoint endpoint;
     private final BotSecrets secrets;
     private final Clock clock;
+    private final Duration timeout;
 
-    public Outbox(DeliveryStore store, BotEndpoint endpoint, BotSecrets secrets, Clock clock) {
+    /** @param timeout how long a bot may take to answer one delivery */
+    public Outbox(DeliveryStore store, BotEndpoint endpoint, BotSecrets secrets, Clock clock, Duration timeout) {
         this.store = store;
         this.endpoint = endpoint;
         this.secrets = secrets;
         this.clock = clock;
+        this.timeout = timeout;
     }
 
     /** Stores and tries a delivery; a delivery id already stored is not delivered again. */
     public void deliver(Bot bot, String id, Delivery.Target target, String body) {
+        enqueue(bot, id, target, body).ifPresent(stored -> attempt(bot, stored, timeout));
+    }
+
+    /**
+     * Stores a delivery, held for a first try by the caller (dispatch takes it over if that try
+     * never happens); empty when the id was stored before: a duplicate, not delivered again.
+     */
+    public Optional<Delivery> enqueue(Bot bot, String id, Delivery.Target target, String body) {
         Instant now = clock.instant();
         Delivery leased = new Delivery(bot.id(), id, target, body, Delivery.State.PENDING, 0, now, now.plus(LEASE), null,
                 0);
-        if (store.create(leased)) {
-            attempt(bot, leased);
-        }
+        return store.create(leased) ? Optional.of(leased) : Optional.empty();
+    }
+
+    /** The first try of an enqueued delivery, waiting at most {@code wait} for the bot. */
+    public void attemptWithin(Bot bot, Delivery enqueued, Duration wait) {
+        attempt(bot, enqueued, wait.compareTo(timeout) < 0 ? wait : timeout);
     }
 
     /** One retry round for a bot; returns how many deliveries it tried or ended. */
@@ -52,7 +66,7 @@ public final class Outbox {
             if (!now.isBefore(due.createdAt().plus(GIVE_UP_AFTER))) {
                 store.replace(leased.dead("Not delivered within 24 hours; last error: " + due.lastError()));
             } else {
-                attempt(bot, leased);
+                attempt(bot, leased, timeout);
             }
         }
         return handled;
@@ -72,11 +86,12 @@ public final class Outbox {
         return store.replace(again) ? Optional.of(again) : Optional.empty();
     }
 
-    private void attempt(Bot bot, Delivery leased) {
+    private void attempt(Bot bot, Delivery leased, Duration wait) {
         String url = leased.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
         String failure = url == null || url.isBlank()
                 ? "bot " + bot.id() + " has no " + leased.target().name().toLowerCase() + " URL configured"
-                : endpoint.post(url, leased.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), leased.body()));
+                : endpoint.post(url, leased.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), leased.body()),
+                        wait);
         if (failure == null) {
             store.replace(leased.delivered());
         } else {

@@ -40,11 +40,12 @@ public final class SendService {
     private final MessageStore messages;
     private final WhatsAppApi meta;
     private final BotNotifier notifier;
+    private final StatusStore statuses;
     private final Clock clock;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
-            BotNotifier notifier, Clock clock) {
+            BotNotifier notifier, StatusStore statuses, Clock clock) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -54,6 +55,7 @@ public final class SendService {
         this.messages = messages;
         this.meta = meta;
         this.notifier = notifier;
+        this.statuses = statuses;
         this.clock = clock;
     }
 
@@ -139,6 +141,7 @@ public final class SendService {
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
+            statuses.track(bot.id(), sent.wamid(), leased.id(), leased.recipientNode());
             learnWaId(bot, leased, sent.waId());
         } else {
             MetaErrors.Verdict verdict = MetaErrors.classify(outcome, leased.attempts() + 1);

@@ -13,6 +13,12 @@ public interface WhatsAppApi {
     /** Marks an inbound message read (blue ticks). */
     MetaOutcome markRead(String phoneNumberId, String wamid);
 
+    /**
+     * Fetches an inbound media file: its URL from {@code GET /{media-id}}, then the bytes, unless
+     * Meta says it is larger than {@code maxBytes}.
+     */
+    Media media(String mediaId, long maxBytes);
+
     /** The account's whole template catalog, every page of it. */
     List<Template> templates(String wabaId);
 }

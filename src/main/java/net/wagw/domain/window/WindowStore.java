@@ -14,4 +14,13 @@ public interface WindowStore {
      * late (out of order) leaves a later time in place.
      */
     void recordInbound(String botId, ContactKey customer, Instant at);
+
+    /**
+     * Records that a Click-to-WhatsApp ad brought the customer: the conversation it opens is free
+     * for 72 hours (developers.facebook.com/docs/whatsapp/pricing#free-entry-point-conversations).
+     * Never moves backwards either.
+     */
+    void recordFreeEntryPoint(String botId, ContactKey customer, Instant until);
+
+    Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer);
 }

@@ -1,0 +1,28 @@
+package net.wagw.domain.inbound;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether a customer's message asks to stop (DESIGN.md 5): the whole message is one of the bot's
+ * stop keywords, ignoring case, accents, surrounding spaces and punctuation ("Sair!", "  stop ").
+ * A keyword inside a longer sentence does not count: "não quero parar agora" is not an opt-out.
+ */
+public final class StopKeywords {
+    private StopKeywords() {
+    }
+
+    public static boolean isStop(String text, List<String> keywords) {
+        if (text == null) {
+            return false;
+        }
+        String said = normalise(text);
+        return !said.isEmpty() && keywords.stream().map(StopKeywords::normalise).anyMatch(said::equals);
+    }
+
+    static String normalise(String text) {
+        String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return withoutAccents.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "").toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package net.wagw.domain.send;
+
+/** A media file a customer sent, as fetched from Meta for the bot (DESIGN.md 3.5). */
+public sealed interface Media {
+    record Found(String contentType, byte[] bytes) implements Media {
+    }
+
+    /** Larger than what one answer may carry. */
+    record TooLarge(long size) implements Media {
+    }
+
+    /** Meta did not give it: unknown id, expired, or Meta unreachable. */
+    record Failed(MetaOutcome outcome) implements Media {
+    }
+}

@@ -1,0 +1,155 @@
+package net.wagw.functions;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.config.BotRegistry;
+import net.wagw.config.WagwConfig;
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.delivery.Delivery;
+import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.inbound.InboundService;
+import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.MetaSignature;
+import net.wagw.whatsapp.WebhookParser;
+
+/**
+ * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
+ * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
+ * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
+ * short budget; what it leaves, dispatch delivers.
+ */
+@ApplicationScoped
+public class WebhookResource {
+    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
+
+    /** What the HTTP adapter hands over: query, signature header and the body's exact bytes. */
+    public record Request(Map<String, String> query, String signature, byte[] rawBody) {
+    }
+
+    private final BotRegistry bots;
+    private final InboundService inbound;
+    private final Outbox outbox;
+    private final WebhookParser parser;
+    private final InboundRenderer renderer;
+    private final byte[] appSecret;
+    private final byte[] verifyToken;
+    private final String botDomain;
+    private final int maxBytes;
+    private final Duration forwardBudget;
+
+    public WebhookResource(BotRegistry bots, InboundService inbound, Outbox outbox, ObjectMapper json, Nodes nodes,
+            WagwConfig config) {
+        this.bots = bots;
+        this.inbound = inbound;
+        this.outbox = outbox;
+        this.parser = new WebhookParser(json);
+        this.renderer = new InboundRenderer(json, nodes);
+        this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.botDomain = config.botDomain();
+        this.maxBytes = config.http().maxWebhookBytes();
+        this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
+    }
+
+    ResourceResponse handle(Route route, Request request) {
+        return route == Route.WEBHOOK_HANDSHAKE ? handshake(request.query()) : events(request);
+    }
+
+    /** Meta's subscription check: echo hub.challenge when hub.verify_token is ours. */
+    private ResourceResponse handshake(Map<String, String> query) {
+        byte[] given = query.getOrDefault("hub.verify_token", "").getBytes(StandardCharsets.UTF_8);
+        boolean valid = "subscribe".equals(query.get("hub.mode")) && verifyToken.length > 0
+                && MessageDigest.isEqual(verifyToken, given) && query.containsKey("hub.challenge");
+        if (!valid) {
+            return ResourceResponse.text(403, "Forbidden");
+        }
+        return ResourceResponse.text(200, query.get("hub.challenge"));
+    }
+
+    private ResourceResponse events(Request request) {
+        if (!MetaSignature.isValid(request.signature(), request.rawBody(), appSecret)) {
+            throw new Refusal(Reason.AUTHORIZATION_ERROR, "X-Hub-Signature-256 is missing or does not match the body.",
+                    Refusal.Kind.UNAUTHORIZED_CALLER);
+        }
+        if (request.rawBody().length > maxBytes) {
+            throw new Refusal(Reason.VALIDATION_ERROR, "The body has " + request.rawBody().length
+                    + " bytes; the limit is " + maxBytes + ".", Refusal.Kind.TOO_LARGE);
+        }
+        WebhookBatch batch;
+        try {
+            batch = parser.parse(request.rawBody());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
+        }
+        Instant deadline = Instant.now().plus(forwardBudget);
+        List<Map.Entry<Bot, Delivery>> stored = new ArrayList<>();
+        boolean retryLater = false;
+        for (InboundMessage message : batch.messages()) {
+            Optional<Bot> bot = botOf(message.phoneNumberId());
+            if (bot.isPresent()) {
+                String body = renderer.render(message, bot.get().node(botDomain));
+                inbound.receive(bot.get(), message, body).ifPresent(d -> stored.add(Map.entry(bot.get(), d)));
+            }
+        }
+        for (StatusUpdate status : batch.statuses()) {
+            Optional<Bot> bot = botOf(status.phoneNumberId());
+            if (bot.isPresent()) {
+                try {
+                    inbound.status(bot.get(), status).ifPresent(d -> stored.add(Map.entry(bot.get(), d)));
+                } catch (InboundService.NotYetKnown early) {
+                    retryLater = true;
+                }
+            }
+        }
+        forward(stored, deadline);
+        if (retryLater) {
+            // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
+            throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
+                    Refusal.Kind.UNAVAILABLE);
+        }
+        return ResourceResponse.text(200, "EVENT_RECEIVED");
+    }
+
+    /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
+    private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
+        for (Map.Entry<Bot, Delivery> delivery : stored) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            try {
+                outbox.attemptWithin(delivery.getKey(), delivery.getValue(), left);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
+                        delivery.getKey().id());
+            }
+        }
+    }
+
+    private Optional<Bot> botOf(String phoneNumberId) {
+        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId);
+        if (bot.isEmpty()) {
+            LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
+        }
+        return bot;
+    }
+}

@@ -1,0 +1,331 @@
+package net.wagw.whatsapp;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.inbound.WebhookBatch;
+
+/**
+ * Reads the body of a Meta webhook POST (DESIGN.md 7) into a {@link WebhookBatch}: every
+ * {@code entry[]}'s every {@code changes[]}'s {@code messages[]} and {@code statuses[]}, in order.
+ *
+ * <p>Written against Meta's payloads as they arrive, not as the OpenAPI file describes them
+ * (see {@code /work/shared/reference/README.md}): ids may be JSON strings or numbers and are
+ * always read as strings (exact digits); unknown fields are ignored; optional parts may be missing.
+ * Only a body that is not a WhatsApp Business Account webhook at all is refused, with an
+ * {@link IllegalArgumentException} (the caller answers 400). A single message or status that
+ * cannot be used (no {@code id}, no {@code status}, no usable {@code timestamp}, no phone number id)
+ * is skipped and counted in {@link WebhookBatch#others()}, so one bad item never makes Meta
+ * retry the good ones for seven days.
+ *
+ * <p>One pass over one JSON tree; a batch of 1,000 updates is a few milliseconds.
+ */
+public class WebhookParser {
+    static final String OBJECT = "whatsapp_business_account";
+    static final String MESSAGES_FIELD = "messages";
+
+    private final ObjectMapper json;
+
+    public WebhookParser(ObjectMapper json) {
+        this.json = Objects.requireNonNull(json, "json");
+    }
+
+    public WebhookBatch parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new IllegalArgumentException("webhook body is empty");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("webhook body is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("webhook body is not JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("webhook body is not a JSON object");
+        }
+        JsonNode object = root.get("object");
+        if (object == null || !object.isTextual() || !OBJECT.equals(object.asText())) {
+            throw new IllegalArgumentException("webhook body is not a WhatsApp Business Account webhook: "
+                    + "\"object\" must be \"" + OBJECT + "\", was " + (object == null ? "missing" : object));
+        }
+        JsonNode entries = root.get("entry");
+        if (entries == null || !entries.isArray()) {
+            throw new IllegalArgumentException("webhook body has no \"entry\" array");
+        }
+
+        Accumulator out = new Accumulator();
+        for (int e = 0; e < entries.size(); e++) {
+            JsonNode entry = entries.get(e);
+            if (!entry.isObject()) {
+                throw new IllegalArgumentException("webhook entry[" + e + "] is not an object");
+            }
+            JsonNode changes = entry.get("changes");
+            if (changes == null || changes.isNull()) {
+                continue;
+            }
+            if (!changes.isArray()) {
+                throw new IllegalArgumentException("webhook entry[" + e + "].changes is not an array");
+            }
+            for (int c = 0; c < changes.size(); c++) {
+                JsonNode change = changes.get(c);
+                if (!change.isObject()) {
+                    throw new IllegalArgumentException("webhook entry[" + e + "].changes[" + c + "] is not an object");
+                }
+                if (!MESSAGES_FIELD.equals(text(change.get("field")))) {
+                    out.others++;
+                    continue;
+                }
+                JsonNode value = change.get("value");
+                if (value == null || !value.isObject()) {
+                    out.others++;
+                    continue;
+                }
+                change(value, "entry[" + e + "].changes[" + c + "]", out);
+            }
+        }
+        return new WebhookBatch(out.messages, out.statuses, out.others);
+    }
+
+    private void change(JsonNode value, String where, Accumulator out) {
+        String phoneNumberId = text(value.path("metadata").get("phone_number_id"));
+        JsonNode messages = array(value, "messages", where);
+        JsonNode statuses = array(value, "statuses", where);
+        // Change-level errors (Meta could not deliver some update to us): nothing to forward, but kept in the count.
+        JsonNode errors = value.get("errors");
+        if (errors != null && errors.isArray()) {
+            out.others += errors.size();
+        }
+        if (messages != null && messages.size() > 0) {
+            Contacts contacts = new Contacts(value.get("contacts"));
+            for (JsonNode message : messages) {
+                InboundMessage m = message(phoneNumberId, message, contacts);
+                if (m == null) {
+                    out.others++;
+                } else {
+                    out.messages.add(m);
+                }
+            }
+        }
+        if (statuses != null) {
+            for (JsonNode status : statuses) {
+                StatusUpdate s = status(phoneNumberId, status);
+                if (s == null) {
+                    out.others++;
+                } else {
+                    out.statuses.add(s);
+                }
+            }
+        }
+    }
+
+    private InboundMessage message(String phoneNumberId, JsonNode message, Contacts contacts) {
+        if (!message.isObject()) {
+            return null;
+        }
+        String wamid = text(message.get("id"));
+        Instant timestamp = epochSeconds(message.get("timestamp"));
+        if (phoneNumberId == null || wamid == null || timestamp == null) {
+            return null;
+        }
+        String from = text(message.get("from"));
+        String fromUserId = text(message.get("from_user_id"));
+        JsonNode contact = contacts.of(from, fromUserId);
+        if (from == null && contact != null) {
+            // A user who hides the number behind a username (2026) may come with no "from" at all.
+            from = text(contact.get("wa_id"));
+        }
+        String profileName = contact == null ? null : text(contact.path("profile").get("name"));
+        String userId = contact == null ? null : text(contact.get("user_id"));
+        if (userId == null) {
+            userId = fromUserId;
+        }
+        String type = text(message.get("type"));
+        if (type == null) {
+            type = "unknown";
+        }
+        String body = "text".equals(type) ? text(message.path("text").get("body")) : null;
+        JsonNode referral = message.get("referral");
+        boolean fromAd = referral != null && referral.isObject();
+        String groupId = text(message.get("group_id"));
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
+                groupId, compact(message));
+    }
+
+    private StatusUpdate status(String phoneNumberId, JsonNode status) {
+        if (!status.isObject()) {
+            return null;
+        }
+        String wamid = text(status.get("id"));
+        String state = text(status.get("status"));
+        Instant timestamp = epochSeconds(status.get("timestamp"));
+        if (phoneNumberId == null || wamid == null || state == null || timestamp == null) {
+            return null;
+        }
+        String recipientId = text(status.get("recipient_id"));
+        String participantId = text(status.get("recipient_participant_id"));
+        if (participantId == null) {
+            participantId = text(status.get("participant_recipient_id"));
+        }
+        // Meta's OpenAPI file describes group statuses as {recipient_id: participant, group_id: group}
+        // where the docs say {recipient_id: group, recipient_type: group, recipient_participant_id}.
+        // Either way: recipientId is the group, participantId the participant.
+        String groupId = text(status.get("group_id"));
+        if (groupId != null && !groupId.equals(recipientId)) {
+            if (participantId == null) {
+                participantId = recipientId;
+            }
+            recipientId = groupId;
+        }
+        int errorCode = 0;
+        String errorText = null;
+        if ("failed".equals(state)) {
+            JsonNode error = status.path("errors").path(0);
+            if (error.isObject()) {
+                errorCode = integer(error.get("code"));
+                errorText = errorText(error);
+            }
+        }
+        return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
+                errorText);
+    }
+
+    /** {@code title + ": " + error_data.details}, whichever exist ({@code message} when there is no title). */
+    private static String errorText(JsonNode error) {
+        String title = text(error.get("title"));
+        if (title == null) {
+            title = text(error.get("message"));
+        }
+        String details = text(error.path("error_data").get("details"));
+        if (title != null && details != null) {
+            return title + ": " + details;
+        }
+        return title != null ? title : details;
+    }
+
+    private String compact(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot re-serialise a parsed message", e);
+        }
+    }
+
+    private static JsonNode array(JsonNode value, String name, String where) {
+        JsonNode node = value.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("webhook " + where + ".value." + name + " is not an array");
+        }
+        return node;
+    }
+
+    /**
+     * A scalar as a string: text as is, integers as their exact digits, integral floating-point
+     * numbers without exponent or decimals. Missing, null, blank and containers: null.
+     */
+    static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
+            return null;
+        }
+        if (node.isTextual()) {
+            String s = node.textValue();
+            return s.isBlank() ? null : s;
+        }
+        if (node.isIntegralNumber()) {
+            return node.bigIntegerValue().toString();
+        }
+        if (node.isNumber()) {
+            BigDecimal d = node.decimalValue().stripTrailingZeros();
+            return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
+        }
+        return node.asText();
+    }
+
+    /** Epoch seconds, as a string or a number; null when missing or not a number. */
+    static Instant epochSeconds(JsonNode node) {
+        String s = text(node);
+        if (s == null) {
+            return null;
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(s.trim());
+            return Instant.ofEpochSecond(seconds.longValue());
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** Meta's error codes are integers; some docs show them as strings. Anything else: 0. */
+    private static int integer(JsonNode node) {
+        String s = text(node);
+        if (s == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A change's {@code contacts[]}, found by wa_id (or by user_id for username-only senders). */
+    private static final class Contacts {
+        private final Map<String, JsonNode> byWaId = new HashMap<>();
+        private final Map<String, JsonNode> byUserId = new HashMap<>();
+        private final JsonNode only;
+
+        Contacts(JsonNode contacts) {
+            JsonNode single = null;
+            int count = 0;
+            if (contacts != null && contacts.isArray()) {
+                for (JsonNode contact : contacts) {
+                    if (!contact.isObject()) {
+                        continue;
+                    }
+                    count++;
+                    single = contact;
+                    String waId = text(contact.get("wa_id"));
+                    if (waId != null) {
+                        byWaId.putIfAbsent(waId, contact);
+                    }
+                    String userId = text(contact.get("user_id"));
+                    if (userId != null) {
+                        byUserId.putIfAbsent(userId, contact);
+                    }
+                }
+            }
+            this.only = count == 1 ? single : null;
+        }
+
+        JsonNode of(String from, String fromUserId) {
+            JsonNode contact = from == null ? null : byWaId.get(from);
+            if (contact == null && fromUserId != null) {
+                contact = byUserId.get(fromUserId);
+            }
+            return contact != null ? contact : only;
+        }
+    }
+
+    private static final class Accumulator {
+        final List<InboundMessage> messages = new ArrayList<>();
+        final List<StatusUpdate> statuses = new ArrayList<>();
+        int others;
+    }
+}

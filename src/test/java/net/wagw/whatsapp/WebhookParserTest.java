@@ -1,0 +1,649 @@
+package net.wagw.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.inbound.WebhookBatch;
+
+/**
+ * Meta's webhook payloads into {@link WebhookBatch}es.
+ *
+ * <p>Fixtures under {@code webhooks/}: {@code meta-*.json} are Meta's own examples, copied verbatim
+ * (YAML to JSON, nothing edited) from {@code /work/shared/reference/meta-business-messaging-api_v23.0.yaml},
+ * path {@code /whatsapp/webhooks}, {@code post.requestBody.content.application/json.examples}; the
+ * file name is the example's name. The others are written here for what those examples miss
+ * (statuses, other media types, groups, 2026 user ids, ids as numbers, batches), after the shapes
+ * in Meta's developer documentation.
+ */
+class WebhookParserTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PHONE_NUMBER_ID = "106540352242922";
+    private static final String SHEENA = "16505551234";
+    private static final String GROUP = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD";
+
+    private final WebhookParser parser = new WebhookParser(JSON);
+
+    // Meta's message examples ----------------------------------------------------------------
+
+    @Test
+    void textMessageGivesSenderProfileTimestampAndBody() {
+        InboundMessage m = onlyMessage("meta-text.json");
+
+        assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
+                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
+                m.rawJson()));
+        assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
+    }
+
+    @Test
+    void rawJsonIsTheMessageObjectReserialisedCompactly() throws JsonProcessingException {
+        InboundMessage m = onlyMessage("meta-text-product-inquiry.json");
+
+        assertThat(m.rawJson()).isEqualTo(JSON.writeValueAsString(messageOf("meta-text-product-inquiry.json")));
+        assertThat(m.rawJson()).doesNotContain("\n", "  ");
+    }
+
+    @Test
+    void textMessageReplyingToAProductKeepsItsContextInTheRawJson() {
+        InboundMessage m = onlyMessage("meta-text-product-inquiry.json");
+
+        assertThat(m.type()).isEqualTo("text");
+        assertThat(m.text()).isEqualTo("Is this still available?");
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750016800L));
+        assertThat(tree(m.rawJson()).at("/context/referred_product/product_retailer_id").asText())
+                .isEqualTo("di9ozbzfi4");
+    }
+
+    @Test
+    void clickToWhatsAppAdTextIsMarkedAsReferral() {
+        InboundMessage m = onlyMessage("meta-text-click-to-whatsapp-ad.json");
+
+        assertThat(m.referral()).isTrue();
+        assertThat(m.type()).isEqualTo("text");
+        assertThat(m.text()).isEqualTo("Hello! Can I get more info on this?");
+        assertThat(m.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUQ0N0VFMDA2MTQ0RkJFNkNDNAA=");
+    }
+
+    @Test
+    void messagesWithoutReferralAreNotMarkedAsReferral() {
+        assertThat(onlyMessage("meta-text.json").referral()).isFalse();
+        assertThat(onlyMessage("meta-image.json").referral()).isFalse();
+    }
+
+    @Test
+    void imageMessageHasNoTextButKeepsItsMediaInTheRawJson() {
+        InboundMessage m = onlyMessage("meta-image.json");
+
+        assertThat(m.type()).isEqualTo("image");
+        assertThat(m.text()).isNull();
+        assertThat(m.profileName()).isEqualTo("Sheena Nelson");
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1744344496L));
+        assertThat(tree(m.rawJson()).at("/image/id").asText()).isEqualTo("1003383421387256");
+    }
+
+    @Test
+    void reactionMessage() {
+        InboundMessage m = onlyMessage("meta-reaction.json");
+
+        assertThat(m.type()).isEqualTo("reaction");
+        assertThat(m.text()).isNull();
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1749419544L));
+        assertThat(tree(m.rawJson()).at("/reaction/emoji").asText()).isEqualTo("👍");
+    }
+
+    @Test
+    void locationMessage() {
+        InboundMessage m = onlyMessage("meta-location.json");
+
+        assertThat(m.type()).isEqualTo("location");
+        assertThat(m.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTU2MjZEMDBGRkE3MENEMDE0RQA=");
+        assertThat(m.text()).isNull();
+        assertThat(tree(m.rawJson()).at("/location/latitude").doubleValue()).isEqualTo(37.44221496582);
+    }
+
+    @Test
+    void sharedContactsDoNotTakeTheSendersPlace() {
+        // the message's own "contacts" (the shared cards) must not be mistaken for value.contacts
+        InboundMessage m = onlyMessage("meta-contacts.json");
+
+        assertThat(m.type()).isEqualTo("contacts");
+        assertThat(m.from()).isEqualTo(SHEENA);
+        assertThat(m.profileName()).isEqualTo("Sheena Nelson");
+        assertThat(tree(m.rawJson()).at("/contacts/0/phones/0/wa_id").asText()).isEqualTo("19835552319");
+    }
+
+    @Test
+    void interactiveButtonReply() {
+        InboundMessage m = onlyMessage("meta-interactive-button-reply.json");
+
+        assertThat(m.type()).isEqualTo("interactive");
+        assertThat(m.text()).isNull();
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750025136L));
+        assertThat(tree(m.rawJson()).at("/interactive/button_reply/id").asText()).isEqualTo("cancel-button");
+    }
+
+    @Test
+    void interactiveListReply() {
+        InboundMessage m = onlyMessage("meta-interactive-list-reply.json");
+
+        assertThat(m.type()).isEqualTo("interactive");
+        assertThat(m.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUJDQ0NDM0FEODY4ODkzOTc5RgA=");
+        assertThat(tree(m.rawJson()).at("/interactive/list_reply/id").asText()).isEqualTo("priority_express");
+    }
+
+    @Test
+    void templateQuickReplyButton() {
+        InboundMessage m = onlyMessage("meta-button.json");
+
+        assertThat(m.type()).isEqualTo("button");
+        assertThat(m.text()).isNull();
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750091045L));
+        assertThat(tree(m.rawJson()).at("/button/payload").asText()).isEqualTo("Unsubscribe");
+    }
+
+    @Test
+    void orderMessage() {
+        InboundMessage m = onlyMessage("meta-order.json");
+
+        assertThat(m.type()).isEqualTo("order");
+        assertThat(tree(m.rawJson()).at("/order/product_items").size()).isEqualTo(2);
+    }
+
+    @Test
+    void systemMessageComesWithoutContactsSoWithoutProfileName() {
+        InboundMessage m = onlyMessage("meta-system.json");
+
+        assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
+                "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
+                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson()));
+    }
+
+    @Test
+    void unsupportedMessageIsStillAMessage() {
+        InboundMessage m = onlyMessage("meta-unsupported.json");
+
+        assertThat(m.type()).isEqualTo("unsupported");
+        assertThat(m.wamid()).isEqualTo("wamid.HBgLMTQyMDU1NTA3NDkVAgASGBI5N0MwRjg0RTVBNUI1RDA2OTkA");
+        assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750090702L));
+        assertThat(tree(m.rawJson()).at("/errors/0/code").asInt()).isEqualTo(131051);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "video.json", "audio.json", "document.json", "sticker.json" })
+    void otherMediaMessagesAreMessagesOfTheirOwnType(String fixture) {
+        InboundMessage m = onlyMessage(fixture);
+
+        assertThat(m.type()).isEqualTo(fixture.replace(".json", ""));
+        assertThat(m.from()).isEqualTo(SHEENA);
+        assertThat(m.text()).isNull();
+    }
+
+    @Test
+    void messageWithoutTypeIsOfTypeUnknown() {
+        WebhookBatch batch = parse(messagesChange("""
+                {"from": "16505551234", "id": "wamid.NO-TYPE", "timestamp": "1750000000", "new_thing": {"a": 1}}
+                """));
+
+        assertThat(batch.messages()).singleElement().satisfies(m -> {
+            assertThat(m.type()).isEqualTo("unknown");
+            assertThat(tree(m.rawJson()).get("new_thing")).isEqualTo(tree("{\"a\":1}"));
+        });
+    }
+
+    // Meta's group examples: not messages --------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = { "meta-group-create.json", "meta-group-settings-update.json",
+            "meta-group-remove-participants.json" })
+    void groupLifecycleChangesAreCountedAsOthers(String fixture) {
+        WebhookBatch batch = parser.parse(fixture(fixture));
+
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isEqualTo(1);
+    }
+
+    // statuses -----------------------------------------------------------------------------------
+
+    @Test
+    void sentStatus() {
+        assertThat(onlyStatus("status-sent.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "sent",
+                Instant.ofEpochSecond(1750263773L), SHEENA, null, 0, null));
+    }
+
+    @Test
+    void deliveredStatus() {
+        assertThat(onlyStatus("status-delivered.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "delivered",
+                Instant.ofEpochSecond(1750263775L), SHEENA, null, 0, null));
+    }
+
+    @Test
+    void readStatus() {
+        assertThat(onlyStatus("status-read.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "read",
+                Instant.ofEpochSecond(1750263801L), SHEENA, null, 0, null));
+    }
+
+    @Test
+    void playedStatusWhichMetasSchemaLacksIsKept() {
+        assertThat(onlyStatus("status-played.json").status()).isEqualTo("played");
+    }
+
+    @Test
+    void failedStatusCarriesTheFirstErrorsCodeTitleAndDetails() {
+        assertThat(onlyStatus("status-failed.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", "failed",
+                Instant.ofEpochSecond(1750263901L), SHEENA, null, 131047,
+                "Re-engagement message: Message failed to send because more than 24 hours have passed since the "
+                        + "customer last replied to this number."));
+    }
+
+    @Test
+    void failedStatusWithOnlySomeErrorPartsUsesWhatThereIs() {
+        WebhookBatch batch = parse(statusesChange("""
+                {"id": "wamid.A", "status": "failed", "timestamp": "1750000000", "recipient_id": "16505551234",
+                 "errors": [{"code": 131026, "title": "Message undeliverable"}]},
+                {"id": "wamid.B", "status": "failed", "timestamp": "1750000000", "recipient_id": "16505551234",
+                 "errors": [{"code": "131049", "error_data": {"details": "healthy ecosystem"}}]},
+                {"id": "wamid.C", "status": "failed", "timestamp": "1750000000", "recipient_id": "16505551234"},
+                {"id": "wamid.D", "status": "delivered", "timestamp": "1750000000", "recipient_id": "16505551234",
+                 "errors": [{"code": 1, "title": "not a failure"}]}
+                """));
+
+        assertThat(batch.statuses()).extracting(StatusUpdate::wamid, StatusUpdate::errorCode, StatusUpdate::errorText)
+                .containsExactly(
+                        tuple("wamid.A", 131026, "Message undeliverable"),
+                        tuple("wamid.B", 131049, "healthy ecosystem"),
+                        tuple("wamid.C", 0, null),
+                        tuple("wamid.D", 0, null));
+    }
+
+    @Test
+    void groupStatusesAcceptBothParticipantIdFieldNames() {
+        WebhookBatch batch = parser.parse(fixture("group-statuses.json"));
+
+        assertThat(batch.statuses()).extracting(StatusUpdate::status, StatusUpdate::recipientId,
+                StatusUpdate::participantId, StatusUpdate::timestamp)
+                .containsExactly(
+                        tuple("sent", GROUP, null, Instant.ofEpochSecond(1750264000L)),
+                        tuple("delivered", GROUP, "16505551234", Instant.ofEpochSecond(1750264002L)),
+                        tuple("read", GROUP, "16505551235", Instant.ofEpochSecond(1750264010L)),
+                        tuple("failed", GROUP, null, Instant.ofEpochSecond(1750264020L)));
+        assertThat(batch.statuses().get(3).errorCode()).isEqualTo(131026);
+        assertThat(batch.statuses().get(3).errorText()).isEqualTo("Message undeliverable: Message Undeliverable.");
+    }
+
+    @Test
+    void groupStatusInTheShapeOfMetasOpenApiFileNamesTheGroupAsRecipient() {
+        // the YAML's Statuses schema: recipient_id (the participant) plus group_id
+        WebhookBatch batch = parse(statusesChange("""
+                {"id": "wamid.G", "status": "delivered", "timestamp": "1750000000",
+                 "recipient_id": "16505551234", "group_id": "%s"}
+                """.formatted(GROUP)));
+
+        assertThat(batch.statuses()).singleElement().satisfies(s -> {
+            assertThat(s.recipientId()).isEqualTo(GROUP);
+            assertThat(s.participantId()).isEqualTo("16505551234");
+        });
+    }
+
+    // groups, 2026 user ids ----------------------------------------------------------------------
+
+    @Test
+    void groupMessageCarriesItsGroupId() {
+        InboundMessage m = onlyMessage("group-message.json");
+
+        assertThat(m.groupId()).isEqualTo(GROUP);
+        assertThat(m.from()).isEqualTo(SHEENA);
+        assertThat(m.profileName()).isEqualTo("Sheena Nelson");
+        assertThat(m.text()).isEqualTo("What do you all think about this?");
+    }
+
+    @Test
+    void userIdsOf2026ComeFromTheContactOrTheMessage() {
+        WebhookBatch batch = parser.parse(fixture("user-id-2026.json"));
+
+        assertThat(batch.messages()).extracting(InboundMessage::from, InboundMessage::profileName,
+                InboundMessage::userId, InboundMessage::text)
+                .containsExactly(
+                        tuple(SHEENA, "Sheena Nelson", "US.13491208655302741918", "Hi, it's Sheena"),
+                        tuple(null, "Pablo Morales", "US.ENT.11815799212886844830", "Hi, it's Pablo"));
+    }
+
+    @Test
+    void userIdFromTheMessageWhenTheContactHasNone() {
+        WebhookBatch batch = parse(messagesChange("""
+                {"from": "16505551234", "from_user_id": "BR.1502576394655843", "id": "wamid.U", "timestamp": "1775000000",
+                 "type": "text", "text": {"body": "oi"}}
+                """));
+
+        assertThat(batch.messages()).singleElement().extracting(InboundMessage::userId)
+                .isEqualTo("BR.1502576394655843");
+    }
+
+    // contacts -----------------------------------------------------------------------------------
+
+    @Test
+    void profileNameIsThatOfTheContactWithTheSendersWaId() {
+        WebhookBatch batch = parser.parse(fixture("batch-two-entries-two-changes.json"));
+
+        assertThat(batch.messages()).extracting(InboundMessage::from, InboundMessage::profileName)
+                .containsExactly(
+                        tuple(SHEENA, "Sheena Nelson"),
+                        tuple("5215512345678", "Pablo Morales"),
+                        tuple("5531988889999", "Lucía Gómez"));
+    }
+
+    @Test
+    void aSingleContactNamesTheSenderEvenWhenItsWaIdDiffers() {
+        // Brazilian numbers: wa_id may lack the 9th digit that "from" has, or the other way round
+        WebhookBatch batch = parse(change("""
+                "contacts": [{"profile": {"name": "Ana"}, "wa_id": "553188889999"}],
+                "messages": [{"from": "5531988889999", "id": "wamid.BR", "timestamp": "1750000000",
+                              "type": "text", "text": {"body": "oi"}}]
+                """));
+
+        assertThat(batch.messages()).singleElement().extracting(InboundMessage::profileName).isEqualTo("Ana");
+    }
+
+    @Test
+    void noProfileNameWhenNoContactMatchesAmongSeveral() {
+        WebhookBatch batch = parse(change("""
+                "contacts": [{"profile": {"name": "Ana"}, "wa_id": "1"}, {"profile": {"name": "Bia"}, "wa_id": "2"}],
+                "messages": [{"from": "3", "id": "wamid.X", "timestamp": "1750000000", "type": "text",
+                              "text": {"body": "?"}}]
+                """));
+
+        assertThat(batch.messages()).singleElement().extracting(InboundMessage::profileName).isNull();
+    }
+
+    // batches ------------------------------------------------------------------------------------
+
+    @Test
+    void everyEntryAndEveryChangeIsRead() {
+        WebhookBatch batch = parser.parse(fixture("batch-two-entries-two-changes.json"));
+
+        assertThat(batch.messages()).extracting(InboundMessage::phoneNumberId, InboundMessage::wamid,
+                InboundMessage::text)
+                .containsExactly(
+                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A1-M1", "first entry, first change"),
+                        tuple("206540352242923", "wamid.BATCH-B1-M1", "from Pablo"),
+                        tuple("206540352242923", "wamid.BATCH-B1-M2", "from Lucía"));
+        assertThat(batch.statuses()).extracting(StatusUpdate::phoneNumberId, StatusUpdate::wamid,
+                StatusUpdate::status, StatusUpdate::recipientId)
+                .containsExactly(
+                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A2-S1", "delivered", SHEENA),
+                        tuple("206540352242923", "wamid.BATCH-B2-S1", "sent", "5531988889999"),
+                        tuple("206540352242923", "wamid.BATCH-B2-S2", "read", "5215512345678"));
+        assertThat(batch.others()).isZero();
+    }
+
+    @Test
+    void changesOfOtherFieldsAreCountedNotParsed() {
+        WebhookBatch batch = parser.parse(fixture("other-fields.json"));
+
+        assertThat(batch.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OTHERS-M1");
+        assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isEqualTo(3);
+    }
+
+    @Test
+    void aThousandMessagesInOneBatch() {
+        ObjectNode value = JSON.createObjectNode();
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550783881").put("phone_number_id", PHONE_NUMBER_ID);
+        ArrayNode contacts = value.putArray("contacts");
+        ArrayNode messages = value.putArray("messages");
+        for (int i = 0; i < 1000; i++) {
+            String waId = Long.toString(5531900000000L + i);
+            contacts.addObject().put("wa_id", waId).putObject("profile").put("name", "Customer " + i);
+            ObjectNode message = messages.addObject();
+            message.put("from", waId).put("id", "wamid.bulk-" + i).put("timestamp", Long.toString(1750000000L + i))
+                    .put("type", "text").putObject("text").put("body", "message " + i);
+        }
+
+        WebhookBatch batch = parse(value);
+
+        assertThat(batch.messages()).hasSize(1000);
+        assertThat(batch.messages().get(999)).extracting(InboundMessage::wamid, InboundMessage::profileName,
+                InboundMessage::text, InboundMessage::timestamp)
+                .containsExactly("wamid.bulk-999", "Customer 999", "message 999", Instant.ofEpochSecond(1750000999L));
+    }
+
+    // ids as numbers -----------------------------------------------------------------------------
+
+    @Test
+    void idsSentAsNumbersParseLikeIdsSentAsStrings() {
+        WebhookBatch strings = parser.parse(fixture("ids-as-strings.json"));
+        WebhookBatch numbers = parser.parse(fixture("ids-as-numbers.json"));
+
+        assertThat(numbers.statuses()).isEqualTo(strings.statuses());
+        assertThat(numbers.messages()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("rawJson")
+                .isEqualTo(strings.messages());
+        assertThat(strings.messages()).singleElement().satisfies(m -> {
+            assertThat(m.wamid()).isEqualTo("123456789012345678901234567890");
+            assertThat(m.from()).isEqualTo("16505551234");
+            assertThat(m.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+            assertThat(m.groupId()).isEqualTo("120363222771963067");
+            assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750025136L));
+            assertThat(m.profileName()).isEqualTo("Sheena Nelson");
+        });
+        assertThat(strings.statuses()).extracting(StatusUpdate::wamid, StatusUpdate::recipientId,
+                StatusUpdate::participantId, StatusUpdate::errorCode)
+                .containsExactly(
+                        tuple("123456789012345678901234567891", "120363222771963067", "16505551234", 0),
+                        tuple("123456789012345678901234567892", "16505551234", null, 131047));
+        // the raw message stays as Meta sent it: numbers remain numbers there
+        assertThat(tree(numbers.messages().get(0).rawJson()).get("from").isNumber()).isTrue();
+    }
+
+    @Test
+    void numericIdsAreNeverWrittenInScientificOrDecimalNotation() {
+        WebhookBatch batch = parse(change("""
+                "metadata": {"phone_number_id": 1.06540352242922E14},
+                "contacts": [{"profile": {"name": "Sheena Nelson"}, "wa_id": 16505551234}],
+                "messages": [{"from": 16505551234.0, "id": 9007199254740993123, "timestamp": 1.7500251E9,
+                              "type": "text", "text": {"body": "x"}}]
+                """));
+
+        assertThat(batch.messages()).singleElement().satisfies(m -> {
+            assertThat(m.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+            assertThat(m.from()).isEqualTo("16505551234");
+            assertThat(m.wamid()).isEqualTo("9007199254740993123");
+            assertThat(m.timestamp()).isEqualTo(Instant.ofEpochSecond(1750025100L));
+            assertThat(m.profileName()).isEqualTo("Sheena Nelson");
+        });
+    }
+
+    // robustness ---------------------------------------------------------------------------------
+
+    @Test
+    void messagesWithoutIdAndStatusesWithoutIdOrStatusAreSkippedAndCounted() {
+        WebhookBatch batch = parse(change("""
+                "messages": [
+                  {"from": "16505551234", "timestamp": "1750000000", "type": "text", "text": {"body": "no id"}},
+                  {"from": "16505551234", "id": "wamid.OK", "timestamp": "1750000000", "type": "text", "text": {"body": "ok"}},
+                  {"from": "16505551234", "id": "wamid.NO-TIME", "type": "text", "text": {"body": "no timestamp"}},
+                  "not an object"
+                ],
+                "statuses": [
+                  {"status": "sent", "timestamp": "1750000000", "recipient_id": "16505551234"},
+                  {"id": "wamid.S", "timestamp": "1750000000", "recipient_id": "16505551234"},
+                  {"id": "wamid.OK", "status": "read", "timestamp": "1750000000", "recipient_id": "16505551234"}
+                ]
+                """));
+
+        assertThat(batch.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OK");
+        assertThat(batch.statuses()).extracting(StatusUpdate::wamid).containsExactly("wamid.OK");
+        assertThat(batch.others()).isEqualTo(5);
+    }
+
+    @Test
+    void unknownFieldsAndMissingOptionalPartsNeverFail() {
+        WebhookBatch batch = parser.parse(bytes("""
+                {"object": "whatsapp_business_account", "something_new": [1, 2],
+                 "entry": [
+                   {"id": "1"},
+                   {"id": "2", "changes": []},
+                   {"id": "3", "changes": [{"field": "messages", "value": {"messaging_product": "whatsapp",
+                      "metadata": {"phone_number_id": "106540352242922"}, "future": {"x": true}}}]},
+                   {"id": "4", "changes": [{"field": "messages", "value": {"messaging_product": "whatsapp",
+                      "metadata": {"phone_number_id": "106540352242922"},
+                      "messages": [{"id": "wamid.MIN", "timestamp": "1750000000"}]}}]}
+                 ]}
+                """));
+
+        assertThat(batch.messages()).singleElement().satisfies(m -> {
+            assertThat(m.wamid()).isEqualTo("wamid.MIN");
+            assertThat(m.from()).isNull();
+            assertThat(m.profileName()).isNull();
+            assertThat(m.userId()).isNull();
+            assertThat(m.type()).isEqualTo("unknown");
+            assertThat(m.referral()).isFalse();
+            assertThat(m.groupId()).isNull();
+        });
+        assertThat(batch.others()).isZero();
+    }
+
+    @Test
+    void emptyEntryListIsAnEmptyBatch() {
+        WebhookBatch batch = parser.parse(bytes("{\"object\":\"whatsapp_business_account\",\"entry\":[]}"));
+
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "not json", "{\"object\":", "[1,2,3]", "42", "null" })
+    void bodyThatIsNotAJsonObjectIsRefused(String body) {
+        assertThatThrownBy(() -> parser.parse(bytes(body))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("webhook body");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"entry\": []}",
+            "{\"object\": \"page\", \"entry\": []}",
+            "{\"object\": \"whatsapp_business_account\"}",
+            "{\"object\": \"whatsapp_business_account\", \"entry\": {}}",
+            "{\"object\": \"whatsapp_business_account\", \"entry\": [\"x\"]}",
+            "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": {}}]}",
+            "{\"object\": \"whatsapp_business_account\", \"entry\": [{\"changes\": [{\"field\": \"messages\","
+                    + " \"value\": {\"messages\": {}}}]}]}" })
+    void bodyOfAnotherShapeIsRefusedWithAClearMessage(String body) {
+        assertThatThrownBy(() -> parser.parse(bytes(body))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("webhook ");
+    }
+
+    @Test
+    void nullBodyIsRefused() {
+        assertThatThrownBy(() -> parser.parse(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // helpers ------------------------------------------------------------------------------------
+
+    private InboundMessage onlyMessage(String fixture) {
+        WebhookBatch batch = parser.parse(fixture(fixture));
+        assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isZero();
+        assertThat(batch.messages()).hasSize(1);
+        return batch.messages().get(0);
+    }
+
+    private StatusUpdate onlyStatus(String fixture) {
+        WebhookBatch batch = parser.parse(fixture(fixture));
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.others()).isZero();
+        assertThat(batch.statuses()).hasSize(1);
+        return batch.statuses().get(0);
+    }
+
+    private static JsonNode messageOf(String fixture) {
+        try {
+            return JSON.readTree(fixture(fixture)).at("/entry/0/changes/0/value/messages/0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-entry, one-change webhook whose value is the given JSON members plus metadata when absent. */
+    private WebhookBatch parse(String valueMembers) {
+        return parse((ObjectNode) tree("{" + valueMembers + "}"));
+    }
+
+    private WebhookBatch parse(ObjectNode value) {
+        if (!value.has("metadata")) {
+            value.putObject("metadata").put("display_phone_number", "15550783881")
+                    .put("phone_number_id", PHONE_NUMBER_ID);
+        }
+        ObjectNode root = JSON.createObjectNode().put("object", "whatsapp_business_account");
+        ObjectNode change = root.putArray("entry").addObject().put("id", "419561257915477")
+                .putArray("changes").addObject();
+        change.set("value", value);
+        change.put("field", "messages");
+        try {
+            return parser.parse(JSON.writeValueAsBytes(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String change(String valueMembers) {
+        return "\"messaging_product\": \"whatsapp\", " + valueMembers;
+    }
+
+    private static String messagesChange(String messages) {
+        return change("\"contacts\": [{\"profile\": {\"name\": \"Sheena Nelson\"}, \"wa_id\": \"16505551234\"}], "
+                + "\"messages\": [" + messages + "]");
+    }
+
+    private static String statusesChange(String statuses) {
+        return change("\"statuses\": [" + statuses + "]");
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] fixture(String name) {
+        try (InputStream in = WebhookParserTest.class.getResourceAsStream("/webhooks/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("no fixture webhooks/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
