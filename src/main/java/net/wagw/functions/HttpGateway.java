@@ -107,7 +107,11 @@ public class HttpGateway {
         }
     }
 
+    /** The JSON body, or null when there is none (the resource says whether it needed one). */
     private JsonNode jsonBody(APIGatewayV2HTTPEvent event) {
+        if (rawBody(event).length == 0) {
+            return null;
+        }
         try {
             return json.readTree(textBody(event));
         } catch (JsonProcessingException e) {

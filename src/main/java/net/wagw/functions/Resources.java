@@ -10,14 +10,16 @@ public class Resources {
     private final MessagesResource messages;
     private final TemplatesResource templates;
     private final MediaResource media;
+    private final DeadLettersResource deadLetters;
 
     public Resources(AccountsResource accounts, OptInsResource optIns, MessagesResource messages,
-            TemplatesResource templates, MediaResource media) {
+            TemplatesResource templates, MediaResource media, DeadLettersResource deadLetters) {
         this.accounts = accounts;
         this.optIns = optIns;
         this.messages = messages;
         this.templates = templates;
         this.media = media;
+        this.deadLetters = deadLetters;
     }
 
     ResourceResponse invoke(ResourceRequest request) {
@@ -30,6 +32,8 @@ public class Resources {
             case SEND_NOTIFICATION -> messages.notification(request);
             case GET_MESSAGE_TEMPLATES -> templates.get(request);
             case GET_MEDIA -> media.get(request);
+            case GET_DEAD_LETTERS -> deadLetters.list(request);
+            case REDRIVE_DEAD_LETTER -> deadLetters.redrive(request);
             case WEBHOOK_HANDSHAKE, WEBHOOK_EVENTS -> throw new IllegalArgumentException("Meta's routes are not a bot's");
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
         };

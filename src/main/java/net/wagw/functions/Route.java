@@ -21,6 +21,8 @@ public enum Route {
     SEND_MESSAGE("POST", "/messages", "send", false),
     SEND_NOTIFICATION("POST", "/notifications", "send", false),
     GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
+    GET_DEAD_LETTERS("GET", "/dead-letters", "send", true),
+    REDRIVE_DEAD_LETTER("POST", "/dead-letters/{id}", "send", true),
     /** Meta's webhook: authenticated by its signature (or verify token), not by a bot key. */
     WEBHOOK_HANDSHAKE("GET", "/webhooks/whatsapp", "webhook", false),
     WEBHOOK_EVENTS("POST", "/webhooks/whatsapp", "webhook", false),

@@ -2,7 +2,6 @@ package net.wagw.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * {@link DeliveryStore} on the deliveries table. Pending deliveries carry {@code dueBot} (the
- * sparse "due" index); dead letters carry {@code deadBot} and never expire, so they stay visible
- * until re-driven.
+ * sparse "due" index); dead letters carry {@code deadBot} (the sparse "dead" index) and never
+ * expire, so they stay visible until re-driven.
  */
 public final class DynamoDeliveryStore implements DeliveryStore {
     private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
-    private static final String DEAD_BOT = "deadBot";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -70,15 +68,13 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 .items().stream().map(DynamoDeliveryStore::read).toList();
     }
 
-    /** Dead letters are rare: a filtered scan of the bot's dead items is enough to list them. */
     @Override
     public List<Delivery> dead(String botId, int limit) {
-        return dynamo.scanPaginator(r -> r.tableName(table).consistentRead(true)
-                .filterExpression("#dead = :bot")
-                .expressionAttributeNames(Map.of("#dead", DEAD_BOT))
+        return dynamo.query(r -> r.tableName(table).indexName(Tables.DEAD_INDEX).limit(limit)
+                .keyConditionExpression("#dead = :bot")
+                .expressionAttributeNames(Map.of("#dead", Tables.DEAD_BOT))
                 .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId))))
-                .items().stream().map(DynamoDeliveryStore::read)
-                .sorted(Comparator.comparing(Delivery::createdAt)).limit(limit).toList();
+                .items().stream().map(DynamoDeliveryStore::read).toList();
     }
 
     private static Map<String, AttributeValue> write(Delivery d) {
@@ -90,7 +86,7 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 .s("lastError", d.lastError()).n("version", d.version());
         switch (d.state()) {
             case PENDING -> item.s(Tables.DUE_BOT, d.botId());
-            case DEAD -> item.s(DEAD_BOT, d.botId());
+            case DEAD -> item.s(Tables.DEAD_BOT, d.botId());
             case DELIVERED -> item.seconds(Tables.EXPIRES_AT, d.nextAttemptAt().plus(KEEP_DELIVERED));
         }
         return item.build();

@@ -11,6 +11,9 @@ public final class Tables {
     public static final String DUE_BOT = "dueBot";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
     public static final String DUE_INDEX = "due";
+    /** Set only on dead letters: the sparse "dead" index lists a bot's, oldest first. */
+    public static final String DEAD_BOT = "deadBot";
+    public static final String DEAD_INDEX = "dead";
 
     /** What each bot learned of its customers: wa_id and profile name, by contact key. */
     public static final TableDefinition ACCOUNTS = new TableDefinition("accounts", PK, null, null);
@@ -34,7 +37,8 @@ public final class Tables {
      * conditionally before Meta is answered, it holds the event as forwarded.
      */
     public static final TableDefinition DELIVERIES = new TableDefinition("deliveries", PK, null, EXPIRES_AT,
-            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT),
+                    new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
 
     /**
      * Sent messages by Meta's id (pk bot#wamid): the bot's envelope id and the furthest status

@@ -318,6 +318,23 @@ class WebhookTest {
         assertThat(first.stream().filter(r -> true).count()).isEqualTo(2); // refused once, taken once
         assertThat(outbox.deadLetters(botA, 100)).anySatisfy(d -> assertThat(d.id()).isEqualTo("message:wamid.IN.D2"));
         assertThat(outbox.deadLetters(botA, 100)).noneMatch(d -> d.id().equals("message:wamid.IN.D1"));
+
+        // the bot lists its dead letters, comes back, and asks for one again
+        given().port(gateway.port()).header("Authorization", Bots.A_KEY).get("/dead-letters").then().statusCode(200)
+                .body("itemType", equalTo("application/vnd.wagw.dead-letter+json"))
+                .body("items.find { it.id == 'message:wamid.IN.D2' }.attempts", org.hamcrest.Matchers.greaterThan(1))
+                .body("items.find { it.id == 'message:wamid.IN.D2' }.lastError",
+                        org.hamcrest.Matchers.containsString("503"));
+        given().port(gateway.port()).header("Authorization", Bots.B_KEY).post("/dead-letters/message:wamid.IN.D2")
+                .then().statusCode(404);
+        server.stubFor(post(urlPathEqualTo(MESSAGES_A)).willReturn(aResponse().withStatus(200)));
+        int before = forwarded(MESSAGES_A, "wamid.IN.D2").size();
+        given().port(gateway.port()).header("Authorization", Bots.A_KEY).contentType(ContentType.JSON)
+                .body("{\"id\":\"dl-1\",\"method\":\"set\",\"uri\":\"/dead-letters/message:wamid.IN.D2\"}")
+                .post("/commands").then().statusCode(200).body("status", equalTo("success"));
+        outbox.retryDue(botA, 100);
+        assertThat(forwarded(MESSAGES_A, "wamid.IN.D2")).hasSize(before + 1);
+        assertThat(outbox.deadLetters(botA, 100)).noneMatch(d -> d.id().equals("message:wamid.IN.D2"));
     }
 
     @Test
