@@ -81,6 +81,7 @@ public class LocalGateway {
         server.createContext(WhatsAppSimulator.PREFIX, simulator::serve);
         server.createContext("/_local/", this::runScheduled);
         server.start();
+        simulator.attach(port());
         LOG.infof("wagw gateway listening on http://localhost:%d", port());
     }
 

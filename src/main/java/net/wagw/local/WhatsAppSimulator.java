@@ -49,12 +49,30 @@ public class WhatsAppSimulator {
 
     private final ObjectMapper json;
     private final BotRegistry bots;
+    private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
     private final List<JsonNode> botReceived = new ArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService webhooks =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private volatile String webhookUrl;
 
-    public WhatsAppSimulator(ObjectMapper json, BotRegistry bots) {
+    public WhatsAppSimulator(ObjectMapper json, BotRegistry bots,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
+            String appSecret) {
         this.json = json;
         this.bots = bots;
+        this.appSecret = appSecret;
+    }
+
+    /** Where the simulator sends its webhooks: the local gateway's own route. */
+    void attach(int gatewayPort) {
+        webhookUrl = "http://127.0.0.1:" + gatewayPort + "/webhooks/whatsapp";
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        webhooks.shutdownNow();
     }
 
     /** What the gateway has sent so far, oldest first. */
@@ -84,6 +102,12 @@ public class WhatsAppSimulator {
                 receiveAsBot(path.substring(path.lastIndexOf('/') + 1), body,
                         exchange.getRequestHeaders().getFirst(CallbackSignature.HEADER));
                 LocalGateway.write(exchange, 200, Map.of(), new byte[0]);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "customer/messages")) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                playCustomer(exchange, body);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "bot")) {
                 synchronized (this) {
                     reply(exchange, 200, json.valueToTree(List.copyOf(botReceived)));
@@ -112,6 +136,94 @@ public class WhatsAppSimulator {
         }));
         record.set("body", json.readTree(text));
         botReceived.add(record);
+    }
+
+    /**
+     * A person plays the customer: {@code {"from":"5531988889999","name":"Maria","text":"Oi"}}, or a
+     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}}. The simulator
+     * sends it to the gateway as Meta would: a signed {@code messages} webhook.
+     */
+    private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
+        JsonNode said = json.readTree(body);
+        String from = said.path("from").asText("");
+        java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.all().stream().filter(b -> b.phoneNumberId() != null)
+                .findFirst();
+        if (from.isEmpty() || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id); a bot with a phone number id "
+                    + "must be configured.", "OAuthException", 0));
+            return;
+        }
+        ObjectNode message = json.createObjectNode();
+        message.put("from", from);
+        message.put("id", "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
+        message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
+        if (said.has("button")) {
+            message.put("type", "interactive");
+            ObjectNode interactive = message.putObject("interactive");
+            interactive.put("type", "button_reply");
+            interactive.set("button_reply", said.get("button"));
+        } else {
+            message.put("type", "text");
+            message.putObject("text").put("body", said.path("text").asText(""));
+        }
+        ObjectNode value = json.createObjectNode();
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        ObjectNode contact = value.putArray("contacts").addObject();
+        contact.putObject("profile").put("name", said.path("name").asText("Customer"));
+        contact.put("wa_id", from);
+        value.putArray("messages").add(message);
+        int status = postWebhook(value);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("wamid", message.path("id").asText());
+        answer.put("webhookStatus", status);
+        reply(exchange, status == 200 ? 200 : 502, answer);
+    }
+
+    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart. */
+    private void scheduleStatuses(String phoneNumberId, String wamid, String to) {
+        String[] statuses = { "sent", "delivered", "read" };
+        for (int i = 0; i < statuses.length; i++) {
+            String status = statuses[i];
+            webhooks.schedule(() -> {
+                ObjectNode value = json.createObjectNode();
+                value.put("messaging_product", "whatsapp");
+                value.putObject("metadata").put("display_phone_number", "15550000000").put("phone_number_id", phoneNumberId);
+                ObjectNode entry = value.putArray("statuses").addObject();
+                entry.put("id", wamid);
+                entry.put("status", status);
+                entry.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
+                entry.put("recipient_id", to);
+                postWebhook(value);
+            }, 300L * (i + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Wraps a change value as Meta's webhook, signs it with the app secret and posts it. */
+    private int postWebhook(ObjectNode value) {
+        if (webhookUrl == null) {
+            return 0;
+        }
+        ObjectNode root = json.createObjectNode();
+        root.put("object", "whatsapp_business_account");
+        ObjectNode change = root.putArray("entry").addObject().put("id", "0").putArray("changes").addObject();
+        change.set("value", value);
+        change.put("field", "messages");
+        try {
+            byte[] payload = json.writeValueAsBytes(root);
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", net.wagw.whatsapp.MetaSignature.of(payload,
+                            appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
     }
 
     private void send(HttpExchange exchange, String phoneNumberId, String authorization, byte[] body) throws IOException {
@@ -160,6 +272,7 @@ public class WhatsAppSimulator {
         contact.put("wa_id", to.replaceAll("\\D", ""));
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
+        scheduleStatuses(phoneNumberId, wamid, to.replaceAll("\\D", ""));
     }
 
     /** Meta's error body: {"error":{"message","type","code","error_subcode"?,"fbtrace_id"}}. */

@@ -14,10 +14,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.WireMockResource;
 
 /** The local WhatsApp simulator answers the Cloud API send endpoint as Meta does. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(WireMockResource.class)
 class WhatsAppSimulatorTest {
     @Inject
     LocalGateway gateway;
@@ -71,5 +73,42 @@ class WhatsAppSimulatorTest {
                 .post("/_simulator/graph/v23.0/1/messages").then().statusCode(400).body("error.code", equalTo(100));
 
         assertThat(simulator.sent()).hasSize(before);
+    }
+
+    @Test
+    void aPersonPlayingTheCustomerReachesTheBotThroughASignedWebhook() {
+        var bot = WireMockResource.server();
+        bot.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/bot-a/messages")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+
+        String wamid = given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550099\",\"name\":\"Maria\",\"text\":\"Oi, tudo bem?\"}")
+                .post("/_simulator/customer/messages")
+                .then().statusCode(200).body("webhookStatus", equalTo(200)).extract().path("wamid");
+
+        var forwarded = bot.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
+                .filter(r -> r.getBodyAsString().contains(wamid)).toList();
+        assertThat(forwarded).hasSize(1);
+        assertThat(forwarded.get(0).getBodyAsString()).contains("\"content\":\"Oi, tudo bem?\"")
+                .contains("\"from\":\"5531955550099@wa.gw.msging.net\"");
+    }
+
+    @Test
+    void aTappedButtonArrivesAsItsOptionId() {
+        var bot = WireMockResource.server();
+        bot.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/bot-a/messages")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+
+        String wamid = given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550098\",\"button\":{\"id\":\"yes\",\"title\":\"Sim\"}}")
+                .post("/_simulator/customer/messages").then().statusCode(200).extract().path("wamid");
+
+        var forwarded = bot.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
+                .filter(r -> r.getBodyAsString().contains(wamid)).toList();
+        assertThat(forwarded).hasSize(1);
+        assertThat(forwarded.get(0).getBodyAsString()).contains("\"content\":\"yes\"")
+                .contains("\"#wa.reply.title\":\"Sim\"");
     }
 }
