@@ -34,6 +34,7 @@ import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.store.DynamoCallCounter;
+import net.wagw.store.DynamoConnection;
 
 /**
  * The whole gateway on one local port, as API Gateway + Lambda would serve it: each request is
@@ -51,17 +52,19 @@ public class LocalGateway {
     private final WhatsAppSimulator simulator;
     private final ScheduledFunctions scheduled;
     private final DynamoCallCounter dynamoCalls;
+    private final DynamoConnection dynamo;
     private final ObjectMapper json;
     private final int configuredPort;
     private HttpServer server;
     private ExecutorService executor;
 
     public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ScheduledFunctions scheduled,
-            DynamoCallCounter dynamoCalls, ObjectMapper json, @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
+            DynamoCallCounter dynamoCalls, DynamoConnection dynamo, ObjectMapper json, @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
         this.gateway = gateway;
         this.simulator = simulator;
         this.scheduled = scheduled;
         this.dynamoCalls = dynamoCalls;
+        this.dynamo = dynamo;
         this.json = json;
         this.configuredPort = configuredPort;
     }
@@ -105,8 +108,9 @@ public class LocalGateway {
             String path = exchange.getRequestURI().getPath();
             ScheduledFunctions.Report report;
             if (path.equals("/_local/stats") && "GET".equals(exchange.getRequestMethod())) {
-                write(exchange, 200, Map.of("content-type", "application/json"),
-                        json.writeValueAsBytes(Map.of("dynamodbCalls", dynamoCalls.snapshot())));
+                write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of(
+                        "dynamodbCalls", dynamoCalls.snapshot(),
+                        "dynamodbEndpoint", dynamo.endpoint().map(Object::toString).orElse("aws"))));
                 return;
             }
             if (!"POST".equals(exchange.getRequestMethod())) {

@@ -1,0 +1,182 @@
+package net.wagw.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.store.DynamoClients;
+import net.wagw.store.DynamoConnection;
+import net.wagw.store.Tables;
+import net.wagw.whatsapp.MetaSignature;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Not a test: the webhook ingestion benchmark (bench/local-webhook.sh runs it against the local
+ * gateway). Signed one-message payloads at a concurrency of 16, then, in the same run and against
+ * the same dynalite, the raw rate of the DynamoDB writes the gateway makes per message.
+ */
+public final class WebhookIngestBenchmark {
+    private static final String APP_SECRET = "local-simulator-app-secret"; // the dev profile's, local only
+    private static final String PHONE_NUMBER_ID = "100000000000001";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        HttpClient client = HttpClient.newBuilder().build();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ingest(client, base, run + "w", 400, concurrency);
+        Map<String, Long> before = stats(client, base);
+        Result gateway = ingest(client, base, run, n, concurrency);
+        Map<String, Long> after = stats(client, base);
+        System.out.println("webhook ingestion (gateway): " + gateway);
+        Map<String, String> perMessage = new TreeMap<>();
+        long total = 0;
+        for (var e : after.entrySet()) {
+            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += delta;
+            if (delta > 0) {
+                perMessage.put(e.getKey(), String.format("%.2f", delta / (double) n));
+            }
+        }
+        System.out.printf("DynamoDB calls per inbound message: %.2f %s%n", total / (double) n, perMessage);
+        String endpoint = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbEndpoint").asText();
+        Result raw = rawWrites(endpoint, run, n, concurrency);
+        System.out.println("same DynamoDB writes without the gateway: " + raw);
+        System.out.printf("ratio: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
+                gateway.throughput / raw.throughput, gateway.median / raw.median);
+    }
+
+    record Result(int n, int concurrency, double median, double p99, double throughput, int failures) {
+        @Override
+        public String toString() {
+            return String.format("n=%d concurrency=%d median=%.2f ms p99=%.2f ms throughput=%.0f/s failures=%d", n,
+                    concurrency, median, p99, throughput, failures);
+        }
+    }
+
+    private static Result ingest(HttpClient client, String base, String run, int n, int concurrency) throws Exception {
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            payloads.add(payload("wamid.BENCH." + run + "." + i, "55319" + String.format("%08d", 70000000 + i % 5000)));
+        }
+        AtomicInteger failures = new AtomicInteger();
+        return timed(n, concurrency, i -> {
+            String payload = payloads.get(i);
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", MetaSignature.of(payload, APP_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                failures.incrementAndGet();
+            }
+        }, failures);
+    }
+
+    /** Per message, what the gateway writes: the contact, the window, the delivery, its outcome. */
+    private static Result rawWrites(String endpoint, String run, int n, int concurrency) throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        try (DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)),
+                "us-east-1"))) {
+            String prefix = "wagw-";
+            return timed(n, concurrency, i -> {
+                String key = "raw-" + run + "#" + i;
+                long now = Instant.now().toEpochMilli();
+                dynamo.putItem(r -> r.tableName(prefix + "accounts").item(Map.of(Tables.PK, AttributeValue.fromS(key),
+                        "waId", AttributeValue.fromS("5531900000000"), "learnedAt", AttributeValue.fromN("" + now))));
+                dynamo.updateItem(r -> r.tableName(prefix + "windows").key(Map.of(Tables.PK, AttributeValue.fromS(key)))
+                        .updateExpression("SET lastInboundAt = :at").conditionExpression(
+                                "attribute_not_exists(lastInboundAt) OR lastInboundAt < :at")
+                        .expressionAttributeValues(Map.of(":at", AttributeValue.fromN("" + now))));
+                Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
+                        "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
+                        "version", AttributeValue.fromN("0"), Tables.DUE_BOT, AttributeValue.fromS("demo"),
+                        Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
+                dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
+                        .conditionExpression("attribute_not_exists(pk)"));
+                delivery.put("version", AttributeValue.fromN("1"));
+                delivery.remove(Tables.DUE_BOT);
+                dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery).conditionExpression("version = :v")
+                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))));
+            }, failures);
+        }
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static Result timed(int n, int concurrency, Task task, AtomicInteger failures) throws Exception {
+        long[] nanos = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        try {
+                            task.run(i);
+                        } catch (Exception e) {
+                            failures.incrementAndGet();
+                        }
+                        nanos[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(nanos);
+        return new Result(n, concurrency, nanos[n / 2] / 1e6, nanos[(int) Math.ceil(n * 0.99) - 1] / 1e6, n / seconds,
+                failures.get());
+    }
+
+    private static String payload(String wamid, String from) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"0\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"Bench\"},"
+                + "\"wa_id\":\"" + from + "\"}],\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"text\":{\"body\":\"oi\"},"
+                + "\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
+    }
+
+    private static Map<String, Long> stats(HttpClient client, String base) throws Exception {
+        JsonNode calls = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbCalls");
+        Map<String, Long> counts = new TreeMap<>();
+        calls.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
+        return counts;
+    }
+
+    private static String get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private WebhookIngestBenchmark() {
+    }
+}
