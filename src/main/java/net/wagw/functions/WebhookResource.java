@@ -55,6 +55,13 @@ public class WebhookResource {
     private final String botDomain;
     private final int maxBytes;
     private final Duration forwardBudget;
+    /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
+    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
+            runnable -> {
+                Thread thread = new Thread(runnable, "webhook-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public WebhookResource(BotRegistry bots, InboundService inbound, Outbox outbox, ObjectMapper json, Nodes nodes,
             WagwConfig config) {
@@ -101,32 +108,58 @@ public class WebhookResource {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
         Instant deadline = Instant.now().plus(forwardBudget);
-        List<Map.Entry<Bot, Delivery>> stored = new ArrayList<>();
-        boolean retryLater = false;
-        for (InboundMessage message : batch.messages()) {
-            Optional<Bot> bot = botOf(message.phoneNumberId());
-            if (bot.isPresent()) {
-                String body = renderer.render(message, bot.get().node(botDomain));
-                inbound.receive(bot.get(), message, body).ifPresent(d -> stored.add(Map.entry(bot.get(), d)));
+        List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
+        // A batch holds up to 1,000 updates: handled side by side so it fits well within the
+        // Lambda's time; each one's writes are independent and safe to repeat.
+        inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> inbound
+                .receive(bot, message, renderer.render(message, bot.node(botDomain)))
+                .ifPresent(d -> stored.add(Map.entry(bot, d)))));
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
+            try {
+                inbound.status(bot, status).ifPresent(d -> stored.add(Map.entry(bot, d)));
+            } catch (InboundService.NotYetKnown early) {
+                retryLater.set(true);
             }
-        }
-        for (StatusUpdate status : batch.statuses()) {
-            Optional<Bot> bot = botOf(status.phoneNumberId());
-            if (bot.isPresent()) {
-                try {
-                    inbound.status(bot.get(), status).ifPresent(d -> stored.add(Map.entry(bot.get(), d)));
-                } catch (InboundService.NotYetKnown early) {
-                    retryLater = true;
-                }
-            }
-        }
+        }));
         forward(stored, deadline);
-        if (retryLater) {
+        if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
                     Refusal.Kind.UNAVAILABLE);
         }
         return ResourceResponse.text(200, "EVENT_RECEIVED");
+    }
+
+    /**
+     * Runs the work for every item, {@code PARALLELISM} at a time; the first failure (DynamoDB
+     * down, say) is rethrown once all have ended, so Meta is answered 5xx and retries the batch.
+     */
+    private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
+        if (items.size() <= 1) {
+            items.forEach(work);
+            return;
+        }
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (T item : items) {
+            running.add(workers.submit(() -> work.accept(item)));
+        }
+        RuntimeException first = null;
+        for (java.util.concurrent.Future<?> task : running) {
+            try {
+                task.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while handling a webhook", e);
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
