@@ -62,6 +62,28 @@ public final class WebhookIngestBenchmark {
         System.out.println("same DynamoDB writes without the gateway: " + raw);
         System.out.printf("ratio: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
                 gateway.throughput / raw.throughput, gateway.median / raw.median);
+        batch(client, base, run);
+    }
+
+    /** One webhook holding 1,000 messages (Meta's largest batch): time to Meta's 200. */
+    private static void batch(HttpClient client, String base, String run) throws Exception {
+        StringBuilder messages = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            String from = "55319" + String.format("%08d", 60000000 + i);
+            messages.append(i == 0 ? "" : ",").append("{\"from\":\"").append(from).append("\",\"id\":\"wamid.BATCH.")
+                    .append(run).append('.').append(i).append("\",\"timestamp\":\"").append(Instant.now().getEpochSecond())
+                    .append("\",\"text\":{\"body\":\"oi\"},\"type\":\"text\"}");
+        }
+        String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"0\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+                + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"messages\":[" + messages + "]},\"field\":\"messages\"}]}]}";
+        long t0 = System.nanoTime();
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", MetaSignature.of(payload, APP_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());
+        System.out.printf("one webhook of 1,000 messages (%d KB): HTTP %d in %.2f s%n", payload.length() / 1024,
+                response.statusCode(), (System.nanoTime() - t0) / 1e9);
     }
 
     record Result(int n, int concurrency, double median, double p99, double throughput, int failures) {

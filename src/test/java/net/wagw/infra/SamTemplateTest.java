@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +42,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import net.wagw.config.BotRegistry;
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.bot.Bot;
 import net.wagw.functions.HttpFunctions;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
@@ -81,37 +84,98 @@ class SamTemplateTest {
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
-            // the routes marked viaCommands: verify's, and get /message-templates (catalog read)
+            // the routes marked viaCommands: verify's, get /message-templates (catalog read) and the
+            // dead letters (Outbox.deadLetters: the "dead" index; Outbox.redrive: find, replace)
             "commands", Map.of(
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
-                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query")),
-            // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, wa_id
-            // learning, marketing revocation on 131050) and the Outbox notifications it queues
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query")),
+            // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, the
+            // recipient's known wa_id, wa_id learning, marketing revocation on 131050, the sent
+            // message tracked for its statuses) and the Outbox notifications it queues; the dead
+            // letters (list through the "dead" index, re-drive: find, replace). Contacts: find is
+            // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem).
             "send", Map.of(
                     Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query"),
                     Tables.WINDOWS.name(), Set.of("dynamodb:GetItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
-            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
+            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
+            // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
+            // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up)
             "dispatch", Map.of(
                     Tables.MESSAGES.name(), Set.of("dynamodb:PutItem"),
                     Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
                     Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
+            // WebhookResource -> InboundService: Contacts.learnFromInbound (enhanced getItem of the
+            // known name, putItem of the contact), windows and free entry points (conditional
+            // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
+            // PutItem; no history read), the store-once delivery and its first try (Outbox.enqueue,
+            // attemptWithin: PutItem), statuses moved forward (DynamoStatusStore.advance: UpdateItem,
+            // GetItem). GET /media/{id} only calls Meta.
+            "webhook", Map.of(
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
             // TemplateSync: catalog replace (put, list, delete stale)
             "sweep", Map.of(
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")));
 
     /** The functions that deliver to the bot (Outbox), so sign with its callback secret. */
-    private static final Set<String> CALLBACK_SIGNERS = Set.of("send", "dispatch");
-    /** The functions that call Meta's Cloud API with the access token. */
-    private static final Set<String> META_CALLERS = Set.of("send", "dispatch", "sweep");
+    private static final Set<String> CALLBACK_SIGNERS = Set.of("send", "dispatch", "webhook");
+    /** The functions that call Meta's Cloud API with the access token (webhook: GET /media/{id}). */
+    private static final Set<String> META_CALLERS = Set.of("send", "dispatch", "sweep", "webhook");
+    /** The function that receives Meta's webhooks: checks their signature and the verify token. */
+    private static final Set<String> META_WEBHOOK_RECEIVERS = Set.of("webhook");
+    /** Meta's secrets, as the configuration reads them from the environment (each bot's: WAGW_BOT_<ID>_*). */
+    private static final Set<String> META_SECRETS = Set.of("WAGW_META_ACCESS_TOKEN", "WAGW_META_APP_SECRET",
+            "WAGW_META_VERIFY_TOKEN");
+
+    // --- one sample deployment, for the environment tests ---
+    private static final String SAMPLE_BOT = "samplebot";
+    private static final String SSM_NAME = "/wagw/test/samplebot/access-key-sha256";
+    private static final String CALLBACK_SECRET_ID = "wagw/test/samplebot/callback-secret";
+    private static final String META_TOKEN_ID = "wagw/test/meta-access-token";
+    private static final String META_APP_SECRET_ID = "wagw/test/meta-app-secret";
+    private static final String META_VERIFY_TOKEN_ID = "wagw/test/meta-verify-token";
+    private static final byte[] SAMPLE_KEY_HASH = sha256("sample-access-key");
+    /** One deployment's parameters (and pseudo parameters); none at its default unless it must be. */
+    private static final Map<String, String> SAMPLE_DEPLOYMENT = Map.ofEntries(
+            Map.entry("AWS::StackName", "wagw-test"),
+            Map.entry("BotId", SAMPLE_BOT),
+            Map.entry("BotAccessKeySha256Parameter", SSM_NAME),
+            Map.entry("BotVerificationQuota", "7"),
+            Map.entry("BotPhoneNumberId", "106540352242922"),
+            Map.entry("BotWabaId", "102290129340398"),
+            Map.entry("BotMessagesUrl", "https://bot.example.com/wagw/messages"),
+            Map.entry("BotNotificationsUrl", "https://bot.example.com/wagw/notifications"),
+            // not the default, so that a value that never reaches the bot cannot pass
+            Map.entry("BotRequireOptIn", "false"),
+            Map.entry("BotCallbackSecretId", CALLBACK_SECRET_ID),
+            Map.entry("MetaAccessTokenSecretId", META_TOKEN_ID),
+            Map.entry("MetaAppSecretId", META_APP_SECRET_ID),
+            Map.entry("MetaVerifyTokenSecretId", META_VERIFY_TOKEN_ID),
+            Map.entry("MetaApiVersion", "v99.0"));
+    /** What the deployment's dynamic references resolve to, keyed ssm:<name> or secretsmanager:<id>. */
+    private static final Map<String, String> SAMPLE_RESOLVED = Map.of(
+            "ssm:" + SSM_NAME, HexFormat.of().formatHex(SAMPLE_KEY_HASH),
+            "secretsmanager:" + CALLBACK_SECRET_ID, "sample-callback-secret",
+            "secretsmanager:" + META_TOKEN_ID, "sample-meta-token",
+            "secretsmanager:" + META_APP_SECRET_ID, "sample-app-secret",
+            "secretsmanager:" + META_VERIFY_TOKEN_ID, "sample-verify-token");
 
     private final JsonNode template = readTemplate();
 
@@ -383,6 +447,9 @@ class SamTemplateTest {
         // the "due" indexes: every table that has one is queried by dispatch through the index ARN
         for (TableDefinition table : Tables.ALL) {
             for (TableDefinition.Index index : table.indexes()) {
+                if (!index.name().equals(Tables.DUE_INDEX)) {
+                    continue;
+                }
                 assertThat(granted.get("dispatch"))
                         .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
                         .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
@@ -421,17 +488,17 @@ class SamTemplateTest {
     }
 
     /**
-     * The Meta access token and each bot's callback secret are Secrets Manager secrets (DESIGN.md
-     * 9), resolved by CloudFormation from a secret the deployer names in a parameter: never a value,
-     * never a name fixed in the template.
+     * Meta's access token, app secret and verify token and each bot's callback secret are Secrets
+     * Manager secrets (DESIGN.md 9), resolved by CloudFormation from a secret the deployer names in a
+     * parameter: never a value, never a name fixed in the template.
      */
     @Test
-    void theMetaTokenAndTheCallbackSecretsAreSecretsManagerReferences() {
+    void metasSecretsAndTheCallbackSecretsAreSecretsManagerReferences() {
         Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{(\\w+)}(:[^}]*)?}}");
         Set<String> seen = new TreeSet<>();
         functions().forEach((id, function) -> expand(function.path("Properties").path("Environment").path("Variables"),
                 "SAMPLEBOT").forEach((variable, value) -> {
-                    if (!variable.equals("WAGW_META_ACCESS_TOKEN") && !variable.endsWith("_CALLBACK_SECRET")) {
+                    if (!META_SECRETS.contains(variable) && !variable.endsWith("_CALLBACK_SECRET")) {
                         return;
                     }
                     seen.add(variable);
@@ -447,9 +514,11 @@ class SamTemplateTest {
                 }));
         assertThat(template.path("Globals").path("Function").path("Environment").path("Variables").properties())
                 .as("no secret in the Globals every function gets")
-                .noneSatisfy(entry -> assertThat(entry.getKey()).matches("WAGW_META_ACCESS_TOKEN|.*_CALLBACK_SECRET"));
+                .noneSatisfy(entry -> assertThat(META_SECRETS.contains(entry.getKey())
+                        || entry.getKey().endsWith("_CALLBACK_SECRET")).isTrue());
         assertThat(seen).as("the secrets some function is given")
-                .containsExactlyInAnyOrder("WAGW_META_ACCESS_TOKEN", "WAGW_BOT_SAMPLEBOT_CALLBACK_SECRET");
+                .containsExactlyInAnyOrder("WAGW_META_ACCESS_TOKEN", "WAGW_META_APP_SECRET", "WAGW_META_VERIFY_TOKEN",
+                        "WAGW_BOT_SAMPLEBOT_CALLBACK_SECRET");
     }
 
     @Test
@@ -483,64 +552,37 @@ class SamTemplateTest {
      * must resolve where they are used and be absent where they are not.
      */
     @Test
-    void eachFunctionsEnvironmentConfiguresTheParametersBotAndTheStacksTables() throws NoSuchAlgorithmException {
-        String botId = "samplebot";
-        String ssmName = "/wagw/test/samplebot/access-key-sha256";
-        String callbackSecretId = "wagw/test/samplebot/callback-secret";
-        String metaTokenId = "wagw/test/meta-access-token";
-        byte[] hash = MessageDigest.getInstance("SHA-256").digest("sample-access-key".getBytes(StandardCharsets.UTF_8));
-        Map<String, String> deployment = Map.ofEntries(
-                Map.entry("AWS::StackName", "wagw-test"),
-                Map.entry("BotId", botId),
-                Map.entry("BotAccessKeySha256Parameter", ssmName),
-                Map.entry("BotVerificationQuota", "7"),
-                Map.entry("BotPhoneNumberId", "106540352242922"),
-                Map.entry("BotWabaId", "102290129340398"),
-                Map.entry("BotMessagesUrl", "https://bot.example.com/wagw/messages"),
-                Map.entry("BotNotificationsUrl", "https://bot.example.com/wagw/notifications"),
-                // not the default, so that a value that never reaches the bot cannot pass
-                Map.entry("BotRequireOptIn", "false"),
-                Map.entry("BotCallbackSecretId", callbackSecretId),
-                Map.entry("MetaAccessTokenSecretId", metaTokenId),
-                Map.entry("MetaApiVersion", "v99.0"));
-        Map<String, String> resolved = Map.of(
-                "ssm:" + ssmName, HexFormat.of().formatHex(hash),
-                "secretsmanager:" + callbackSecretId, "sample-callback-secret",
-                "secretsmanager:" + metaTokenId, "sample-meta-token");
+    void eachFunctionsEnvironmentConfiguresTheParametersBotAndTheStacksTables() {
+        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        // not the default (the built-in list), so that a value that never reaches the bot cannot pass
+        deployment.put("BotStopKeywords", "PARE,Chega já");
 
         Set<String> exports = new TreeSet<>();
-        functions().forEach((id, function) -> {
-            String export = funqyExport(function).orElseThrow();
+        configure(deployment).forEach(configured -> {
+            String id = configured.id();
+            String export = configured.export();
+            WagwConfig wagw = configured.wagw();
+            BotRegistry registry = configured.registry();
             exports.add(export);
-            Map<String, String> environment = new LinkedHashMap<>();
-            BiConsumer<String, JsonNode> put = (name, value) -> environment.put(name, evaluate(value, deployment, resolved));
-            expand(template.path("Globals").path("Function").path("Environment").path("Variables"), botId).forEach(put);
-            expand(function.path("Properties").path("Environment").path("Variables"), botId).forEach(put);
+            BotRegistry.Entry bot = registry.find(SAMPLE_BOT).orElse(null);
 
-            SmallRyeConfig config = new SmallRyeConfigBuilder()
-                    .withSources(new EnvConfigSource(environment, 300) {
-                    })
-                    .withMapping(WagwConfig.class)
-                    .build();
-            WagwConfig wagw = config.getConfigMapping(WagwConfig.class);
-            BotRegistry registry = new BotRegistry(wagw, config);
-            BotRegistry.Entry bot = registry.find(botId).orElse(null);
-
-            assertThat(bot).as("%s configures bot %s (environment %s)", id, botId, environment.keySet()).isNotNull();
+            assertThat(bot).as("%s configures bot %s (environment %s)", id, SAMPLE_BOT, configured.environment().keySet())
+                    .isNotNull();
             assertThat(registry.all()).as("%s bots", id).hasSize(1);
             assertThat(bot.bot().verificationQuota()).as("%s verification quota", id).isEqualTo(7);
-            assertThat(bot.accessKeySha256()).as("%s access-key hash, from SSM", id).isEqualTo(hash);
+            assertThat(bot.accessKeySha256()).as("%s access-key hash, from SSM", id).isEqualTo(SAMPLE_KEY_HASH);
             assertThat(bot.bot().phoneNumberId()).as("%s phone number id", id).isEqualTo("106540352242922");
             assertThat(bot.bot().wabaId()).as("%s WABA id", id).isEqualTo("102290129340398");
             assertThat(bot.bot().messagesUrl()).as("%s messages URL", id).isEqualTo("https://bot.example.com/wagw/messages");
             assertThat(bot.bot().notificationsUrl()).as("%s notifications URL", id)
                     .isEqualTo("https://bot.example.com/wagw/notifications");
             assertThat(bot.bot().requireOptIn()).as("%s require-opt-in", id).isFalse();
+            assertThat(bot.bot().stopKeywords()).as("%s stop keywords", id).containsExactly("PARE", "Chega já");
             assertThat(wagw.dynamodb().tablePrefix()).as("%s table prefix", id).isEqualTo("wagw-test-");
             assertThat(wagw.meta().apiVersion()).as("%s Graph API version", id).isEqualTo("v99.0");
 
             if (CALLBACK_SIGNERS.contains(export)) {
-                assertThat(registry.callbackSecret(botId)).as("%s callback secret, from Secrets Manager", id)
+                assertThat(registry.callbackSecret(SAMPLE_BOT)).as("%s callback secret, from Secrets Manager", id)
                         .isEqualTo("sample-callback-secret".getBytes(StandardCharsets.UTF_8));
             } else {
                 assertThat(bot.callbackSecret()).as("%s never signs a delivery, so has no callback secret", id).isEmpty();
@@ -551,8 +593,165 @@ class SamTemplateTest {
             } else {
                 assertThat(wagw.meta().accessToken()).as("%s never calls Meta, so has no access token", id).isEmpty();
             }
+            if (META_WEBHOOK_RECEIVERS.contains(export)) {
+                assertThat(wagw.meta().appSecret()).as("%s Meta app secret, from Secrets Manager", id)
+                        .contains("sample-app-secret");
+                assertThat(wagw.meta().verifyToken()).as("%s webhook verify token, from Secrets Manager", id)
+                        .contains("sample-verify-token");
+            } else {
+                assertThat(wagw.meta().appSecret()).as("%s never receives Meta's webhooks, so has no app secret", id)
+                        .isEmpty();
+                assertThat(wagw.meta().verifyToken()).as("%s never receives Meta's webhooks, so has no verify token", id)
+                        .isEmpty();
+            }
         });
-        assertThat(exports).as("the functions given the secrets exist").containsAll(CALLBACK_SIGNERS).containsAll(META_CALLERS);
+        assertThat(exports).as("the functions given the secrets exist").containsAll(CALLBACK_SIGNERS)
+                .containsAll(META_CALLERS).containsAll(META_WEBHOOK_RECEIVERS);
+    }
+
+    /**
+     * Left at its default, BotStopKeywords is no list at all: every function's bot stops on the
+     * built-in keywords (an empty list would let no customer stop).
+     */
+    @Test
+    void theStopKeywordsParametersDefaultLeavesEveryBotTheBuiltInKeywords() {
+        JsonNode parameter = template.path("Parameters").path("BotStopKeywords");
+        assertThat(parameter.path("Default").isTextual()).as("BotStopKeywords has a default (it is optional)").isTrue();
+        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        deployment.put("BotStopKeywords", parameter.path("Default").asText());
+
+        List<Configured> configured = configure(deployment);
+        assertThat(configured).isNotEmpty();
+        configured.forEach(function -> assertThat(function.registry().find(SAMPLE_BOT).orElseThrow().bot().stopKeywords())
+                .as("%s stop keywords with BotStopKeywords left at its default (environment %s)", function.id(),
+                        function.environment())
+                .isEqualTo(Bot.DEFAULT_STOP_KEYWORDS));
+    }
+
+    /**
+     * Meta's webhook routes must reach wagw unauthenticated by API Gateway (Meta sends no bot key:
+     * the code checks its signature or verify token), and every route uses the HTTP API's payload
+     * 2.0, whose responses pass {@code isBase64Encoded} through (binary media from GET /media/{id};
+     * the HTTP API has no binary media types to configure). HTTP functions answer within the HTTP
+     * API's 30-second integration limit.
+     */
+    @Test
+    void theHttpApiHasNoAuthorizerUsesPayload2AndItsFunctionsAnswerWithinItsTimeout() {
+        JsonNode api = resource("HttpApi").path("Properties");
+        assertThat(api.has("Auth")).as("HttpApi Auth: an authorizer would turn Meta's webhooks away").isFalse();
+        assertThat(api.has("DefinitionBody") || api.has("DefinitionUri"))
+                .as("HttpApi has an OpenAPI definition (routes and authorizers beyond the route table)").isFalse();
+
+        Set<String> routes = new TreeSet<>();
+        long globalTimeout = template.path("Globals").path("Function").path("Timeout").asLong(3);
+        functions().forEach((id, function) -> {
+            Map<String, JsonNode> events = httpApiEvents(function);
+            events.forEach((eventId, properties) -> {
+                String routeKey = properties.path("Method").asText() + " " + properties.path("Path").asText();
+                assertThat(properties.path("PayloadFormatVersion").asText("2.0"))
+                        .as("%s event %s payload format (2.0 passes isBase64Encoded through)", id, eventId).isEqualTo("2.0");
+                assertThat(properties.has("Auth"))
+                        .as("%s event %s (%s) has an authorizer: bots and Meta authenticate in code", id, eventId, routeKey)
+                        .isFalse();
+                routes.add(routeKey);
+            });
+            if (!events.isEmpty()) {
+                assertThat(function.path("Properties").path("Timeout").asLong(globalTimeout))
+                        .as("%s Timeout, seconds (the HTTP API waits at most 30)", id).isBetween(1L, 30L);
+            }
+        });
+        List<String> metaRouteKeys = Arrays.stream(Route.values()).filter(Route::isMetas).map(Route::routeKey).toList();
+        assertThat(metaRouteKeys).as("Meta's routes").isNotEmpty();
+        assertThat(routes).as("the HTTP API's routes, all unguarded by API Gateway").containsAll(metaRouteKeys);
+    }
+
+    /**
+     * The webhook function answers its own failures with 5xx (so Lambda's Errors never count them),
+     * and Meta retries quietly for days: the API's access log counts the 5xx of Meta's routes, and an
+     * alarm on that count pages someone when they persist.
+     */
+    @Test
+    void metasWebhookRoutesAnswering5xxRaiseAnAlarm() throws IOException {
+        String format = resource("HttpApi").path("Properties").path("AccessLogSettings").path("Format").asText();
+        JsonNode sample = new ObjectMapper().readTree(
+                format.replace("$context.status", "503").replaceAll("\\$context\\.([A-Za-z.]+)", "$1"));
+        assertThat(sample.path("status").isInt() && sample.path("status").asInt() == 503)
+                .as("the access log's status is $context.status as a JSON number (metric filters compare numbers only): %s",
+                        format).isTrue();
+        assertThat(sample.path("routeKey").asText()).as("the access log's routeKey is $context.routeKey").isEqualTo("routeKey");
+
+        List<String> metaRouteKeys = Arrays.stream(Route.values()).filter(Route::isMetas).map(Route::routeKey).toList();
+        assertThat(metaRouteKeys).as("Meta's routes").isNotEmpty();
+        Map<String, JsonNode> filters = new LinkedHashMap<>();
+        resourcesOfType("AWS::Logs::MetricFilter").forEach((id, filter) -> {
+            String pattern = filter.path("Properties").path("FilterPattern").asText();
+            if (filter.path("Properties").path("LogGroupName").equals(ref("HttpApiAccessLogGroup"))
+                    && pattern.startsWith("{") && pattern.endsWith("}") && pattern.contains("$.status >= 500")
+                    && metaRouteKeys.stream().allMatch(key -> pattern.contains("$.routeKey = \"" + key + "\""))) {
+                filters.put(id, filter.path("Properties").path("MetricTransformations").path(0));
+            }
+        });
+        assertThat(filters).as("a metric filter on HttpApiAccessLogGroup counting $.status >= 500 on each of %s",
+                metaRouteKeys).hasSize(1);
+        JsonNode metric = filters.values().iterator().next();
+        assertThat(metric.path("MetricValue").asText()).as("the filter counts each 5xx").isEqualTo("1");
+        assertThat(metric.has("Dimensions")).as("the filter's metric has dimensions an alarm would have to name").isFalse();
+
+        assertThat(resourcesOfType("AWS::CloudWatch::Alarm").values()).as("an alarm on %s", metric)
+                .anySatisfy(alarm -> {
+                    JsonNode properties = alarm.path("Properties");
+                    assertThat(properties.path("Namespace")).isEqualTo(metric.path("MetricNamespace"));
+                    assertThat(properties.path("MetricName")).isEqualTo(metric.path("MetricName"));
+                    assertThat(properties.has("Dimensions")).isFalse();
+                    assertThat(properties.path("Statistic").asText()).isEqualTo("Sum");
+                    assertThat(properties.path("ComparisonOperator").asText()).isEqualTo("GreaterThanOrEqualToThreshold");
+                    assertThat(properties.path("Threshold").asInt()).isPositive();
+                    assertThat(properties.path("TreatMissingData").asText()).isEqualTo("notBreaching");
+                    List<String> uses = new ArrayList<>();
+                    collectUses(properties.path("AlarmActions"), "AlarmTopicArn", uses);
+                    assertThat(uses).as("the alarm notifies AlarmTopicArn").isNotEmpty();
+                });
+    }
+
+    /** One function's configuration as its Lambda would read it. */
+    private record Configured(String id, String export, Map<String, String> environment, WagwConfig wagw,
+            BotRegistry registry) {
+    }
+
+    /** Each function's environment for a deployment, read by the real configuration classes. */
+    private List<Configured> configure(Map<String, String> deployment) {
+        List<Configured> configured = new ArrayList<>();
+        functions().forEach((id, function) -> {
+            Map<String, String> environment = new LinkedHashMap<>();
+            BiConsumer<String, JsonNode> put = (name, value) -> {
+                String evaluated = evaluate(value, deployment, SAMPLE_RESOLVED);
+                if (evaluated == null) {
+                    environment.remove(name); // AWS::NoValue: the variable is not set
+                } else {
+                    environment.put(name, evaluated);
+                }
+            };
+            expand(template.path("Globals").path("Function").path("Environment").path("Variables"), SAMPLE_BOT).forEach(put);
+            expand(function.path("Properties").path("Environment").path("Variables"), SAMPLE_BOT).forEach(put);
+
+            SmallRyeConfig config = new SmallRyeConfigBuilder()
+                    .withSources(new EnvConfigSource(environment, 300) {
+                    })
+                    .withMapping(WagwConfig.class)
+                    .build();
+            WagwConfig wagw = config.getConfigMapping(WagwConfig.class);
+            configured.add(new Configured(id, funqyExport(function).orElseThrow(), environment, wagw,
+                    new BotRegistry(wagw, config)));
+        });
+        return configured;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- reading the template --------------------------------------------------------------
@@ -687,9 +886,18 @@ class SamTemplateTest {
     /**
      * Evaluates the few intrinsics an environment value may use, for one deployment; a dynamic
      * reference resolves from {@code resolved}, keyed {@code ssm:<name>} or {@code secretsmanager:<id>}.
+     * {@code null}: {@code AWS::NoValue}, no value at all.
      */
-    private static String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
+    private String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
         String text;
+        if ("AWS::NoValue".equals(value.path("Ref").asText(null))) {
+            return null;
+        }
+        if (value.has("Fn::If")) {
+            JsonNode branches = value.path("Fn::If");
+            assertThat(branches.size()).as("Fn::If %s takes a condition and two values", value).isEqualTo(3);
+            return evaluate(branches.get(holds(branches.get(0).asText(), deployment) ? 1 : 2), deployment, resolved);
+        }
         if (value.has("Ref")) {
             text = deployment.get(value.path("Ref").asText());
             assertThat(text).as("a value for !Ref %s", value.path("Ref").asText()).isNotNull();
@@ -714,6 +922,34 @@ class SamTemplateTest {
         String secret = resolved.get(reference.group(1) + ":" + reference.group(2));
         assertThat(secret).as("a value stored at %s", text).isNotNull();
         return secret;
+    }
+
+    /** Whether a condition of the template's Conditions holds for one deployment. */
+    private boolean holds(String condition, Map<String, String> deployment) {
+        JsonNode definition = template.path("Conditions").path(condition);
+        assertThat(definition.isObject()).as("condition %s is declared", condition).isTrue();
+        return holds(definition, deployment);
+    }
+
+    private boolean holds(JsonNode condition, Map<String, String> deployment) {
+        if (condition.has("Condition")) {
+            return holds(condition.path("Condition").asText(), deployment);
+        }
+        if (condition.has("Fn::Equals")) {
+            JsonNode operands = condition.path("Fn::Equals");
+            return Objects.equals(evaluate(operands.get(0), deployment, Map.of()),
+                    evaluate(operands.get(1), deployment, Map.of()));
+        }
+        if (condition.has("Fn::Not")) {
+            return !holds(condition.path("Fn::Not").get(0), deployment);
+        }
+        if (condition.has("Fn::And")) {
+            return StreamSupport.stream(condition.path("Fn::And").spliterator(), false).allMatch(c -> holds(c, deployment));
+        }
+        if (condition.has("Fn::Or")) {
+            return StreamSupport.stream(condition.path("Fn::Or").spliterator(), false).anyMatch(c -> holds(c, deployment));
+        }
+        throw new AssertionError("a condition this test cannot evaluate: " + condition);
     }
 
     /** A table of the template, or one index of it ({@code *}: all its indexes). */
