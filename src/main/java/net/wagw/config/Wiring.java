@@ -14,7 +14,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.domain.contact.ContactStore;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.group.GroupService;
 import net.wagw.domain.inbound.InboundService;
+import net.wagw.lime.LimeGroupNotifier;
+import net.wagw.store.DynamoGroupStore;
+import net.wagw.whatsapp.CloudGroupsApi;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.StatusStore;
 import net.wagw.store.DynamoStatusStore;
@@ -152,9 +156,18 @@ public class Wiring {
     @Singleton
     SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
-            WhatsAppApi meta, BotNotifier notifier, StatusStore statuses, Clock clock) {
+            WhatsAppApi meta, BotNotifier notifier, StatusStore statuses, GroupService groups, Clock clock) {
         return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, clock);
+                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, groups, clock);
+    }
+
+    @Produces
+    @Singleton
+    GroupService groupService(DynamoDbClient dynamo, TableNames names, @RestClient CloudApiClient client,
+            ObjectMapper json, WagwConfig config, Outbox outbox, Nodes nodes, Customers customers, Clock clock) {
+        return new GroupService(new DynamoGroupStore(dynamo, names),
+                new CloudGroupsApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse("")),
+                new LimeGroupNotifier(outbox, json, nodes, config.botDomain()), customers, clock);
     }
 
     @Produces

@@ -25,6 +25,11 @@ public class HttpFunctions {
         return gateway.handle("send", event);
     }
 
+    @Funq("groups")
+    public APIGatewayV2HTTPResponse groups(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("groups", event);
+    }
+
     @Funq("webhook")
     public APIGatewayV2HTTPResponse webhook(APIGatewayV2HTTPEvent event) {
         return gateway.handle("webhook", event);

@@ -11,15 +11,17 @@ public class Resources {
     private final TemplatesResource templates;
     private final MediaResource media;
     private final DeadLettersResource deadLetters;
+    private final GroupsResource groups;
 
     public Resources(AccountsResource accounts, OptInsResource optIns, MessagesResource messages,
-            TemplatesResource templates, MediaResource media, DeadLettersResource deadLetters) {
+            TemplatesResource templates, MediaResource media, DeadLettersResource deadLetters, GroupsResource groups) {
         this.accounts = accounts;
         this.optIns = optIns;
         this.messages = messages;
         this.templates = templates;
         this.media = media;
         this.deadLetters = deadLetters;
+        this.groups = groups;
     }
 
     ResourceResponse invoke(ResourceRequest request) {
@@ -34,6 +36,15 @@ public class Resources {
             case GET_MEDIA -> media.get(request);
             case GET_DEAD_LETTERS -> deadLetters.list(request);
             case REDRIVE_DEAD_LETTER -> deadLetters.redrive(request);
+            case CREATE_GROUP -> groups.create(request);
+            case LIST_GROUPS -> groups.list(request);
+            case GET_GROUP -> groups.get(request);
+            case DELETE_GROUP -> groups.delete(request);
+            case GET_INVITE_LINK -> groups.inviteLink(request);
+            case RESET_INVITE_LINK -> groups.resetInviteLink(request);
+            case REMOVE_PARTICIPANT -> groups.removeParticipant(request);
+            case LIST_JOIN_REQUESTS -> groups.joinRequests(request);
+            case ANSWER_JOIN_REQUESTS -> groups.answerJoinRequests(request);
             case WEBHOOK_HANDSHAKE, WEBHOOK_EVENTS -> throw new IllegalArgumentException("Meta's routes are not a bot's");
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
         };

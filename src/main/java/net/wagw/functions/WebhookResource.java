@@ -23,6 +23,8 @@ import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.group.GroupService;
+import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.StatusUpdate;
@@ -47,6 +49,7 @@ public class WebhookResource {
 
     private final BotRegistry bots;
     private final InboundService inbound;
+    private final GroupService groups;
     private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
@@ -63,10 +66,11 @@ public class WebhookResource {
                 return thread;
             });
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, Outbox outbox, ObjectMapper json, Nodes nodes,
-            WagwConfig config) {
+    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
+            ObjectMapper json, Nodes nodes, WagwConfig config) {
         this.bots = bots;
         this.inbound = inbound;
+        this.groups = groups;
         this.outbox = outbox;
         this.parser = new WebhookParser(json);
         this.renderer = new InboundRenderer(json, nodes);
@@ -112,9 +116,21 @@ public class WebhookResource {
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
         // A batch holds up to 1,000 updates: handled side by side so it fits well within the
         // Lambda's time; each one's writes are independent and safe to repeat.
-        inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> inbound
-                .receive(bot, message, renderer.render(message, bot.node(botDomain)))
-                .ifPresent(d -> stored.add(Map.entry(bot, d)))));
+        // group changes first: a message in a group just created finds the group active
+        for (GroupEvent event : batch.groupEvents()) {
+            botOf(event.phoneNumberId()).ifPresent(bot -> {
+                try {
+                    groups.onEvent(bot, event).ifPresent(d -> stored.add(Map.entry(bot, d)));
+                } catch (InboundService.NotYetKnown early) {
+                    retryLater.set(true);
+                }
+            });
+        }
+        inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
+            InboundMessage ours = inGroupOf(bot, message);
+            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
+                    .ifPresent(d -> stored.add(Map.entry(bot, d)));
+        }));
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
             try {
                 inbound.status(bot, status).ifPresent(d -> stored.add(Map.entry(bot, d)));
@@ -176,6 +192,16 @@ public class WebhookResource {
                         delivery.getKey().id());
             }
         }
+    }
+
+    /** A group message names Meta's group id; the bot knows the group by wagw's. */
+    private InboundMessage inGroupOf(Bot bot, InboundMessage message) {
+        if (message.groupId() == null) {
+            return message;
+        }
+        return groups.ownId(bot, message.groupId()).map(id -> new InboundMessage(message.phoneNumberId(), message.wamid(),
+                message.from(), message.profileName(), message.userId(), message.timestamp(), message.type(),
+                message.text(), message.referral(), id, message.rawJson())).orElse(message);
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {

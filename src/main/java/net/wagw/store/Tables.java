@@ -46,11 +46,17 @@ public final class Tables {
      */
     public static final TableDefinition STATUSES = new TableDefinition("statuses", PK, null, EXPIRES_AT);
 
+    /**
+     * Each bot's groups: pk bot id, sk "group#&lt;id&gt;" for the group, "request#&lt;id&gt;" and
+     * "meta#&lt;id&gt;" pointing to it from Meta's create request and group ids.
+     */
+    public static final TableDefinition GROUPS = new TableDefinition("groups", PK, SK, null);
+
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            STATUSES, TEMPLATES);
+            STATUSES, GROUPS, TEMPLATES);
 
     private Tables() {
     }

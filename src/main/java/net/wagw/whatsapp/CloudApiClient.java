@@ -30,6 +30,32 @@ public interface CloudApiClient {
     Response messages(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
             @HeaderParam("Authorization") String authorization, JsonNode body);
 
+    @POST
+    @Path("/{version}/{phoneNumberId}/groups")
+    Response createGroup(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
+            @HeaderParam("Authorization") String authorization, JsonNode body);
+
+    @jakarta.ws.rs.DELETE
+    @Path("/{version}/{groupId}")
+    Response deleteGroup(@PathParam("version") String version, @PathParam("groupId") String groupId,
+            @HeaderParam("Authorization") String authorization);
+
+    /** {@code DELETE /{group-id}/<edge>} with a body (participants, join requests). */
+    @jakarta.ws.rs.DELETE
+    @Path("/{version}/{groupId}/{edge}")
+    Response deleteOnGroup(@PathParam("version") String version, @PathParam("groupId") String groupId,
+            @PathParam("edge") String edge, @HeaderParam("Authorization") String authorization, JsonNode body);
+
+    @GET
+    @Path("/{version}/{groupId}/{edge}")
+    Response getOnGroup(@PathParam("version") String version, @PathParam("groupId") String groupId,
+            @PathParam("edge") String edge, @HeaderParam("Authorization") String authorization);
+
+    @POST
+    @Path("/{version}/{groupId}/{edge}")
+    Response postOnGroup(@PathParam("version") String version, @PathParam("groupId") String groupId,
+            @PathParam("edge") String edge, @HeaderParam("Authorization") String authorization, JsonNode body);
+
     @GET
     @Path("/{version}/{mediaId}")
     Response media(@PathParam("version") String version, @PathParam("mediaId") String mediaId,

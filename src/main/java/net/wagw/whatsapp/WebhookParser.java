@@ -9,18 +9,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
  * Reads the body of a Meta webhook POST (DESIGN.md 7) into a {@link WebhookBatch}: every
- * {@code entry[]}'s every {@code changes[]}'s {@code messages[]} and {@code statuses[]}, in order.
+ * {@code entry[]}'s every {@code changes[]}'s {@code messages[]} and {@code statuses[]}, in order, and
+ * the {@code groups[]} of the group webhooks (DESIGN.md 6: fields {@code group_lifecycle_update},
+ * {@code group_participants_update} (also as Meta's OpenAPI file misspells it, {@code group_participant_update}),
+ * {@code group_settings_update}, {@code group_status_update}) as {@link GroupEvent}s. Changes of any other
+ * field are only counted in {@link WebhookBatch#others()}.
  *
  * <p>Written against Meta's payloads as they arrive, not as the OpenAPI file describes them
  * (see {@code /work/shared/reference/README.md}): ids may be JSON strings or numbers and are
@@ -28,7 +34,8 @@ import net.wagw.domain.inbound.WebhookBatch;
  * Only a body that is not a WhatsApp Business Account webhook at all is refused, with an
  * {@link IllegalArgumentException} (the caller answers 400). A single message or status that
  * cannot be used (no {@code id}, no {@code status}, no usable {@code timestamp}, no phone number id)
- * is skipped and counted in {@link WebhookBatch#others()}, so one bad item never makes Meta
+ * (or group change without a usable {@code timestamp}) is skipped and counted in {@link WebhookBatch#others()},
+ * so one bad item never makes Meta
  * retry the good ones for seven days.
  *
  * <p>One pass over one JSON tree; a batch of 1,000 updates is a few milliseconds.
@@ -36,6 +43,14 @@ import net.wagw.domain.inbound.WebhookBatch;
 public class WebhookParser {
     static final String OBJECT = "whatsapp_business_account";
     static final String MESSAGES_FIELD = "messages";
+    static final String GROUP_PARTICIPANTS_FIELD = "group_participants_update";
+    /** The name Meta's OpenAPI file gives {@value #GROUP_PARTICIPANTS_FIELD}; read as that. */
+    static final String GROUP_PARTICIPANTS_FIELD_MISSPELT = "group_participant_update";
+    static final Set<String> GROUP_FIELDS = Set.of("group_lifecycle_update", GROUP_PARTICIPANTS_FIELD,
+            "group_settings_update", "group_status_update");
+    /** Settings updates nest each changed setting in an object of its own (with its own errors). */
+    private static final List<String> SETTINGS = List.of("group_subject", "group_description", "profile_picture",
+            "subject", "description");
 
     private final ObjectMapper json;
 
@@ -86,7 +101,12 @@ public class WebhookParser {
                 if (!change.isObject()) {
                     throw new IllegalArgumentException("webhook entry[" + e + "].changes[" + c + "] is not an object");
                 }
-                if (!MESSAGES_FIELD.equals(text(change.get("field")))) {
+                String field = text(change.get("field"));
+                if (GROUP_PARTICIPANTS_FIELD_MISSPELT.equals(field)) {
+                    field = GROUP_PARTICIPANTS_FIELD;
+                }
+                boolean groups = field != null && GROUP_FIELDS.contains(field);
+                if (!groups && !MESSAGES_FIELD.equals(field)) {
                     out.others++;
                     continue;
                 }
@@ -95,10 +115,146 @@ public class WebhookParser {
                     out.others++;
                     continue;
                 }
-                change(value, "entry[" + e + "].changes[" + c + "]", out);
+                if (groups) {
+                    groupChange(field, value, out);
+                } else {
+                    change(value, "entry[" + e + "].changes[" + c + "]", out);
+                }
             }
         }
-        return new WebhookBatch(out.messages, out.statuses, out.others);
+        return new WebhookBatch(out.messages, out.statuses, out.groupEvents, out.others);
+    }
+
+    /**
+     * A group webhook's {@code value}: one {@link GroupEvent} per element of {@code groups[]}. A change without
+     * a {@code groups} array, and any element that is not an object or has no usable timestamp (or a change
+     * without phone number id), is counted in others rather than refused: Meta's docs and OpenAPI file disagree
+     * on these payloads, and refusing would make Meta retry the whole batch.
+     */
+    private void groupChange(String field, JsonNode value, Accumulator out) {
+        String phoneNumberId = text(value.path("metadata").get("phone_number_id"));
+        JsonNode errors = value.get("errors");
+        if (errors != null && errors.isArray()) {
+            out.others += errors.size();
+        }
+        JsonNode groups = value.get("groups");
+        if (groups == null || !groups.isArray()) {
+            out.others++;
+            return;
+        }
+        for (JsonNode group : groups) {
+            GroupEvent g = group(phoneNumberId, field, group);
+            if (g == null) {
+                out.others++;
+            } else {
+                out.groupEvents.add(g);
+            }
+        }
+    }
+
+    private GroupEvent group(String phoneNumberId, String field, JsonNode group) {
+        if (!group.isObject()) {
+            return null;
+        }
+        Instant timestamp = epochSeconds(group.get("timestamp"));
+        if (phoneNumberId == null || timestamp == null) {
+            return null;
+        }
+        String subject = settingText(group, "subject", "group_subject");
+        String description = settingText(group, "description", "group_description");
+        List<String> joinRequests = new ArrayList<>();
+        String single = text(group.get("join_request_id"));
+        if (single != null) {
+            joinRequests.add(single);
+        }
+        JsonNode requests = group.get("join_requests");
+        if (requests != null && requests.isArray()) {
+            for (JsonNode request : requests) {
+                String id = request.isObject() ? text(request.get("join_request_id")) : text(request);
+                if (id != null && !joinRequests.contains(id)) {
+                    joinRequests.add(id);
+                }
+            }
+        }
+        // The change's own errors (failed create, delete, removal, settings); else, on a partly failed
+        // settings update, the first failed setting's.
+        JsonNode error = group.path("errors").path(0);
+        for (int i = 0; !error.isObject() && i < SETTINGS.size(); i++) {
+            error = group.path(SETTINGS.get(i)).path("errors").path(0);
+        }
+        int errorCode = 0;
+        String errorText = null;
+        if (error.isObject()) {
+            errorCode = integer(error.get("code"));
+            errorText = groupErrorText(error);
+        }
+        return new GroupEvent(phoneNumberId, field, text(group.get("type")), text(group.get("group_id")),
+                text(group.get("request_id")), timestamp, subject, description,
+                settingText(group, "invite_link", null), settingText(group, "join_approval_mode", null),
+                participants(group.get("added_participants")), participants(group.get("removed_participants")),
+                joinRequests, errorCode, errorText, compact(group));
+    }
+
+    /**
+     * A setting's new value: {@code name} as a string or as an object's {@code text} (settings updates nest
+     * them, {@code {"group_subject": {"text": ..., "update_successful": true}}}), else {@code nested} the same way.
+     * A nested value whose {@code update_successful} is false did not take effect: null (its error is read, and
+     * the value stays in the raw JSON).
+     */
+    private static String settingText(JsonNode group, String name, String nested) {
+        String s = nestedText(group.get(name));
+        if (s == null && nested != null) {
+            s = nestedText(group.get(nested));
+        }
+        return s;
+    }
+
+    private static String nestedText(JsonNode node) {
+        if (node != null && node.isObject()) {
+            JsonNode successful = node.get("update_successful");
+            boolean failed = successful != null && (successful.isBoolean() ? !successful.booleanValue()
+                    : "false".equalsIgnoreCase(text(successful)));
+            return failed ? null : text(node.get("text"));
+        }
+        return text(node);
+    }
+
+    /** wa_ids of a participant list ({@code input} for a participant without one); ids as strings. */
+    private static List<String> participants(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        if (list != null && list.isArray()) {
+            for (JsonNode participant : list) {
+                String id;
+                if (participant.isObject()) {
+                    id = text(participant.get("wa_id"));
+                    if (id == null) {
+                        id = text(participant.get("input"));
+                    }
+                } else {
+                    id = text(participant);
+                }
+                if (id != null) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * {@code title + ": " + (error_data.details, else message)}, whichever exist; {@code message} stands for
+     * a missing title, and is not repeated when it only says what the title says.
+     */
+    private static String groupErrorText(JsonNode error) {
+        String title = text(error.get("title"));
+        String message = text(error.get("message"));
+        String details = text(error.path("error_data").get("details"));
+        String head = title != null ? title : message;
+        String tail = details != null ? details : (title != null && !title.equals(message) ? message : null);
+        if (head != null && tail != null) {
+            return head + ": " + tail;
+        }
+        return head != null ? head : tail;
     }
 
     private void change(JsonNode value, String where, Accumulator out) {
@@ -221,7 +377,7 @@ public class WebhookParser {
         try {
             return json.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot re-serialise a parsed message", e);
+            throw new IllegalStateException("cannot re-serialise a parsed webhook item", e);
         }
     }
 
@@ -326,6 +482,7 @@ public class WebhookParser {
     private static final class Accumulator {
         final List<InboundMessage> messages = new ArrayList<>();
         final List<StatusUpdate> statuses = new ArrayList<>();
+        final List<GroupEvent> groupEvents = new ArrayList<>();
         int others;
     }
 }

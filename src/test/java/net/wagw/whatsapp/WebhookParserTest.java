@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
@@ -210,16 +212,252 @@ class WebhookParserTest {
         });
     }
 
-    // Meta's group examples: not messages --------------------------------------------------------
+    // group webhooks (DESIGN.md 6) -----------------------------------------------------------------
+
+    private static final String META_GROUP = "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD";
+    private static final String META_REQUEST = "784D93D0C468593037EA0B1ECA245D9C";
 
     @ParameterizedTest
     @ValueSource(strings = { "meta-group-create.json", "meta-group-settings-update.json",
             "meta-group-remove-participants.json" })
-    void groupLifecycleChangesAreCountedAsOthers(String fixture) {
+    void metasGroupExamplesAreGroupEventsNotMessagesNorOthers(String fixture) {
         WebhookBatch batch = parser.parse(fixture(fixture));
 
         assertThat(batch.messages()).isEmpty();
         assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isZero();
+        assertThat(batch.groupEvents()).singleElement().satisfies(g -> {
+            assertThat(g.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+            assertThat(g.groupId()).isEqualTo(META_GROUP);
+            assertThat(g.requestId()).isEqualTo(META_REQUEST);
+            assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750269342L));
+            assertThat(tree(g.rawJson())).isEqualTo(groupOf(fixture));
+        });
+    }
+
+    @Test
+    void metasGroupCreateExample() {
+        GroupEvent g = onlyGroupEvent("meta-group-create.json");
+
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+                META_REQUEST, Instant.ofEpochSecond(1750269342L), "your-group-subject", "your-group-description",
+                null, null, List.of("16505551234", "16505551235"), List.of(), List.of(), 0, null, g.rawJson()));
+    }
+
+    @Test
+    void metasRemoveParticipantsExampleKeepsItsTypeAsGiven() {
+        // Meta's example says type "group_create" in a group_participants_update: kept as given, not guessed
+        GroupEvent g = onlyGroupEvent("meta-group-remove-participants.json");
+
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_participants_update", "group_create",
+                META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
+                List.of("16505551234", "16505551235"), List.of(), 0, null, g.rawJson()));
+    }
+
+    @Test
+    void metasSettingsUpdateExampleKeepsTheProfilePictureInTheRawJson() {
+        GroupEvent g = onlyGroupEvent("meta-group-settings-update.json");
+
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_settings_update", "group_settings_update",
+                META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
+                List.of(), List.of(), 0, null, g.rawJson()));
+        assertThat(tree(g.rawJson()).at("/profile_picture/sha256").asText()).isEqualTo("SfInY0gGKTsJlUWbwxC1k+FAD0FZHv");
+    }
+
+    @Test
+    void groupRawJsonIsTheElementReserialisedCompactly() throws JsonProcessingException {
+        GroupEvent g = onlyGroupEvent("meta-group-create.json");
+
+        assertThat(g.rawJson()).isEqualTo(JSON.writeValueAsString(groupOf("meta-group-create.json")));
+        assertThat(g.rawJson()).doesNotContain("\n", "  ");
+        // Meta's integer participant ids stay integers in the raw element
+        assertThat(tree(g.rawJson()).at("/added_participants/0/wa_id").isNumber()).isTrue();
+    }
+
+    @Test
+    void failedGroupCreateCarriesTheFirstErrorAndNoGroupId() {
+        GroupEvent g = onlyGroupEvent("group-create-failed.json");
+
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", null,
+                "A1B2C3D4E5F60718293A4B5C6D7E8F90", Instant.ofEpochSecond(1750269400L), null, null, null, null,
+                List.of(), List.of(), List.of(), 131000,
+                "Something went wrong: Group could not be created, please try again later.", g.rawJson()));
+    }
+
+    @Test
+    void groupCreateWithInviteLinkAndJoinApprovalMode() {
+        GroupEvent g = onlyGroupEvent("group-create-invite-link.json");
+
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+                META_REQUEST, Instant.ofEpochSecond(1750269342L), "Order 4711 support", "Questions about your order",
+                "https://chat.whatsapp.com/D6Q2Ia4RA4tGzHa8DhvYn1", "approval_required", List.of(), List.of(),
+                List.of(), 0, null, g.rawJson()));
+    }
+
+    @Test
+    void participantChangesAndJoinRequests() {
+        WebhookBatch batch = parser.parse(fixture("group-participants-join-requests.json"));
+
+        assertThat(batch.others()).isZero();
+        assertThat(batch.groupEvents()).allSatisfy(g -> {
+            assertThat(g.field()).isEqualTo("group_participants_update");
+            assertThat(g.groupId()).isEqualTo(META_GROUP);
+            assertThat(g.errorCode()).isZero();
+        });
+        assertThat(batch.groupEvents()).extracting(GroupEvent::type, GroupEvent::timestamp, GroupEvent::added,
+                GroupEvent::removed, GroupEvent::joinRequests)
+                .containsExactly(
+                        tuple("group_join_request_created", Instant.ofEpochSecond(1750270000L), List.of(), List.of(),
+                                List.of("MTIwMzYzMjIyNzcxOTYzMDY3OjE2NTA1NTUxMjM0")),
+                        tuple("group_join_request_revoked", Instant.ofEpochSecond(1750270060L), List.of(), List.of(),
+                                List.of("MTIwMzYzMjIyNzcxOTYzMDY3OjE2NTA1NTUxMjM1")),
+                        tuple("group_participants_add", Instant.ofEpochSecond(1750270120L),
+                                List.of("16505551234", "16505551236"), List.of(),
+                                List.of("MTIwMzYzMjIyNzcxOTYzMDY3OjE2NTA1NTUxMjM0",
+                                        "MTIwMzYzMjIyNzcxOTYzMDY3OjE2NTA1NTUxMjM2")),
+                        tuple("group_participants_add", Instant.ofEpochSecond(1750270200L), List.of("5531988889999"),
+                                List.of(), List.of()),
+                        tuple("group_participants_remove", Instant.ofEpochSecond(1750270300L), List.of(),
+                                List.of("16505551236"), List.of()),
+                        tuple("group_participants_remove", Instant.ofEpochSecond(1750270400L), List.of(),
+                                List.of("+1 650-555-1235", "16505551234"), List.of()));
+        // who joined a request, and why a participant left, stay in the raw element
+        assertThat(tree(batch.groupEvents().get(0).rawJson()).get("wa_id").asText()).isEqualTo("16505551234");
+        assertThat(tree(batch.groupEvents().get(4).rawJson()).get("initiated_by").asText()).isEqualTo("participant");
+    }
+
+    @Test
+    void settingsUpdatesNestTheirNewValues() {
+        WebhookBatch batch = parser.parse(fixture("group-settings-nested.json"));
+
+        assertThat(batch.others()).isZero();
+        assertThat(batch.groupEvents()).extracting(GroupEvent::requestId, GroupEvent::subject,
+                GroupEvent::description, GroupEvent::errorCode, GroupEvent::errorText)
+                .containsExactly(
+                        tuple("11111111111111111111111111111111", "Order 4711 support (closed)", "This group is archived",
+                                0, null),
+                        // partly failed: the subject changed, the picture did not
+                        tuple("22222222222222222222222222222222", "New subject", null, 131009,
+                                "Parameter value is not valid: Profile picture must be a square JPEG"),
+                        // failed altogether: the element's own errors; message stands for a missing title
+                        tuple("33333333333333333333333333333333", null, null, 131000, "Something went wrong"),
+                        tuple("44444444444444444444444444444444", "Subject as an object", "Description as a string",
+                                0, null),
+                        // a setting that did not take effect is no new value; its error is the event's
+                        tuple("55555555555555555555555555555555", null, "Kept description", 131009,
+                                "Parameter value is not valid: Subject is too long"));
+        assertThat(tree(batch.groupEvents().get(0).rawJson()).at("/profile_picture/update_successful").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void groupSuspensionAndItsClearing() {
+        WebhookBatch batch = parser.parse(fixture("group-status-suspended.json"));
+
+        assertThat(batch.others()).isZero();
+        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId,
+                GroupEvent::timestamp, GroupEvent::requestId, GroupEvent::errorCode)
+                .containsExactly(
+                        tuple("group_status_update", "group_suspend", META_GROUP,
+                                Instant.ofEpochSecond(1750272000L), null, 0),
+                        tuple("group_status_update", "group_suspend_cleared", META_GROUP,
+                                Instant.ofEpochSecond(1750358400L), null, 0));
+        assertThat(tree(batch.groupEvents().get(0).rawJson()).get("status").asText()).isEqualTo("suspended");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "group-participants-join-requests.json", "meta-group-remove-participants.json" })
+    void misspeltParticipantsFieldOfMetasOpenApiFileParsesLikeTheCorrectOne(String fixture) {
+        String body = new String(fixture(fixture), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"group_participants_update\"");
+        WebhookBatch correct = parser.parse(bytes(body));
+        WebhookBatch misspelt = parser.parse(bytes(body.replace("\"group_participants_update\"",
+                "\"group_participant_update\"")));
+
+        assertThat(misspelt.groupEvents()).isNotEmpty().isEqualTo(correct.groupEvents());
+        assertThat(misspelt.groupEvents()).extracting(GroupEvent::field).containsOnly("group_participants_update");
+        assertThat(misspelt.others()).isEqualTo(correct.others()).isZero();
+    }
+
+    @Test
+    void groupIdsSentAsNumbersParseLikeIdsSentAsStrings() {
+        WebhookBatch strings = parser.parse(fixture("group-ids-as-strings.json"));
+        WebhookBatch numbers = parser.parse(fixture("group-ids-as-numbers.json"));
+
+        assertThat(numbers.groupEvents()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("rawJson")
+                .isEqualTo(strings.groupEvents());
+        assertThat(strings.groupEvents()).hasSize(2);
+        assertThat(strings.groupEvents().get(0)).satisfies(g -> {
+            assertThat(g.phoneNumberId()).isEqualTo(PHONE_NUMBER_ID);
+            assertThat(g.groupId()).isEqualTo("120363222771963067");
+            assertThat(g.timestamp()).isEqualTo(Instant.ofEpochSecond(1750273000L));
+            assertThat(g.added()).containsExactly("16505551234", "16505551235");
+            assertThat(g.removed()).containsExactly("5531988889999");
+            assertThat(g.joinRequests()).containsExactly("987654321098765432", "987654321098765433",
+                    "987654321098765434");
+        });
+        assertThat(strings.groupEvents().get(1)).extracting(GroupEvent::errorCode, GroupEvent::errorText)
+                .containsExactly(131000, "Something went wrong: try again");
+        assertThat(tree(numbers.groupEvents().get(0).rawJson()).get("group_id").isNumber()).isTrue();
+    }
+
+    @Test
+    void groupElementsWithoutTimestampOrThatAreNotObjectsAreSkippedAndCounted() {
+        WebhookBatch batch = parseGroups("group_lifecycle_update", """
+                {"group_id": "G1", "type": "group_delete"},
+                {"timestamp": "not a time", "group_id": "G2", "type": "group_delete"},
+                "not an object",
+                {"timestamp": 1750000000},
+                {"timestamp": "1750000001", "group_id": "G3", "type": "group_delete", "added_participants": "x",
+                 "removed_participants": [{}, null, 16505551234], "join_requests": {}, "errors": [],
+                 "subject": {"no_text": true}, "invite_link": null}
+                """);
+
+        assertThat(batch.groupEvents()).extracting(GroupEvent::groupId, GroupEvent::timestamp, GroupEvent::removed)
+                .containsExactly(
+                        tuple(null, Instant.ofEpochSecond(1750000000L), List.of()),
+                        tuple("G3", Instant.ofEpochSecond(1750000001L), List.of("16505551234")));
+        assertThat(batch.groupEvents().get(1)).extracting(GroupEvent::subject, GroupEvent::inviteLink,
+                GroupEvent::errorCode, GroupEvent::errorText, GroupEvent::joinRequests)
+                .containsExactly(null, null, 0, null, List.of());
+        assertThat(batch.others()).isEqualTo(3);
+    }
+
+    @Test
+    void groupChangesWithoutGroupsOrPhoneNumberIdAreCountedNotRefused() {
+        WebhookBatch batch = parser.parse(bytes("""
+                {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [
+                  {"field": "group_settings_update", "value": {"messaging_product": "whatsapp",
+                     "metadata": {"phone_number_id": "106540352242922"}}},
+                  {"field": "group_settings_update", "value": {"metadata": {"phone_number_id": "106540352242922"},
+                     "groups": {"not": "an array"}}},
+                  {"field": "group_status_update", "value": {"groups": [{"timestamp": "1750000000", "group_id": "G"}]}},
+                  {"field": "group_lifecycle_update"},
+                  {"field": "group_lifecycle_update", "value": {"metadata": {"phone_number_id": "106540352242922"},
+                     "groups": []}}
+                ]}]}
+                """));
+
+        assertThat(batch.groupEvents()).isEmpty();
+        assertThat(batch.others()).isEqualTo(4);
+    }
+
+    @Test
+    void groupEventsKeepTheirOrderAmongEntriesAndChanges() {
+        WebhookBatch batch = parser.parse(bytes("""
+                {"object": "whatsapp_business_account", "entry": [
+                  {"id": "1", "changes": [
+                    {"field": "group_lifecycle_update", "value": {"metadata": {"phone_number_id": "1"},
+                       "groups": [{"timestamp": "1", "type": "a"}, {"timestamp": "2", "type": "b"}]}},
+                    {"field": "account_update", "value": {"event": "VERIFIED_ACCOUNT"}}]},
+                  {"id": "2", "changes": [
+                    {"field": "group_status_update", "value": {"metadata": {"phone_number_id": "2"},
+                       "groups": [{"timestamp": "3", "type": "c"}]}}]}
+                ]}
+                """));
+
+        assertThat(batch.groupEvents()).extracting(GroupEvent::phoneNumberId, GroupEvent::type)
+                .containsExactly(tuple("1", "a"), tuple("1", "b"), tuple("2", "c"));
         assertThat(batch.others()).isEqualTo(1);
     }
 
@@ -406,7 +644,11 @@ class WebhookParserTest {
 
         assertThat(batch.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OTHERS-M1");
         assertThat(batch.statuses()).isEmpty();
-        assertThat(batch.others()).isEqualTo(3);
+        // a template status and an account update; the group_delete is a group event
+        assertThat(batch.others()).isEqualTo(2);
+        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId)
+                .containsExactly(tuple("group_lifecycle_update", "group_delete",
+                        "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD"));
     }
 
     @Test
@@ -571,6 +813,33 @@ class WebhookParserTest {
         assertThat(batch.others()).isZero();
         assertThat(batch.messages()).hasSize(1);
         return batch.messages().get(0);
+    }
+
+    private GroupEvent onlyGroupEvent(String fixture) {
+        WebhookBatch batch = parser.parse(fixture(fixture));
+        assertThat(batch.messages()).isEmpty();
+        assertThat(batch.statuses()).isEmpty();
+        assertThat(batch.others()).isZero();
+        assertThat(batch.groupEvents()).hasSize(1);
+        return batch.groupEvents().get(0);
+    }
+
+    private static JsonNode groupOf(String fixture) {
+        try {
+            return JSON.readTree(fixture(fixture)).at("/entry/0/changes/0/value/groups/0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A one-entry, one-change group webhook of the given field whose groups[] are the given elements. */
+    private WebhookBatch parseGroups(String field, String groups) {
+        return parser.parse(bytes("""
+                {"object": "whatsapp_business_account", "entry": [{"id": "419561257915477", "changes": [
+                  {"field": "%s", "value": {"messaging_product": "whatsapp",
+                     "metadata": {"display_phone_number": "15550783881", "phone_number_id": "%s"},
+                     "groups": [%s]}}]}]}
+                """.formatted(field, PHONE_NUMBER_ID, groups)));
     }
 
     private StatusUpdate onlyStatus(String fixture) {

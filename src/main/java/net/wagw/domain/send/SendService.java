@@ -14,6 +14,8 @@ import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.PhoneNumber;
+import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupService;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.CustomerServiceWindow;
@@ -41,11 +43,12 @@ public final class SendService {
     private final WhatsAppApi meta;
     private final BotNotifier notifier;
     private final StatusStore statuses;
+    private final GroupService groups;
     private final Clock clock;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
-            BotNotifier notifier, StatusStore statuses, Clock clock) {
+            BotNotifier notifier, StatusStore statuses, GroupService groups, Clock clock) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -56,6 +59,7 @@ public final class SendService {
         this.meta = meta;
         this.notifier = notifier;
         this.statuses = statuses;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -74,12 +78,8 @@ public final class SendService {
                 "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
                 Refusal.Kind.UNPROCESSABLE));
         Recipient recipient = recipients.parse(request.to());
-        if (recipient instanceof Recipient.Group group) {
-            // Groups are created and owned through the groups API; until a bot has one, none is its.
-            throw new Refusal(Reason.RESOURCE_NOT_FOUND, "Bot " + bot.id() + " has no group " + group.groupId() + ".",
-                    Refusal.Kind.NOT_FOUND);
-        }
-        String to = checkCustomer(bot, ((Recipient.Customer) recipient).number(), request.message());
+        String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
+                : checkCustomer(bot, ((Recipient.Customer) recipient).number(), request.message());
         Instant now = clock.instant();
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
                 recipient instanceof Recipient.Group, request.message().kind(), request.message().payloadJson(),
@@ -166,6 +166,22 @@ public final class SendService {
             notifier.notify(bot, failure(updated, updated.failureCode(), updated.failureDescription()));
         }
         return updated;
+    }
+
+    /**
+     * DESIGN.md 3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
+     * does not deliver them in groups); no 24-hour window (a group is not a customer conversation).
+     */
+    private String checkGroup(Bot bot, Recipient.Group recipient, RenderedMessage message) {
+        Group group = groups.sendable(bot, recipient.groupId());
+        if (message.kind() == MessageKind.INTERACTIVE) {
+            throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp groups take no interactive messages (buttons, lists); "
+                    + "send text instead.", Refusal.Kind.UNPROCESSABLE);
+        }
+        if (message.kind() == MessageKind.TEMPLATE) {
+            checkTemplate(bot, message.template().orElseThrow());
+        }
+        return group.metaGroupId();
     }
 
     private String checkCustomer(Bot bot, PhoneNumber number, RenderedMessage message) {

@@ -1,0 +1,123 @@
+package net.wagw.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupService;
+import net.wagw.domain.group.GroupsApi;
+import net.wagw.lime.GroupResource;
+
+/** {@code /groups/...} (DESIGN.md 3.2, 6). */
+@ApplicationScoped
+public class GroupsResource {
+    static final String WEB_LINK = "application/vnd.lime.web-link+json";
+    static final String JOIN_REQUEST = "application/vnd.wagw.join-request+json";
+
+    private final GroupService groups;
+    private final Nodes nodes;
+
+    public GroupsResource(GroupService groups, Nodes nodes) {
+        this.groups = groups;
+        this.nodes = nodes;
+    }
+
+    ResourceResponse create(ResourceRequest request) {
+        JsonNode body = Bodies.object(request.body(), "a group {name, description?, joinApprovalMode?}");
+        Group group = groups.create(request.bot(), Bodies.text(body, "name").orElse(null),
+                Bodies.text(body, "description").orElse(null), Bodies.text(body, "joinApprovalMode").orElse(null));
+        return new ResourceResponse(201, GroupResource.TYPE, GroupResource.of(group, nodes));
+    }
+
+    ResourceResponse list(ResourceRequest request) {
+        List<GroupResource> items = groups.list(request.bot()).stream().map(g -> GroupResource.of(g, nodes)).toList();
+        return ResourceResponse.ok(TemplatesResource.Collection.TYPE,
+                new TemplatesResource.Collection(GroupResource.TYPE, items.size(), items));
+    }
+
+    ResourceResponse get(ResourceRequest request) {
+        return ResourceResponse.ok(GroupResource.TYPE, GroupResource.of(groups.get(request.bot(), id(request)), nodes));
+    }
+
+    ResourceResponse delete(ResourceRequest request) {
+        return new ResourceResponse(202, GroupResource.TYPE,
+                GroupResource.of(groups.delete(request.bot(), id(request)), nodes));
+    }
+
+    ResourceResponse inviteLink(ResourceRequest request) {
+        return ResourceResponse.ok(WEB_LINK, link(groups.inviteLink(request.bot(), id(request))));
+    }
+
+    ResourceResponse resetInviteLink(ResourceRequest request) {
+        return ResourceResponse.ok(WEB_LINK, link(groups.resetInviteLink(request.bot(), id(request))));
+    }
+
+    ResourceResponse removeParticipant(ResourceRequest request) {
+        groups.removeParticipant(request.bot(), id(request), request.pathParameter("identity"));
+        return ResourceResponse.noContent();
+    }
+
+    ResourceResponse joinRequests(ResourceRequest request) {
+        List<JoinRequest> items = groups.joinRequests(request.bot(), id(request)).stream()
+                .map(r -> new JoinRequest(r.id(), nodes.customer(r.waId()), r.createdAt().toString())).toList();
+        return ResourceResponse.ok(TemplatesResource.Collection.TYPE,
+                new TemplatesResource.Collection(JOIN_REQUEST, items.size(), items));
+    }
+
+    /** {@code {"approve":[ids], "reject":[ids]}}. */
+    ResourceResponse answerJoinRequests(ResourceRequest request) {
+        JsonNode body = Bodies.object(request.body(), "{\"approve\": [join request ids], \"reject\": [...]}");
+        List<String> approve = ids(body, "approve");
+        List<String> reject = ids(body, "reject");
+        if (approve.isEmpty() && reject.isEmpty()) {
+            throw new Refusal(Reason.INVALID_ARGUMENT, "Name join requests to approve or reject.", Refusal.Kind.INVALID);
+        }
+        if (!approve.isEmpty()) {
+            groups.answerJoinRequests(request.bot(), id(request), approve, true);
+        }
+        if (!reject.isEmpty()) {
+            groups.answerJoinRequests(request.bot(), id(request), reject, false);
+        }
+        return new ResourceResponse(200, null, Map.of("approved", approve, "rejected", reject));
+    }
+
+    private static List<String> ids(JsonNode body, String field) {
+        JsonNode given = body.get(field);
+        List<String> ids = new ArrayList<>();
+        if (given == null || given.isNull()) {
+            return ids;
+        }
+        if (!given.isArray()) {
+            throw new Refusal(Reason.INVALID_ARGUMENT, "'" + field + "' must be a list of join request ids.",
+                    Refusal.Kind.INVALID);
+        }
+        given.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    private static String id(ResourceRequest request) {
+        return request.pathParameter("id");
+    }
+
+    private static WebLink link(Group group) {
+        return new WebLink(group.inviteLink(), group.name());
+    }
+
+    /** {@code application/vnd.lime.web-link+json}. */
+    @RegisterForReflection
+    public record WebLink(String uri, String title) {
+    }
+
+    @RegisterForReflection
+    public record JoinRequest(String id, String identity, String createdAt) {
+    }
+}

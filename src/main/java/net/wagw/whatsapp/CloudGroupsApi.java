@@ -1,0 +1,119 @@
+package net.wagw.whatsapp;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.send.MetaOutcome;
+
+/** {@link GroupsApi} over the Cloud API REST client, with Meta's request bodies from the reference. */
+public final class CloudGroupsApi implements GroupsApi {
+    private final CloudApiClient client;
+    private final ObjectMapper json;
+    private final String version;
+    private final String authorization;
+
+    public CloudGroupsApi(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
+        this.client = client;
+        this.json = json;
+        this.version = version;
+        this.authorization = "Bearer " + accessToken;
+    }
+
+    @Override
+    public Answer<String> create(String phoneNumberId, String subject, String description, String joinApprovalMode) {
+        ObjectNode body = whatsapp();
+        body.put("subject", subject);
+        if (description != null) {
+            body.put("description", description);
+        }
+        if (joinApprovalMode != null) {
+            body.put("join_approval_mode", joinApprovalMode);
+        }
+        return call(() -> client.createGroup(version, phoneNumberId, authorization, body),
+                answer -> answer.path("request_id").asText(null));
+    }
+
+    @Override
+    public Answer<Boolean> delete(String metaGroupId) {
+        return call(() -> client.deleteGroup(version, metaGroupId, authorization), answer -> true);
+    }
+
+    @Override
+    public Answer<String> inviteLink(String metaGroupId) {
+        return call(() -> client.getOnGroup(version, metaGroupId, "invite_link", authorization),
+                answer -> answer.path("invite_link").asText(null));
+    }
+
+    @Override
+    public Answer<String> resetInviteLink(String metaGroupId) {
+        return call(() -> client.postOnGroup(version, metaGroupId, "invite_link", authorization, whatsapp()),
+                answer -> answer.path("invite_link").asText(null));
+    }
+
+    @Override
+    public Answer<Boolean> removeParticipants(String metaGroupId, List<String> users) {
+        ObjectNode body = whatsapp();
+        users.forEach(user -> body.withArray("participants").addObject().put("user", user));
+        return call(() -> client.deleteOnGroup(version, metaGroupId, "participants", authorization, body), answer -> true);
+    }
+
+    @Override
+    public Answer<List<JoinRequest>> joinRequests(String metaGroupId) {
+        return call(() -> client.getOnGroup(version, metaGroupId, "join_requests", authorization), answer -> {
+            List<JoinRequest> requests = new ArrayList<>();
+            answer.path("data").forEach(r -> requests.add(new JoinRequest(r.path("join_request_id").asText(),
+                    r.path("wa_id").asText(), Instant.ofEpochSecond(r.path("creation_timestamp").asLong()))));
+            return requests;
+        });
+    }
+
+    @Override
+    public Answer<Boolean> answerJoinRequests(String metaGroupId, List<String> ids, boolean approve) {
+        ObjectNode body = whatsapp();
+        ids.forEach(body.withArray("join_requests")::add);
+        return call(approve
+                ? () -> client.postOnGroup(version, metaGroupId, "join_requests", authorization, body)
+                : () -> client.deleteOnGroup(version, metaGroupId, "join_requests", authorization, body), answer -> true);
+    }
+
+    private ObjectNode whatsapp() {
+        return json.createObjectNode().put("messaging_product", "whatsapp");
+    }
+
+    private <T> Answer<T> call(Supplier<Response> request, Function<JsonNode, T> read) {
+        Response response;
+        try {
+            response = request.get();
+        } catch (WebApplicationException e) {
+            response = e.getResponse();
+        } catch (ProcessingException e) {
+            return new Answer<>(null, new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+        try (Response answered = response) {
+            String text = answered.hasEntity() ? answered.readEntity(String.class) : "";
+            JsonNode answer = text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            if (answered.getStatus() / 100 == 2) {
+                return new Answer<>(read.apply(answer), null);
+            }
+            JsonNode error = answer.path("error");
+            return new Answer<>(null, new MetaOutcome.Error(answered.getStatus(), error.path("code").asInt(0),
+                    error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
+                    error.path("message").asText(null), error.path("error_data").path("details").asText(null)));
+        } catch (IOException e) {
+            return new Answer<>(null, new MetaOutcome.Unreachable("unreadable answer"));
+        }
+    }
+}
