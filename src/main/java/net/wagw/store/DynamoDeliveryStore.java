@@ -10,7 +10,6 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.DeliveryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link DeliveryStore} on the deliveries table. Pending deliveries carry {@code dueBot} (the
@@ -21,56 +20,38 @@ public final class DynamoDeliveryStore implements DeliveryStore {
     private static final Duration KEEP_DELIVERED = Duration.ofDays(7);
 
     private final DynamoDbClient dynamo;
-    private final String table;
+    private final String tableName;
+    private final VersionedTable table;
 
     public DynamoDeliveryStore(DynamoDbClient dynamo, TableNames names) {
         this.dynamo = dynamo;
-        this.table = names.of(Tables.DELIVERIES);
+        this.tableName = names.of(Tables.DELIVERIES);
+        this.table = new VersionedTable(dynamo, tableName);
     }
 
     @Override
     public boolean create(Delivery delivery) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(write(delivery)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException exists) {
-            return false;
-        }
+        return table.create(write(delivery));
     }
 
     @Override
     public Optional<Delivery> find(String botId, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, id))))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+        return table.find(Tables.key(botId, id)).map(DynamoDeliveryStore::read);
     }
 
     @Override
     public boolean replace(Delivery updated) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(write(updated))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected",
-                            AttributeValue.fromN(Long.toString(updated.version() - 1)))));
-            return true;
-        } catch (ConditionalCheckFailedException changed) {
-            return false;
-        }
+        return table.replace(write(updated), updated.version());
     }
 
     @Override
     public List<Delivery> due(String botId, Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(Tables.DUE_INDEX).limit(limit)
-                .keyConditionExpression("#bot = :bot AND #next <= :now")
-                .expressionAttributeNames(Map.of("#bot", Tables.DUE_BOT, "#next", Tables.NEXT_ATTEMPT_AT))
-                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId),
-                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
-                .items().stream().map(DynamoDeliveryStore::read).toList();
+        return table.due(botId, now, limit).stream().map(DynamoDeliveryStore::read).toList();
     }
 
     @Override
     public List<Delivery> dead(String botId, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(Tables.DEAD_INDEX).limit(limit)
+        return dynamo.query(r -> r.tableName(tableName).indexName(Tables.DEAD_INDEX).limit(limit)
                 .keyConditionExpression("#dead = :bot")
                 .expressionAttributeNames(Map.of("#dead", Tables.DEAD_BOT))
                 .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId))))

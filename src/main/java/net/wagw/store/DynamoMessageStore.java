@@ -11,7 +11,6 @@ import net.wagw.domain.send.MessageStore;
 import net.wagw.domain.send.OutboundMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * {@link MessageStore} on the messages table. Unsettled messages carry {@code dueBot}, which puts
@@ -22,52 +21,30 @@ public final class DynamoMessageStore implements MessageStore {
     /** Long enough for any retry of the same envelope id by a bot, and for status webhooks. */
     private static final Duration KEEP = Duration.ofDays(30);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
+    private final VersionedTable table;
 
     public DynamoMessageStore(DynamoDbClient dynamo, TableNames names) {
-        this.dynamo = dynamo;
-        this.table = names.of(Tables.MESSAGES);
+        this.table = new VersionedTable(dynamo, names.of(Tables.MESSAGES));
     }
 
     @Override
-    public boolean create(OutboundMessage message) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(write(message)).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException taken) {
-            return false;
-        }
+    public boolean create(OutboundMessage m) {
+        return table.create(write(m));
     }
 
     @Override
     public Optional<OutboundMessage> find(String botId, String id) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, id))))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(read(item));
+        return table.find(Tables.key(botId, id)).map(DynamoMessageStore::read);
     }
 
     @Override
     public boolean replace(OutboundMessage updated) {
-        try {
-            dynamo.putItem(r -> r.tableName(table).item(write(updated))
-                    .conditionExpression("version = :expected")
-                    .expressionAttributeValues(Map.of(":expected",
-                            AttributeValue.fromN(Long.toString(updated.version() - 1)))));
-            return true;
-        } catch (ConditionalCheckFailedException changed) {
-            return false;
-        }
+        return table.replace(write(updated), updated.version());
     }
 
     @Override
     public List<OutboundMessage> due(String botId, Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(Tables.DUE_INDEX).limit(limit)
-                .keyConditionExpression("#bot = :bot AND #next <= :now")
-                .expressionAttributeNames(Map.of("#bot", Tables.DUE_BOT, "#next", Tables.NEXT_ATTEMPT_AT))
-                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId),
-                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
-                .items().stream().map(DynamoMessageStore::read).toList();
+        return table.due(botId, now, limit).stream().map(DynamoMessageStore::read).toList();
     }
 
     private static Map<String, AttributeValue> write(OutboundMessage m) {

@@ -1,6 +1,5 @@
 package net.wagw.whatsapp;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,26 +92,12 @@ public final class CloudGroupsApi implements GroupsApi {
     }
 
     private <T> Answer<T> call(Supplier<Response> request, Function<JsonNode, T> read) {
-        Response response;
-        try {
-            response = request.get();
-        } catch (WebApplicationException e) {
-            response = e.getResponse();
+        try (Response response = MetaAnswers.answer(request)) {
+            JsonNode answer = MetaAnswers.body(json, response);
+            return MetaAnswers.ok(response) ? new Answer<>(read.apply(answer), null)
+                    : new Answer<>(null, MetaAnswers.error(response, answer));
         } catch (ProcessingException e) {
             return new Answer<>(null, new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage()));
-        }
-        try (Response answered = response) {
-            String text = answered.hasEntity() ? answered.readEntity(String.class) : "";
-            JsonNode answer = text.isBlank() ? json.createObjectNode() : json.readTree(text);
-            if (answered.getStatus() / 100 == 2) {
-                return new Answer<>(read.apply(answer), null);
-            }
-            JsonNode error = answer.path("error");
-            return new Answer<>(null, new MetaOutcome.Error(answered.getStatus(), error.path("code").asInt(0),
-                    error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
-                    error.path("message").asText(null), error.path("error_data").path("details").asText(null)));
-        } catch (IOException e) {
-            return new Answer<>(null, new MetaOutcome.Unreachable("unreadable answer"));
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,12 +62,10 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
     @Override
     public Media media(String mediaId, long maxBytes) {
         JsonNode info;
-        try (Response response = answer(() -> client.media(version, mediaId, authorization))) {
-            info = body(response);
-            if (response.getStatus() / 100 != 2) {
-                JsonNode error = info.path("error");
-                return new Media.Failed(new MetaOutcome.Error(response.getStatus(), error.path("code").asInt(0), null,
-                        error.path("message").asText(null), null));
+        try (Response response = MetaAnswers.answer(() -> client.media(version, mediaId, authorization))) {
+            info = MetaAnswers.body(json, response);
+            if (!MetaAnswers.ok(response)) {
+                return new Media.Failed(MetaAnswers.error(response, info));
             }
         } catch (ProcessingException e) {
             return new Media.Failed(new MetaOutcome.Unreachable(e.getMessage()));
@@ -105,9 +102,9 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         for (int page = 0; page < MAX_TEMPLATE_PAGES; page++) {
             String cursor = after;
             JsonNode answer;
-            try (Response response = answer(() -> client.templates(version, wabaId, authorization, TEMPLATE_PAGE,
+            try (Response response = MetaAnswers.answer(() -> client.templates(version, wabaId, authorization, TEMPLATE_PAGE,
                     cursor))) {
-                answer = body(response);
+                answer = MetaAnswers.body(json, response);
                 if (response.getStatus() / 100 != 2) {
                     throw new MetaUnavailable("template catalog: HTTP " + response.getStatus() + " "
                             + answer.path("error").path("message").asText(""));
@@ -125,21 +122,9 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         return templates;
     }
 
-    /**
-     * Runs a call and reads its answer, whatever its status: REST client versions differ in whether
-     * an error status arrives as a response or as an exception holding one.
-     */
-    private static Response answer(java.util.function.Supplier<Response> request) {
-        try {
-            return request.get();
-        } catch (WebApplicationException e) {
-            return e.getResponse();
-        }
-    }
-
     private MetaOutcome call(java.util.function.Supplier<Response> request) {
-        try (Response response = answer(request)) {
-            JsonNode answer = body(response);
+        try (Response response = MetaAnswers.answer(request)) {
+            JsonNode answer = MetaAnswers.body(json, response);
             if (response.getStatus() / 100 == 2) {
                 JsonNode wamid = answer.path("messages").path(0).path("id");
                 if (wamid.isMissingNode()) {
@@ -148,21 +133,9 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
                 JsonNode waId = answer.path("contacts").path(0).path("wa_id");
                 return new MetaOutcome.Sent(wamid.asText(), waId.isMissingNode() ? null : waId.asText());
             }
-            JsonNode error = answer.path("error");
-            return new MetaOutcome.Error(response.getStatus(), error.path("code").asInt(0),
-                    error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
-                    error.path("message").asText(null), error.path("error_data").path("details").asText(null));
+            return MetaAnswers.error(response, answer);
         } catch (ProcessingException e) {
             return new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    private JsonNode body(Response response) {
-        try {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            return text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        } catch (IOException | RuntimeException e) {
-            return json.createObjectNode();
         }
     }
 

@@ -84,20 +84,28 @@ class SamTemplateTest {
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
-            // the routes marked viaCommands: verify's, get /message-templates (catalog read) and the
-            // dead letters (Outbox.deadLetters: the "dead" index; Outbox.redrive: find, replace)
+            // the routes marked viaCommands: verify's, get /message-templates (catalog read), the
+            // dead letters (Outbox.deadLetters: the "dead" index; Outbox.redrive: find, replace) and
+            // the groups' (as "groups" below)
             "commands", Map.of(
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query")),
+                    Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query"),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
+            // GroupsResource -> GroupService: DynamoGroupStore.save (the group and its request#/meta#
+            // pointers: PutItem), find (GetItem), all (Query). Group events are queued by webhook
+            // (GroupService.onEvent), never by these routes: no deliveries.
+            "groups", Map.of(
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
             // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, the
             // recipient's known wa_id, wa_id learning, marketing revocation on 131050, the sent
             // message tracked for its statuses) and the Outbox notifications it queues; the dead
             // letters (list through the "dead" index, re-drive: find, replace). Contacts: find is
-            // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem).
+            // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem). A message to a
+            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem).
             "send", Map.of(
                     Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
@@ -106,10 +114,12 @@ class SamTemplateTest {
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
+                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
             // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
             // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
-            // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up)
+            // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up). A retried send
+            // to a group goes to the Meta id stored with the message: no groups read.
             "dispatch", Map.of(
                     Tables.MESSAGES.name(), Set.of("dynamodb:PutItem"),
                     Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
@@ -123,21 +133,32 @@ class SamTemplateTest {
             // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
             // PutItem; no history read), the store-once delivery and its first try (Outbox.enqueue,
             // attemptWithin: PutItem), statuses moved forward (DynamoStatusStore.advance: UpdateItem,
-            // GetItem). GET /media/{id} only calls Meta.
+            // GetItem). Group events (GroupService.onEvent: the request#/meta# pointer and the group
+            // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
+            // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
+            // GET /media/{id} only calls Meta.
             "webhook", Map.of(
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
             // TemplateSync: catalog replace (put, list, delete stale)
             "sweep", Map.of(
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")));
 
-    /** The functions that deliver to the bot (Outbox), so sign with its callback secret. */
+    /**
+     * The functions that deliver to the bot (Outbox.deliver/attempt), so sign with its callback
+     * secret. Queuing alone (Outbox.enqueue, as group events are) signs nothing.
+     */
     private static final Set<String> CALLBACK_SIGNERS = Set.of("send", "dispatch", "webhook");
-    /** The functions that call Meta's Cloud API with the access token (webhook: GET /media/{id}). */
-    private static final Set<String> META_CALLERS = Set.of("send", "dispatch", "sweep", "webhook");
+    /**
+     * The functions that call Meta's Cloud API with the access token (webhook: GET /media/{id};
+     * groups, and commands for the groups routes it serves in-process: the Groups API).
+     */
+    private static final Set<String> META_CALLERS = Set.of("send", "dispatch", "sweep", "webhook", "groups",
+            "commands");
     /** The function that receives Meta's webhooks: checks their signature and the verify token. */
     private static final Set<String> META_WEBHOOK_RECEIVERS = Set.of("webhook");
     /** Meta's secrets, as the configuration reads them from the environment (each bot's: WAGW_BOT_<ID>_*). */
@@ -453,6 +474,35 @@ class SamTemplateTest {
                 assertThat(granted.get("dispatch"))
                         .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
                         .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
+            }
+        }
+    }
+
+    /**
+     * {@code commands} serves the viaCommands routes in-process (DESIGN.md 3.2): a function all of
+     * whose routes a bot may also reach as commands (verify, groups) needs nothing that commands
+     * lacks, neither on a table nor Meta's access token. Keeps the hand-written expectations above
+     * from drifting apart when such a function gains access.
+     */
+    @Test
+    void commandsMayDoWhatEveryFunctionItServesWhollyInProcessMayDo() {
+        Set<String> servedWholly = new TreeSet<>();
+        for (String function : Route.functions()) {
+            List<Route> routes = Arrays.stream(Route.values()).filter(r -> r.function().equals(function)).toList();
+            if (routes.stream().allMatch(Route::viaCommands)) {
+                servedWholly.add(function);
+            }
+        }
+        assertThat(servedWholly).as("the functions whose every route is viaCommands").contains("verify", "groups");
+
+        Map<String, Set<String>> commands = DYNAMODB_ACCESS.get("commands");
+        for (String function : servedWholly) {
+            DYNAMODB_ACCESS.getOrDefault(function, Map.of()).forEach((table, actions) -> assertThat(
+                    commands.getOrDefault(table, Set.of()))
+                    .as("commands serves %s's routes, so may do on %s what %s does", function, table, function)
+                    .containsAll(actions));
+            if (META_CALLERS.contains(function)) {
+                assertThat(META_CALLERS).as("commands serves %s's routes, which call Meta", function).contains("commands");
             }
         }
     }
