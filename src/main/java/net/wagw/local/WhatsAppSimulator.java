@@ -35,6 +35,8 @@ public class WhatsAppSimulator {
     private static final Pattern MESSAGES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/messages");
     private static final Pattern TEMPLATES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/message_templates");
     private static final Pattern BOT = Pattern.compile("/_simulator/bot/(messages|notifications)");
+    /** Groups API paths: /{phone-number-id}/groups and /{group-id}[/invite_link|participants|join_requests]. */
+    private static final Pattern GROUPS = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/([^/]+)(/groups|/invite_link|/participants|/join_requests)?");
     /** The sample catalog every simulated business account has. */
     private static final String SAMPLE_TEMPLATES = "{\"data\":["
             + "{\"name\":\"hello_world\",\"language\":\"en_US\",\"status\":\"APPROVED\",\"category\":\"UTILITY\","
@@ -52,6 +54,8 @@ public class WhatsAppSimulator {
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
     private final List<JsonNode> botReceived = new ArrayList<>();
+    /** Meta's group id -> [phone number id, invite link] of the groups the simulator made. */
+    private final Map<String, String[]> groups = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService webhooks =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -73,6 +77,11 @@ public class WhatsAppSimulator {
     @jakarta.annotation.PreDestroy
     void stop() {
         webhooks.shutdownNow();
+    }
+
+    /** Meta's ids of the groups the simulator made. */
+    public List<String> groupIds() {
+        return List.copyOf(groups.keySet());
     }
 
     /** What the gateway has sent so far, oldest first. */
@@ -108,6 +117,23 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 playCustomer(exchange, body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "groups")) {
+                var list = json.createArrayNode();
+                groups.forEach((id, g) -> list.addObject().put("group_id", id).put("phone_number_id", g[0])
+                        .put("invite_link", g[1]));
+                reply(exchange, 200, list);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "customer/join")) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                join(exchange, json.readTree(body));
+            } else if (GROUPS.matcher(path).matches() && (path.endsWith("/groups") || groups.containsKey(groupIdOf(path)))) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                group(exchange, exchange.getRequestMethod(), GROUPS.matcher(path), body);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "bot")) {
                 synchronized (this) {
                     reply(exchange, 200, json.valueToTree(List.copyOf(botReceived)));
@@ -157,6 +183,9 @@ public class WhatsAppSimulator {
         message.put("from", from);
         message.put("id", "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
         message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
+        if (said.hasNonNull("group")) {
+            message.put("group_id", said.path("group").asText());
+        }
         if (said.has("button")) {
             message.put("type", "interactive");
             ObjectNode interactive = message.putObject("interactive");
@@ -181,6 +210,102 @@ public class WhatsAppSimulator {
         reply(exchange, status == 200 ? 200 : 502, answer);
     }
 
+    private static String groupIdOf(String path) {
+        Matcher m = GROUPS.matcher(path);
+        return m.matches() ? m.group(1) : "";
+    }
+
+    /**
+     * The Groups API as Meta answers it: a create answers a request id and, a moment later, the
+     * {@code group_create} webhook with the group id and invite link; deletes and removals are
+     * followed by their webhooks too.
+     */
+    private void group(HttpExchange exchange, String method, Matcher path, byte[] body) throws IOException {
+        path.matches();
+        String id = path.group(1);
+        String edge = path.group(2) == null ? "" : path.group(2);
+        JsonNode request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
+        ObjectNode answer = json.createObjectNode().put("messaging_product", "whatsapp");
+        switch (method + " " + edge) {
+            case "POST /groups" -> {
+                String requestId = "SIMREQ" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+                String groupId = "SIMGROUP" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+                String link = "https://chat.whatsapp.com/SIM" + groupId.substring(8, 20);
+                groups.put(groupId, new String[] { id, link });
+                answer.put("request_id", requestId);
+                ObjectNode created = json.createObjectNode().put("timestamp", now()).put("group_id", groupId)
+                        .put("type", "group_create").put("request_id", requestId)
+                        .put("subject", request.path("subject").asText()).put("invite_link", link)
+                        .put("join_approval_mode", request.path("join_approval_mode").asText("auto_approve"));
+                if (request.hasNonNull("description")) {
+                    created.put("description", request.path("description").asText());
+                }
+                later(id, "group_lifecycle_update", created);
+            }
+            case "GET /invite_link" -> answer.put("invite_link", groups.get(id)[1]);
+            case "POST /invite_link" -> {
+                String link = "https://chat.whatsapp.com/SIM" + UUID.randomUUID().toString().substring(0, 12).toUpperCase();
+                groups.get(id)[1] = link;
+                answer.put("invite_link", link);
+            }
+            case "DELETE " -> {
+                answer.put("success", true);
+                later(groups.get(id)[0], "group_lifecycle_update", json.createObjectNode().put("timestamp", now())
+                        .put("group_id", id).put("type", "group_delete"));
+            }
+            case "DELETE /participants" -> {
+                ObjectNode removed = json.createObjectNode().put("timestamp", now()).put("group_id", id)
+                        .put("type", "group_participants_remove");
+                request.path("participants").forEach(p -> removed.withArray("removed_participants").addObject()
+                        .put("input", p.path("user").asText()).put("wa_id", p.path("user").asText().replace("+", "")));
+                later(groups.get(id)[0], "group_participants_update", removed);
+            }
+            case "GET /join_requests" -> answer.putArray("data");
+            case "POST /join_requests", "DELETE /join_requests" -> answer.set(method.equals("POST")
+                    ? "approved_join_requests" : "rejected_join_requests", request.path("join_requests"));
+            default -> {
+                reply(exchange, 400, error(100, "Unsupported request - method type: " + method.toLowerCase(),
+                        "GraphMethodException", 0));
+                return;
+            }
+        }
+        reply(exchange, 200, answer);
+    }
+
+    /** A person joins a group by its invite link: {@code {"from":"5531...","inviteLink":"https://..."}}. */
+    private void join(HttpExchange exchange, JsonNode said) throws IOException {
+        String link = said.path("inviteLink").asText("");
+        var group = groups.entrySet().stream().filter(g -> g.getValue()[1].equals(link)).findFirst();
+        if (group.isEmpty() || said.path("from").asText("").isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" and a current \"inviteLink\".", "OAuthException", 0));
+            return;
+        }
+        ObjectNode added = json.createObjectNode().put("timestamp", now()).put("group_id", group.get().getKey())
+                .put("type", "group_participants_add");
+        added.withArray("added_participants").addObject().put("input", said.path("from").asText())
+                .put("wa_id", said.path("from").asText());
+        ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000").put("phone_number_id",
+                group.get().getValue()[0]);
+        value.putArray("groups").add(added);
+        int status = postWebhook(value, "group_participants_update");
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("group_id", group.get().getKey())
+                .put("webhookStatus", status));
+    }
+
+    private void later(String phoneNumberId, String field, ObjectNode element) {
+        webhooks.schedule(() -> {
+            ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+            value.putObject("metadata").put("display_phone_number", "15550000000").put("phone_number_id", phoneNumberId);
+            value.putArray("groups").add(element);
+            postWebhook(value, field);
+        }, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static String now() {
+        return Long.toString(java.time.Instant.now().getEpochSecond());
+    }
+
     /** Meta's statuses for a message it took: sent, delivered, read, a moment apart. */
     private void scheduleStatuses(String phoneNumberId, String wamid, String to) {
         String[] statuses = { "sent", "delivered", "read" };
@@ -200,8 +325,12 @@ public class WhatsAppSimulator {
         }
     }
 
-    /** Wraps a change value as Meta's webhook, signs it with the app secret and posts it. */
     private int postWebhook(ObjectNode value) {
+        return postWebhook(value, "messages");
+    }
+
+    /** Wraps a change value as Meta's webhook, signs it with the app secret and posts it. */
+    private int postWebhook(ObjectNode value, String field) {
         if (webhookUrl == null) {
             return 0;
         }
@@ -209,7 +338,7 @@ public class WhatsAppSimulator {
         root.put("object", "whatsapp_business_account");
         ObjectNode change = root.putArray("entry").addObject().put("id", "0").putArray("changes").addObject();
         change.set("value", value);
-        change.put("field", "messages");
+        change.put("field", field);
         try {
             byte[] payload = json.writeValueAsBytes(root);
             return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
@@ -267,12 +396,17 @@ public class WhatsAppSimulator {
         }
         ObjectNode answer = json.createObjectNode();
         answer.put("messaging_product", "whatsapp");
-        ObjectNode contact = answer.putArray("contacts").addObject();
-        contact.put("input", to);
-        contact.put("wa_id", to.replaceAll("\\D", ""));
+        boolean group = "group".equals(request.path("recipient_type").asText());
+        if (!group) {
+            ObjectNode contact = answer.putArray("contacts").addObject();
+            contact.put("input", to);
+            contact.put("wa_id", to.replaceAll("\\D", ""));
+        }
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
-        scheduleStatuses(phoneNumberId, wamid, to.replaceAll("\\D", ""));
+        if (!group) {
+            scheduleStatuses(phoneNumberId, wamid, to.replaceAll("\\D", ""));
+        }
     }
 
     /** Meta's error body: {"error":{"message","type","code","error_subcode"?,"fbtrace_id"}}. */

@@ -111,4 +111,37 @@ class WhatsAppSimulatorTest {
         assertThat(forwarded.get(0).getBodyAsString()).contains("\"content\":\"yes\"")
                 .contains("\"#wa.reply.title\":\"Sim\"");
     }
+
+    @Test
+    void theSimulatedGroupsApiAnswersLikeMetaAndAJoinByLinkIsSentAsAWebhook() {
+        var before = java.util.Set.copyOf(simulator.groupIds());
+        String requestId = meta().body("{\"messaging_product\":\"whatsapp\",\"subject\":\"Demo\"}")
+                .post("/_simulator/graph/v23.0/1110001/groups")
+                .then().statusCode(200).body("messaging_product", equalTo("whatsapp"))
+                .extract().path("request_id");
+        assertThat(requestId).startsWith("SIMREQ");
+        // the group the simulator made answers its invite link at Meta's paths
+        var made = simulator.groupIds().stream().filter(id -> !before.contains(id)).toList();
+        assertThat(made).hasSize(1);
+        String metaId = made.get(0);
+        String link = meta().get("/_simulator/graph/v23.0/" + metaId + "/invite_link").then().statusCode(200)
+                .extract().path("invite_link");
+        String reset = meta().body("{\"messaging_product\":\"whatsapp\"}")
+                .post("/_simulator/graph/v23.0/" + metaId + "/invite_link").then().statusCode(200)
+                .extract().path("invite_link");
+        assertThat(reset).startsWith("https://chat.whatsapp.com/").isNotEqualTo(link);
+        given().port(gateway.port()).get("/_simulator/groups").then().statusCode(200)
+                .body("find { it.group_id == '" + metaId + "' }.invite_link", equalTo(reset));
+
+        // a join by the old link is refused; by the new one it becomes a participants webhook
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550097\",\"inviteLink\":\"" + link + "\"}")
+                .post("/_simulator/customer/join").then().statusCode(400);
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550097\",\"inviteLink\":\"" + reset + "\"}")
+                .post("/_simulator/customer/join").then()
+                // the gateway never created this group (it was made at the simulator directly), so
+                // it asks "Meta" to send the fresh event again: 503, passed on as 502
+                .statusCode(502).body("group_id", equalTo(metaId)).body("webhookStatus", equalTo(503));
+    }
 }
