@@ -54,6 +54,12 @@ public class WhatsAppSimulator {
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
     private final List<JsonNode> botReceived = new ArrayList<>();
+    private final List<JsonNode> webhooksPosted = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** phone number id + ":" + wa_id -> when that customer last wrote (the simulator's own window). */
+    private final Map<String, java.time.Instant> customerWrote = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The sample catalog as name#language. */
+    private static final java.util.Set<String> SAMPLE_TEMPLATE_KEYS = java.util.Set.of("hello_world#en_US",
+            "order_update#pt_BR");
     /** Meta's group id -> [phone number id, invite link] of the groups the simulator made. */
     private final Map<String, String[]> groups = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService webhooks =
@@ -77,6 +83,13 @@ public class WhatsAppSimulator {
     @jakarta.annotation.PreDestroy
     void stop() {
         webhooks.shutdownNow();
+    }
+
+    /** The webhooks the simulator posted to the gateway, each with the status it was answered. */
+    public List<JsonNode> webhooksPosted() {
+        synchronized (webhooksPosted) {
+            return List.copyOf(webhooksPosted);
+        }
     }
 
     /** Meta's ids of the groups the simulator made. */
@@ -117,6 +130,8 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 playCustomer(exchange, body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "webhooks")) {
+                reply(exchange, 200, json.valueToTree(webhooksPosted()));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "groups")) {
                 var list = json.createArrayNode();
                 groups.forEach((id, g) -> list.addObject().put("group_id", id).put("phone_number_id", g[0])
@@ -185,6 +200,8 @@ public class WhatsAppSimulator {
         message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
         if (said.hasNonNull("group")) {
             message.put("group_id", said.path("group").asText());
+        } else {
+            customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
         }
         if (said.has("button")) {
             message.put("type", "interactive");
@@ -341,12 +358,14 @@ public class WhatsAppSimulator {
         change.put("field", field);
         try {
             byte[] payload = json.writeValueAsBytes(root);
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
+            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
                     .header("Content-Type", "application/json")
                     .header("X-Hub-Signature-256", net.wagw.whatsapp.MetaSignature.of(payload,
                             appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            webhooksPosted.add(json.createObjectNode().put("status", status).set("payload", root));
+            return status;
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -386,6 +405,12 @@ public class WhatsAppSimulator {
                     .sorted().toList()) + "} - got \"" + type + "\".", "OAuthException", 2494010));
             return;
         }
+        if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(request.path("template").path("name").asText()
+                + "#" + request.path("template").path("language").path("code").asText())) {
+            reply(exchange, 404, error(132001, "(#132001) Template name does not exist in the translation",
+                    "OAuthException", 2494073));
+            return;
+        }
         String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
         synchronized (this) {
             ObjectNode record = json.createObjectNode();
@@ -405,8 +430,32 @@ public class WhatsAppSimulator {
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
         if (!group) {
-            scheduleStatuses(phoneNumberId, wamid, to.replaceAll("\\D", ""));
+            String waId = to.replaceAll("\\D", "");
+            java.time.Instant wrote = customerWrote.get(phoneNumberId + ":" + waId);
+            boolean windowOpen = wrote != null && wrote.isAfter(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
+            if ("template".equals(type) || windowOpen) {
+                scheduleStatuses(phoneNumberId, wamid, waId);
+            } else {
+                // as Meta does: the free-form send is taken, then fails with 131047 in a status webhook
+                scheduleFailure(phoneNumberId, wamid, waId);
+            }
         }
+    }
+
+    private void scheduleFailure(String phoneNumberId, String wamid, String to) {
+        webhooks.schedule(() -> {
+            ObjectNode value = json.createObjectNode();
+            value.put("messaging_product", "whatsapp");
+            value.putObject("metadata").put("display_phone_number", "15550000000").put("phone_number_id", phoneNumberId);
+            ObjectNode entry = value.putArray("statuses").addObject();
+            entry.put("id", wamid).put("status", "failed").put("timestamp", now()).put("recipient_id", to);
+            ObjectNode error = entry.putArray("errors").addObject();
+            error.put("code", 131047).put("title", "Re-engagement message")
+                    .put("message", "Re-engagement message");
+            error.putObject("error_data").put("details", "Message failed to send because more than 24 hours have "
+                    + "passed since the customer last replied to this number.");
+            postWebhook(value);
+        }, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Meta's error body: {"error":{"message","type","code","error_subcode"?,"fbtrace_id"}}. */

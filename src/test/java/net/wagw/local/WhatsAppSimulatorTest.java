@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -143,5 +145,32 @@ class WhatsAppSimulatorTest {
                 // the gateway never created this group (it was made at the simulator directly), so
                 // it asks "Meta" to send the fresh event again: 503, passed on as 502
                 .statusCode(502).body("group_id", equalTo(metaId)).body("webhookStatus", equalTo(503));
+    }
+
+    @Test
+    void anUnknownTemplateIsRefusedWith132001LikeMeta() {
+        meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550096\",\"type\":\"template\","
+                + "\"template\":{\"name\":\"no_such\",\"language\":{\"code\":\"pt_BR\"}}}")
+                .post("/_simulator/graph/v23.0/1110001/messages")
+                .then().statusCode(404).body("error.code", equalTo(132001));
+    }
+
+    @Test
+    void aFreeFormSendToACustomerWhoDidNotWriteFailsLaterWith131047LikeMeta() throws InterruptedException {
+        String wamid = meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550095\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"hello?\"}}").post("/_simulator/graph/v23.0/1110001/messages")
+                .then().statusCode(200).extract().path("messages[0].id");
+
+        JsonNode failure = null;
+        for (int i = 0; i < 50 && failure == null; i++) {
+            Thread.sleep(50);
+            failure = simulator.webhooksPosted().stream()
+                    .map(w -> w.path("payload").path("entry").path(0).path("changes").path(0).path("value")
+                            .path("statuses").path(0))
+                    .filter(st -> st.path("id").asText().equals(wamid)).findFirst().orElse(null);
+        }
+        assertThat(failure).isNotNull();
+        assertThat(failure.path("status").asText()).isEqualTo("failed");
+        assertThat(failure.path("errors").path(0).path("code").asInt()).isEqualTo(131047);
     }
 }
