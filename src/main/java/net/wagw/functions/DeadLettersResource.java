@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import net.wagw.domain.Reason;
+import net.wagw.lime.LimeCollection;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
@@ -28,8 +29,7 @@ public class DeadLettersResource {
 
     ResourceResponse list(ResourceRequest request) {
         List<Item> items = outbox.deadLetters(request.bot(), PAGE).stream().map(Item::of).toList();
-        return ResourceResponse.ok(TemplatesResource.Collection.TYPE,
-                new TemplatesResource.Collection(ITEM_TYPE, items.size(), items));
+        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(ITEM_TYPE, items));
     }
 
     ResourceResponse redrive(ResourceRequest request) {

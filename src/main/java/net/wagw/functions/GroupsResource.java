@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import net.wagw.domain.Reason;
+import net.wagw.lime.LimeCollection;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.Group;
@@ -40,8 +41,7 @@ public class GroupsResource {
 
     ResourceResponse list(ResourceRequest request) {
         List<GroupResource> items = groups.list(request.bot()).stream().map(g -> GroupResource.of(g, nodes)).toList();
-        return ResourceResponse.ok(TemplatesResource.Collection.TYPE,
-                new TemplatesResource.Collection(GroupResource.TYPE, items.size(), items));
+        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(GroupResource.TYPE, items));
     }
 
     ResourceResponse get(ResourceRequest request) {
@@ -69,8 +69,7 @@ public class GroupsResource {
     ResourceResponse joinRequests(ResourceRequest request) {
         List<JoinRequest> items = groups.joinRequests(request.bot(), id(request)).stream()
                 .map(r -> new JoinRequest(r.id(), nodes.customer(r.waId()), r.createdAt().toString())).toList();
-        return ResourceResponse.ok(TemplatesResource.Collection.TYPE,
-                new TemplatesResource.Collection(JOIN_REQUEST, items.size(), items));
+        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(JOIN_REQUEST, items));
     }
 
     /** {@code {"approve":[ids], "reject":[ids]}}. */

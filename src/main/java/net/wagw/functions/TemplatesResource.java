@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateCatalog;
+import net.wagw.lime.LimeCollection;
 
 /** {@code get /message-templates}: the bot's synced template catalog as a LIME collection. */
 @ApplicationScoped
@@ -24,7 +25,7 @@ public class TemplatesResource {
         List<Item> templates = catalog.all(request.bot().id()).stream()
                 .sorted(Comparator.comparing(Template::name).thenComparing(Template::language))
                 .map(t -> new Item(t.name(), t.language(), t.status(), t.category(), t.parameters())).toList();
-        return ResourceResponse.ok(Collection.TYPE, new Collection(TEMPLATE_TYPE, templates.size(), templates));
+        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(TEMPLATE_TYPE, templates));
     }
 
     /** {@code application/vnd.wagw.message-template+json}. */
@@ -33,9 +34,4 @@ public class TemplatesResource {
             java.util.Map<String, Integer> parameters) {
     }
 
-    /** {@code application/vnd.lime.collection+json} (DESIGN.md 3.2). */
-    @RegisterForReflection
-    public record Collection(String itemType, int total, List<?> items) {
-        static final String TYPE = "application/vnd.lime.collection+json";
-    }
 }

@@ -16,7 +16,6 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.send.MetaErrors;
-import net.wagw.domain.send.MetaOutcome;
 
 /**
  * Groups on the Cloud API's Groups API (DESIGN.md 6): created at once as wagw's and pending,
@@ -213,14 +212,7 @@ public final class GroupService {
         if (answer.ok()) {
             return answer.value();
         }
-        MetaErrors.Verdict verdict = MetaErrors.classify(answer.failure() instanceof MetaOutcome.Error
-                || answer.failure() instanceof MetaOutcome.Unreachable ? answer.failure()
-                        : new MetaOutcome.Unreachable("no answer"), 1);
-        if (verdict instanceof MetaErrors.Definitive definitive) {
-            throw definitive.refusal();
-        }
-        throw new Refusal(Reason.GATEWAY_ERROR, ((MetaErrors.Retry) verdict).description() + "; try again.",
-                Refusal.Kind.UNAVAILABLE);
+        throw MetaErrors.refusalNow(answer.failure());
     }
 
     private static Refusal invalid(String description) {

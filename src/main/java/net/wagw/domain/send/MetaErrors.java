@@ -90,6 +90,19 @@ public final class MetaErrors {
         return new Definitive(refusal);
     }
 
+    /**
+     * The answer to a bot whose request needed Meta at once (no retry queue behind it): a
+     * definitive error as classified, a passing one as "try again" (503).
+     */
+    public static Refusal refusalNow(MetaOutcome failure) {
+        Verdict verdict = classify(failure, 1);
+        if (verdict instanceof Definitive definitive) {
+            return definitive.refusal();
+        }
+        return new Refusal(Reason.GATEWAY_ERROR, ((Retry) verdict).description() + "; try again.",
+                Refusal.Kind.UNAVAILABLE);
+    }
+
     /** 15 s, 30 s, 1 min, ... capped at 30 min: a day of retries is ~50 attempts at most. */
     static Duration backoff(int attempts) {
         long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);

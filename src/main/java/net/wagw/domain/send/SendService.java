@@ -99,11 +99,7 @@ public final class SendService {
         if (outcome instanceof MetaOutcome.Sent || outcome instanceof MetaOutcome.Done) {
             return;
         }
-        MetaErrors.Verdict verdict = MetaErrors.classify(outcome, 1);
-        if (verdict instanceof MetaErrors.Retry retry) {
-            throw new Refusal(Reason.GATEWAY_ERROR, retry.description() + "; try again.", Refusal.Kind.UNAVAILABLE);
-        }
-        throw ((MetaErrors.Definitive) verdict).refusal();
+        throw MetaErrors.refusalNow(outcome);
     }
 
     /**
