@@ -8,10 +8,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Gateway settings (DESIGN.md 10). Every value can come from the environment, e.g.
+ * Gateway settings (docs/contracts.md §10). Every value can come from the environment, e.g.
  * {@code WAGW_DYNAMODB_TABLE_PREFIX}. Bots are listed in {@code wagw.bot-ids}; each bot's own
- * settings are read by {@link BotRegistry} under {@code wagw.bot.<id>.*}, names that map to plain
- * environment variables ({@code WAGW_BOT_<ID>_ACCESS_KEY_SHA256}) in Lambda.
+ * settings are read by the wiring's bot registry under {@code wagw.bot.<id>.*}, names that map to
+ * plain environment variables ({@code WAGW_BOT_<ID>_ACCESS_KEY_SHA256}) in Lambda. A leaf: it
+ * imports nothing of wagw, so that every package may read it.
  */
 @ConfigMapping(prefix = "wagw")
 public interface WagwConfig {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
 
 /**

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.SendService;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.delivery.CallbackSignature;
 
 /**

@@ -2,13 +2,6 @@ package net.wagw.store;
 
 import java.time.Duration;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
-import net.wagw.config.WagwConfig;
-import io.quarkus.arc.DefaultBean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -19,29 +12,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * The DynamoDB clients, built once per process (Lambda reuses them across invocations) with the
- * URL-connection HTTP client: small, and native-image friendly.
+ * How a DynamoDB client is built: with the URL-connection HTTP client (small, and native-image
+ * friendly) and bounded waits. Plain values in, a client out; the wiring builds one per process.
  */
-@ApplicationScoped
-public class DynamoClients {
-
-    @Produces
-    @Singleton
-    @DefaultBean
-    DynamoConnection connection(WagwConfig config) {
-        return new DynamoConnection(config.dynamodb().endpoint(), config.dynamodb().region());
-    }
-
-    @Produces
-    @Singleton
-    DynamoCallCounter callCounter() {
-        return new DynamoCallCounter();
-    }
-
-    @Produces
-    @Singleton
-    DynamoDbClient dynamo(DynamoConnection connection, DynamoCallCounter counter) {
-        return build(connection, counter);
+public final class DynamoClients {
+    private DynamoClients() {
     }
 
     /** Also used by tests and the local runner, which need a client before the application starts. */
@@ -49,7 +24,7 @@ public class DynamoClients {
         return build(connection, new DynamoCallCounter());
     }
 
-    private static DynamoDbClient build(DynamoConnection connection, DynamoCallCounter counter) {
+    public static DynamoDbClient build(DynamoConnection connection, DynamoCallCounter counter) {
         // Bounded waits: a request that cannot reach DynamoDB fails within seconds, well inside the
         // Lambda timeout, and the bot (or Meta) is told to retry rather than left hanging.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
@@ -67,19 +42,7 @@ public class DynamoClients {
         return builder.build();
     }
 
-    void close(@Disposes DynamoDbClient client) {
-        client.close();
-    }
-
-    @Produces
-    @Singleton
-    DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
+    public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
         return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
-    }
-
-    @Produces
-    @Singleton
-    TableNames tableNames(WagwConfig config) {
-        return new TableNames(config.dynamodb().tablePrefix());
     }
 }

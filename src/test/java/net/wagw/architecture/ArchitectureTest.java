@@ -20,7 +20,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "software.amazon..",
                         "com.amazonaws..", "jakarta..", "com.fasterxml..", "org.eclipse.microprofile..",
                         "net.wagw.store..", "net.wagw.functions..", "net.wagw.lime..", "net.wagw.config..",
-                        "net.wagw.local..", "net.wagw.whatsapp..")
+                        "net.wagw.local..", "net.wagw.whatsapp..", "net.wagw.wiring..")
                 .check(WAGW);
     }
 

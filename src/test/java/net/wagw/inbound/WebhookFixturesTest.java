@@ -56,7 +56,7 @@ class WebhookFixturesTest {
     @Inject
     net.wagw.domain.delivery.Outbox outbox;
     @Inject
-    net.wagw.config.BotRegistry bots;
+    net.wagw.wiring.BotRegistry bots;
 
     @BeforeEach
     void botTakesEverything() {

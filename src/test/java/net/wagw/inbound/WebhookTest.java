@@ -30,7 +30,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.delivery.CallbackSignature;

@@ -40,7 +40,7 @@ import io.quarkus.funqy.Funq;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.bot.Bot;
 import net.wagw.functions.HttpFunctions;
@@ -74,7 +74,7 @@ class SamTemplateTest {
 
     /**
      * What each function's code does to each table (net.wagw.store.Dynamo* as wired by
-     * net.wagw.config.Wiring and reached from the function's routes or schedule); an index is
+     * net.wagw.wiring and reached from the function's routes or schedule); an index is
      * {@code <table>/index/<index>}. A missing action is an outage in production, an extra one is
      * more privilege than needed: the template must grant exactly these.
      */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import net.wagw.config.BotRegistry;
+import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.TemplateSync;

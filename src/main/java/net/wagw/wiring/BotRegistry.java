@@ -1,4 +1,4 @@
-package net.wagw.config;
+package net.wagw.wiring;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
 
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.delivery.BotSecrets;
+import net.wagw.config.WagwConfig;
 
 /**
  * The configured bots, read once at start: {@code wagw.bot-ids} and, per id, the settings under

@@ -1,0 +1,52 @@
+package net.wagw.wiring;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import net.wagw.config.WagwConfig;
+import net.wagw.domain.contact.ContactStore;
+import net.wagw.domain.contact.Contacts;
+import net.wagw.domain.contact.Customers;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.store.DynamoContactStore;
+import net.wagw.store.TableNames;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+
+/** Customers, their numbers and identities, and the learned wa_ids. */
+@ApplicationScoped
+public class ContactProducers {
+
+    @Produces
+    @Singleton
+    PhoneNumbers phoneNumbers() {
+        return new PhoneNumbers();
+    }
+
+    @Produces
+    @Singleton
+    Nodes nodes(WagwConfig config) {
+        return new Nodes(config.domain());
+    }
+
+    @Produces
+    @Singleton
+    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names) {
+        return new DynamoContactStore(client, names);
+    }
+
+    @Produces
+    @Singleton
+    Contacts contacts(ContactStore store, PhoneNumbers numbers, Clock clock) {
+        return new Contacts(store, numbers, clock);
+    }
+
+    @Produces
+    @Singleton
+    Customers customers(PhoneNumbers numbers, Nodes nodes) {
+        return new Customers(numbers, nodes);
+    }
+}

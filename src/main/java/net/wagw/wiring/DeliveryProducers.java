@@ -1,0 +1,37 @@
+package net.wagw.wiring;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.config.WagwConfig;
+import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.send.BotNotifier;
+import net.wagw.lime.HttpBotEndpoint;
+import net.wagw.lime.LimeNotifier;
+import net.wagw.store.DynamoDeliveryStore;
+import net.wagw.store.TableNames;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Deliveries to bots: the outbox, its HTTP endpoint and the notifications it carries. */
+@ApplicationScoped
+public class DeliveryProducers {
+
+    @Produces
+    @Singleton
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
+        Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
+        return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, clock, timeout);
+    }
+
+    @Produces
+    @Singleton
+    BotNotifier botNotifier(Outbox outbox, ObjectMapper json, WagwConfig config) {
+        return new LimeNotifier(outbox, json, config.botDomain());
+    }
+}

@@ -1,0 +1,40 @@
+package net.wagw.wiring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.config.WagwConfig;
+import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.whatsapp.CloudApiClient;
+import net.wagw.whatsapp.CloudGroupsApi;
+import net.wagw.whatsapp.CloudWhatsAppApi;
+import net.wagw.whatsapp.OutboundRenderer;
+
+/** Meta's side: the Cloud API and Groups API adapters over the one REST client. */
+@ApplicationScoped
+public class MetaProducers {
+
+    @Produces
+    @Singleton
+    WhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config) {
+        return new CloudWhatsAppApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse(""));
+    }
+
+    @Produces
+    @Singleton
+    GroupsApi groupsApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config) {
+        return new CloudGroupsApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse(""));
+    }
+
+    @Produces
+    @Singleton
+    OutboundRenderer outboundRenderer(ObjectMapper json) {
+        return new OutboundRenderer(json);
+    }
+}
