@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,14 +24,22 @@ import net.wagw.functions.Route;
  * unless it is text.
  * See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
-final class ApiGatewayEvents {
+public final class ApiGatewayEvents {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private ApiGatewayEvents() {
     }
 
-    static ObjectNode event(ObjectMapper json, Route route, Map<String, String> pathParameters, String method,
+    /** The route a request is for and its path parameters, as API Gateway matches the route table's routes. */
+    public static Optional<Map.Entry<Route, Map<String, String>>> route(String method, String rawPath) {
+        return Arrays.stream(Route.values())
+                .filter(r -> r.method().equals(method))
+                .flatMap(r -> r.match(rawPath).map(p -> Map.entry(r, p)).stream())
+                .findFirst();
+    }
+
+    public static ObjectNode event(ObjectMapper json, Route route, Map<String, String> pathParameters, String method,
             String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body, String sourceIp) {
         ObjectNode event = json.createObjectNode();
         event.put("version", "2.0");

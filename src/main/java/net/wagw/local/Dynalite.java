@@ -86,6 +86,16 @@ public final class Dynalite implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(process);
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    /** Ends a process the local run started: asked first, forced after 5 s. */
+    public static void stop(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -94,11 +104,6 @@ public final class Dynalite implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -136,10 +135,7 @@ public class LocalGateway {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            Optional<Map.Entry<Route, Map<String, String>>> match = Arrays.stream(Route.values())
-                    .filter(r -> r.method().equals(method))
-                    .flatMap(r -> r.match(rawPath).map(p -> Map.entry(r, p)).stream())
-                    .findFirst();
+            Optional<Map.Entry<Route, Map<String, String>>> match = ApiGatewayEvents.route(method, rawPath);
             if (match.isEmpty()) {
                 write(exchange, 404, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of("reason",
                         Map.of("code", 62, "description", "No route " + method + " " + rawPath + " is served here."))));

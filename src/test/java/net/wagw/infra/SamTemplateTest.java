@@ -54,15 +54,9 @@ import net.wagw.store.Tables;
  * table's routes and functions, the scheduled functions, the table list with its indexes,
  * least-privilege policies, no secrets (only references to Secrets Manager and SSM), and the
  * environment the configuration reads.
- *
- * <p>Jackson's YAML parser keeps CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
- * {@code !GetAtt}, ...) only as type ids and would otherwise drop them, so that {@code !Ref HttpApi}
- * and a literal {@code HttpApi} would read the same. The template is therefore read into a tree
- * where each tagged node becomes its long form ({@code {"Ref": "HttpApi"}},
- * {@code {"Fn::GetAtt": ["AccountsTable", "Arn"]}}), exactly as CloudFormation reads it.
+ * The template is read as CloudFormation reads it, short-form tags in their long form ({@link SamTemplate}).
  */
 class SamTemplateTest {
-    private static final Path TEMPLATE = Path.of("infra", "template.yaml");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
@@ -198,7 +192,8 @@ class SamTemplateTest {
             "secretsmanager:" + META_APP_SECRET_ID, "sample-app-secret",
             "secretsmanager:" + META_VERIFY_TOKEN_ID, "sample-verify-token");
 
-    private final JsonNode template = readTemplate();
+    private final SamTemplate sam = SamTemplate.read();
+    private final JsonNode template = sam.tree();
 
     @Test
     void everyRouteIsAnHttpApiEventOfTheFunctionThatServesItAndNoOtherEventExists() {
@@ -231,6 +226,29 @@ class SamTemplateTest {
         Class<?> handlerClass = Class.forName(jvmHandler.substring(0, jvmHandler.indexOf("::")));
         assertThat(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class).isAssignableFrom(handlerClass);
         assertThat(handlerClass.getPackageName()).isEqualTo("io.quarkus.funqy.lambda");
+    }
+
+    /**
+     * Cold start: a JVM build starts every function from a SnapStart snapshot, which Lambda takes
+     * of published versions only, so each function has an alias (what its events then invoke); a
+     * native build, whose runtime has no SnapStart, asks for none.
+     */
+    @Test
+    void jvmFunctionsStartFromSnapStartSnapshotsOfPublishedVersionsThroughAnAlias() {
+        Map<String, String> jvm = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        jvm.put("Build", "jvm");
+        Map<String, String> nativeBuild = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        nativeBuild.put("Build", "native");
+        functions().forEach((id, function) -> {
+            assertThat(sam.property(function, "AutoPublishAlias").asText()).as("%s alias", id).isNotBlank();
+            JsonNode applyOn = sam.property(function, "SnapStart").path("ApplyOn");
+            assertThat(sam.evaluate(applyOn, jvm, Map.of())).as("%s SnapStart on a JVM build", id)
+                    .isEqualTo("PublishedVersions");
+            assertThat(sam.evaluate(applyOn, nativeBuild, Map.of())).as("%s SnapStart on a native build", id)
+                    .isEqualTo("None");
+            assertThat(sam.evaluate(sam.property(function, "Runtime"), jvm, Map.of())).as("%s JVM runtime", id)
+                    .isEqualTo("java21");
+        });
     }
 
     @Test
@@ -528,7 +546,7 @@ class SamTemplateTest {
         Map<String, JsonNode> environments = new LinkedHashMap<>();
         environments.put("Globals", template.path("Globals").path("Function").path("Environment").path("Variables"));
         functions().forEach((id, function) -> environments.put(id, function.path("Properties").path("Environment").path("Variables")));
-        environments.forEach((owner, variables) -> expand(variables, "SAMPLEBOT").forEach((variable, value) -> {
+        environments.forEach((owner, variables) -> SamTemplate.expand(variables, "SAMPLEBOT").forEach((variable, value) -> {
             if (secretName.matcher(variable).matches()) {
                 String text = value.has("Fn::Sub") ? value.path("Fn::Sub").asText() : value.asText();
                 assertThat(text).as("%s %s must be a dynamic reference to SSM or Secrets Manager", owner, variable)
@@ -546,7 +564,7 @@ class SamTemplateTest {
     void metasSecretsAndTheCallbackSecretsAreSecretsManagerReferences() {
         Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{(\\w+)}(:[^}]*)?}}");
         Set<String> seen = new TreeSet<>();
-        functions().forEach((id, function) -> expand(function.path("Properties").path("Environment").path("Variables"),
+        functions().forEach((id, function) -> SamTemplate.expand(function.path("Properties").path("Environment").path("Variables"),
                 "SAMPLEBOT").forEach((variable, value) -> {
                     if (!META_SECRETS.contains(variable) && !variable.endsWith("_CALLBACK_SECRET")) {
                         return;
@@ -772,17 +790,7 @@ class SamTemplateTest {
     private List<Configured> configure(Map<String, String> deployment) {
         List<Configured> configured = new ArrayList<>();
         functions().forEach((id, function) -> {
-            Map<String, String> environment = new LinkedHashMap<>();
-            BiConsumer<String, JsonNode> put = (name, value) -> {
-                String evaluated = evaluate(value, deployment, SAMPLE_RESOLVED);
-                if (evaluated == null) {
-                    environment.remove(name); // AWS::NoValue: the variable is not set
-                } else {
-                    environment.put(name, evaluated);
-                }
-            };
-            expand(template.path("Globals").path("Function").path("Environment").path("Variables"), SAMPLE_BOT).forEach(put);
-            expand(function.path("Properties").path("Environment").path("Variables"), SAMPLE_BOT).forEach(put);
+            Map<String, String> environment = sam.environment(function, SAMPLE_BOT, deployment, SAMPLE_RESOLVED);
 
             SmallRyeConfig config = new SmallRyeConfigBuilder()
                     .withSources(new EnvConfigSource(environment, 300) {
@@ -802,66 +810,6 @@ class SamTemplateTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    // --- reading the template --------------------------------------------------------------
-
-    private static JsonNode readTemplate() {
-        try (JsonParser parser = new YAMLFactory().createParser(TEMPLATE.toFile())) {
-            parser.nextToken();
-            return readNode(parser);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + TEMPLATE.toAbsolutePath(), e);
-        }
-    }
-
-    /** Reads the current value, turning a short-form intrinsic tag into its long form. */
-    private static JsonNode readNode(JsonParser parser) throws IOException {
-        Object tag = parser.getTypeId();
-        JsonNode value = switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                ObjectNode object = NODES.objectNode();
-                while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    object.set(name, readNode(parser));
-                }
-                yield object;
-            }
-            case START_ARRAY -> {
-                ArrayNode array = NODES.arrayNode();
-                while (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-                    array.add(readNode(parser));
-                }
-                yield array;
-            }
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getLongValue());
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            default -> throw new IllegalStateException("unexpected " + parser.currentToken() + " in " + TEMPLATE);
-        };
-        return tag == null ? value : longForm(tag.toString(), value);
-    }
-
-    private static JsonNode longForm(String tag, JsonNode value) {
-        if (tag.startsWith("tag:yaml.org,2002:")) {
-            return value; // a standard YAML tag such as !!str
-        }
-        return switch (tag) {
-            case "Ref", "Condition" -> NODES.objectNode().set(tag, value);
-            case "GetAtt" -> {
-                JsonNode arguments = value;
-                if (value.isTextual()) {
-                    int dot = value.asText().indexOf('.');
-                    arguments = NODES.arrayNode().add(value.asText().substring(0, dot)).add(value.asText().substring(dot + 1));
-                }
-                yield NODES.objectNode().set("Fn::GetAtt", arguments);
-            }
-            default -> NODES.objectNode().set("Fn::" + tag, value);
-        };
     }
 
     // --- looking into it -------------------------------------------------------------------
@@ -914,93 +862,6 @@ class SamTemplateTest {
         return events;
     }
 
-    /**
-     * A map of environment variables with its {@code Fn::ForEach} loops expanded for one value
-     * of their collection, as AWS::LanguageExtensions expands them before SAM runs.
-     */
-    private static Map<String, JsonNode> expand(JsonNode variables, String item) {
-        Map<String, JsonNode> expanded = new LinkedHashMap<>();
-        variables.properties().forEach(entry -> {
-            if (entry.getKey().startsWith("Fn::ForEach::")) {
-                String identifier = entry.getValue().path(0).asText();
-                entry.getValue().path(2).properties().forEach(fragment -> expanded.put(
-                        fragment.getKey().replace("${" + identifier + "}", item).replace("&{" + identifier + "}", item),
-                        fragment.getValue()));
-            } else {
-                expanded.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return expanded;
-    }
-
-    /**
-     * Evaluates the few intrinsics an environment value may use, for one deployment; a dynamic
-     * reference resolves from {@code resolved}, keyed {@code ssm:<name>} or {@code secretsmanager:<id>}.
-     * {@code null}: {@code AWS::NoValue}, no value at all.
-     */
-    private String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
-        String text;
-        if ("AWS::NoValue".equals(value.path("Ref").asText(null))) {
-            return null;
-        }
-        if (value.has("Fn::If")) {
-            JsonNode branches = value.path("Fn::If");
-            assertThat(branches.size()).as("Fn::If %s takes a condition and two values", value).isEqualTo(3);
-            return evaluate(branches.get(holds(branches.get(0).asText(), deployment) ? 1 : 2), deployment, resolved);
-        }
-        if (value.has("Ref")) {
-            text = deployment.get(value.path("Ref").asText());
-            assertThat(text).as("a value for !Ref %s", value.path("Ref").asText()).isNotNull();
-        } else if (value.has("Fn::Sub")) {
-            Matcher variable = Pattern.compile("\\$\\{([^}]+)}").matcher(value.path("Fn::Sub").asText());
-            StringBuilder substituted = new StringBuilder();
-            while (variable.find()) {
-                String replacement = deployment.get(variable.group(1));
-                assertThat(replacement).as("a value for ${%s}", variable.group(1)).isNotNull();
-                variable.appendReplacement(substituted, Matcher.quoteReplacement(replacement));
-            }
-            variable.appendTail(substituted);
-            text = substituted.toString();
-        } else {
-            assertThat(value.isValueNode()).as("an environment value CloudFormation can set: %s", value).isTrue();
-            text = value.asText();
-        }
-        Matcher reference = Pattern.compile("\\{\\{resolve:(ssm|secretsmanager):([^}]+)}}").matcher(text);
-        if (!reference.matches()) {
-            return text;
-        }
-        String secret = resolved.get(reference.group(1) + ":" + reference.group(2));
-        assertThat(secret).as("a value stored at %s", text).isNotNull();
-        return secret;
-    }
-
-    /** Whether a condition of the template's Conditions holds for one deployment. */
-    private boolean holds(String condition, Map<String, String> deployment) {
-        JsonNode definition = template.path("Conditions").path(condition);
-        assertThat(definition.isObject()).as("condition %s is declared", condition).isTrue();
-        return holds(definition, deployment);
-    }
-
-    private boolean holds(JsonNode condition, Map<String, String> deployment) {
-        if (condition.has("Condition")) {
-            return holds(condition.path("Condition").asText(), deployment);
-        }
-        if (condition.has("Fn::Equals")) {
-            JsonNode operands = condition.path("Fn::Equals");
-            return Objects.equals(evaluate(operands.get(0), deployment, Map.of()),
-                    evaluate(operands.get(1), deployment, Map.of()));
-        }
-        if (condition.has("Fn::Not")) {
-            return !holds(condition.path("Fn::Not").get(0), deployment);
-        }
-        if (condition.has("Fn::And")) {
-            return StreamSupport.stream(condition.path("Fn::And").spliterator(), false).allMatch(c -> holds(c, deployment));
-        }
-        if (condition.has("Fn::Or")) {
-            return StreamSupport.stream(condition.path("Fn::Or").spliterator(), false).anyMatch(c -> holds(c, deployment));
-        }
-        throw new AssertionError("a condition this test cannot evaluate: " + condition);
-    }
 
     /** A table of the template, or one index of it ({@code *}: all its indexes). */
     private record TableResource(String tableId, Optional<String> index) {

@@ -1,0 +1,169 @@
+package net.wagw.deployed;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import net.wagw.whatsapp.MetaSignature;
+
+/**
+ * The artifact wagw deploys, run as AWS runs it: {@code target/function.zip} under AWS's runtime
+ * interface client, one JVM per function of {@code infra/template.yaml} with that function's
+ * environment, the HTTP ones behind an API Gateway front. Each function answers its smoke request:
+ * a verification, a webhook that reaches the bot, a send, a dispatch round, a catalog sync, the
+ * groups list, a LIME command.
+ */
+class DeployedArtifactIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CUSTOMER = "5531988889999";
+    private static MetaStandIn meta;
+    private static LocalDeployment deployment;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void deployEveryFunction() {
+        Path zip = Path.of(System.getProperty("wagw.deployed.zip", "target/function.zip"));
+        Path runtime = Path.of(System.getProperty("wagw.deployed.runtime", "target/lambda-runtime"));
+        meta = new MetaStandIn(0, true);
+        deployment = LocalDeployment.prepare(zip, runtime, Path.of("target", "deployed"), meta.baseUrl());
+        List<DeployedFunction> started = new ArrayList<>();
+        deployment.functionNames().forEach(name -> started.add(deployment.start(name)));
+        started.forEach(function -> function.awaitReady(LocalDeployment.START_TIMEOUT));
+    }
+
+    @AfterAll
+    static void undeploy() {
+        if (deployment != null) {
+            deployment.close();
+        }
+        if (meta != null) {
+            meta.close();
+        }
+    }
+
+    @Test
+    void everyFunctionOfTheTemplateRunsFromTheZip() {
+        assertThat(deployment.functionNames()).containsExactlyInAnyOrder("verify", "send", "groups", "webhook",
+                "commands", "dispatch", "sweep");
+    }
+
+    @Test
+    void verifyAnswersTheCustomersIdentity() throws Exception {
+        HttpResponse<String> answer = bot("GET", "/accounts/+" + CUSTOMER, null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("identity").asText()).isEqualTo(CUSTOMER + "@wa.gw.msging.net");
+    }
+
+    @Test
+    void aCustomersMessageReachesTheBotAndTheBotsAnswerReachesMeta() throws Exception {
+        String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + LocalDeployment.WABA_ID
+                + "\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550783881\",\"phone_number_id\":\"" + LocalDeployment.PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":"
+                + "{\"name\":\"Maria\"},\"wa_id\":\"" + CUSTOMER + "\"}],\"messages\":[{\"from\":\"" + CUSTOMER
+                + "\",\"id\":\"wamid.SMOKE.1\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                + "\",\"text\":{\"body\":\"Oi!\"},\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
+        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(URI.create(front() + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", MetaSignature.of(payload, LocalDeployment.APP_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        // whether the webhook forwarded it at once or left it to dispatch, a round of dispatch delivers it
+        dispatchRound();
+        assertThat(meta.server().findAll(postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages"))
+                .withRequestBody(containing("Oi!")))).as("the customer's message, delivered to the bot").hasSize(1);
+
+        HttpResponse<String> sent = bot("POST", "/messages", "{\"id\":\"smoke-1\",\"to\":\"" + CUSTOMER
+                + "@wa.gw.msging.net\",\"type\":\"text/plain\",\"content\":\"Olá Maria!\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        dispatchRound();
+        assertThat(meta.server().findAll(postRequestedFor(urlPathEqualTo("/v23.0/" + LocalDeployment.PHONE_NUMBER_ID
+                + "/messages")).withRequestBody(containing("Olá Maria!")))).as("the bot's answer, sent to Meta").hasSize(1);
+    }
+
+    @Test
+    void webhookAnswersMetasSubscriptionChallenge() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(front()
+                + "/webhooks/whatsapp?hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token="
+                + LocalDeployment.VERIFY_TOKEN)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("1158201444");
+    }
+
+    @Test
+    void aDispatchRoundRunsWithoutFailures() throws Exception {
+        assertThat(dispatchRound().path("failures").asInt(-1)).isZero();
+    }
+
+    @Test
+    void sweepSyncsTheCatalogThatSendThenLists() throws Exception {
+        RuntimeApi.Answer answer = deployment.function("sweep").invoke(scheduledEvent(), Duration.ofSeconds(120));
+        assertThat(answer.error()).as(answer.body()).isFalse();
+        assertThat(JSON.readTree(answer.body()).path("templates").asInt()).isEqualTo(1);
+        HttpResponse<String> catalog = bot("GET", "/message-templates", null);
+        assertThat(catalog.statusCode()).as(catalog.body()).isEqualTo(200);
+        assertThat(catalog.body()).contains("order_update");
+    }
+
+    @Test
+    void groupsListsTheBotsGroups() throws Exception {
+        HttpResponse<String> answer = bot("GET", "/groups", null);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void commandsAnswersALimeCommand() throws Exception {
+        HttpResponse<String> answer = bot("POST", "/commands", "{\"id\":\"c-1\",\"to\":\"postmaster@wa.gw.msging.net\","
+                + "\"method\":\"get\",\"uri\":\"lime://wa.gw.msging.net/accounts/+" + CUSTOMER + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode command = JSON.readTree(answer.body());
+        assertThat(command.path("status").asText()).as(answer.body()).isEqualTo("success");
+        assertThat(command.path("resource").path("identity").asText()).isEqualTo(CUSTOMER + "@wa.gw.msging.net");
+    }
+
+    private static JsonNode dispatchRound() throws IOException {
+        RuntimeApi.Answer answer = deployment.function("dispatch").invoke(scheduledEvent(), Duration.ofSeconds(120));
+        assertThat(answer.error()).as(answer.body()).isFalse();
+        return JSON.readTree(answer.body());
+    }
+
+    /** EventBridge's scheduled event, as the schedules deliver it. */
+    static String scheduledEvent() {
+        return "{\"version\":\"0\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\"" + Instant.now().toString()
+                + "\",\"region\":\"us-east-1\",\"resources\":[\"arn:aws:events:us-east-1:000000000000:rule/wagw\"],\"detail\":{}}";
+    }
+
+    private static String front() {
+        return deployment.front().baseUrl();
+    }
+
+    private static HttpResponse<String> bot(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(front() + path))
+                .header("Authorization", LocalDeployment.AUTHORIZATION).timeout(Duration.ofSeconds(120));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

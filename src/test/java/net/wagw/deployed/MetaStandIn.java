@@ -1,0 +1,49 @@
+package net.wagw.deployed;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * WireMock as Meta's Graph API for the deployed functions (a send accepted with a wamid, a
+ * one-template catalog) and as the bot's endpoints (200 after {@code botDelayMillis}).
+ */
+public final class MetaStandIn implements AutoCloseable {
+    public static final String TEMPLATE = "{\"name\":\"order_update\",\"language\":\"pt_BR\",\"status\":\"APPROVED\","
+            + "\"category\":\"UTILITY\",\"id\":\"1\",\"components\":[{\"type\":\"BODY\",\"text\":\"Pedido {{1}} saiu\"}]}";
+    private final WireMockServer server;
+
+    /** {@code journal}: keep the requests, for tests that look at what was sent (benchmarks do not). */
+    public MetaStandIn(int botDelayMillis, boolean journal) {
+        var options = options().dynamicPort().bindAddress("127.0.0.1").containerThreads(80);
+        server = new WireMockServer(journal ? options : options.disableRequestJournal());
+        server.start();
+        server.stubFor(post(urlPathEqualTo("/v23.0/" + LocalDeployment.PHONE_NUMBER_ID + "/messages"))
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5531988889999\","
+                        + "\"wa_id\":\"5531988889999\"}],\"messages\":[{\"id\":\"wamid.DEPLOYED\"}]}")));
+        server.stubFor(get(urlPathEqualTo("/v23.0/" + LocalDeployment.WABA_ID + "/message_templates"))
+                .willReturn(okJson("{\"data\":[" + TEMPLATE + "],\"paging\":{\"cursors\":{\"before\":\"a\",\"after\":\"b\"}}}")));
+        for (String endpoint : new String[] { "messages", "notifications" }) {
+            server.stubFor(post(urlPathEqualTo("/" + LocalDeployment.BOT + "/" + endpoint))
+                    .willReturn(aResponse().withStatus(200).withFixedDelay(botDelayMillis)));
+        }
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

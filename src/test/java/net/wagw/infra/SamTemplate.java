@@ -1,0 +1,242 @@
+package net.wagw.infra;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * {@code infra/template.yaml} read as CloudFormation reads it, and each function's environment
+ * evaluated for one deployment: for {@link SamTemplateTest} and for the deployed-artifact harness,
+ * which runs each function with the environment its Lambda would have.
+ *
+ * <p>Jackson's YAML parser keeps CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
+ * {@code !GetAtt}, ...) only as type ids and would otherwise drop them, so that {@code !Ref HttpApi}
+ * and a literal {@code HttpApi} would read the same. Each tagged node therefore becomes its long
+ * form ({@code {"Ref": "HttpApi"}}, {@code {"Fn::GetAtt": ["AccountsTable", "Arn"]}}).
+ */
+public final class SamTemplate {
+    public static final Path TEMPLATE = Path.of("infra", "template.yaml");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
+    private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:(ssm|secretsmanager):([^}]+)}}");
+
+    private final JsonNode template;
+
+    public SamTemplate(JsonNode template) {
+        this.template = template;
+    }
+
+    public static SamTemplate read() {
+        return new SamTemplate(read(TEMPLATE));
+    }
+
+    public JsonNode tree() {
+        return template;
+    }
+
+    /** The {@code AWS::Serverless::Function} resources, by logical id. */
+    public Map<String, JsonNode> functions() {
+        Map<String, JsonNode> found = new LinkedHashMap<>();
+        template.path("Resources").properties().forEach(entry -> {
+            if ("AWS::Serverless::Function".equals(entry.getValue().path("Type").asText())) {
+                found.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The environment a function's Lambda gets in one deployment: the Globals' variables, then
+     * its own, {@code Fn::ForEach} loops expanded for {@code botId}; a dynamic reference resolves
+     * from {@code resolved}, keyed {@code ssm:<name>} or {@code secretsmanager:<id>}.
+     */
+    public Map<String, String> environment(JsonNode function, String botId, Map<String, String> deployment,
+            Map<String, String> resolved) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (JsonNode variables : new JsonNode[] {
+                template.path("Globals").path("Function").path("Environment").path("Variables"),
+                function.path("Properties").path("Environment").path("Variables") }) {
+            expand(variables, botId).forEach((name, value) -> {
+                String evaluated = evaluate(value, deployment, resolved);
+                if (evaluated == null) {
+                    environment.remove(name); // AWS::NoValue: the variable is not set
+                } else {
+                    environment.put(name, evaluated);
+                }
+            });
+        }
+        return environment;
+    }
+
+    /** A function's property, or the Globals' when the function sets none. */
+    public JsonNode property(JsonNode function, String name) {
+        JsonNode own = function.path("Properties").path(name);
+        return own.isMissingNode() ? template.path("Globals").path("Function").path(name) : own;
+    }
+
+    /**
+     * A map of environment variables with its {@code Fn::ForEach} loops expanded for one value
+     * of their collection, as AWS::LanguageExtensions expands them before SAM runs.
+     */
+    public static Map<String, JsonNode> expand(JsonNode variables, String item) {
+        Map<String, JsonNode> expanded = new LinkedHashMap<>();
+        variables.properties().forEach(entry -> {
+            if (entry.getKey().startsWith("Fn::ForEach::")) {
+                String identifier = entry.getValue().path(0).asText();
+                entry.getValue().path(2).properties().forEach(fragment -> expanded.put(
+                        fragment.getKey().replace("${" + identifier + "}", item).replace("&{" + identifier + "}", item),
+                        fragment.getValue()));
+            } else {
+                expanded.put(entry.getKey(), entry.getValue());
+            }
+        });
+        return expanded;
+    }
+
+    /**
+     * Evaluates the few intrinsics an environment value may use, for one deployment.
+     * {@code null}: {@code AWS::NoValue}, no value at all.
+     */
+    public String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
+        String text;
+        if ("AWS::NoValue".equals(value.path("Ref").asText(null))) {
+            return null;
+        }
+        if (value.has("Fn::If")) {
+            JsonNode branches = value.path("Fn::If");
+            check(branches.size() == 3, "Fn::If %s takes a condition and two values", value);
+            return evaluate(branches.get(holds(branches.get(0).asText(), deployment) ? 1 : 2), deployment, resolved);
+        }
+        if (value.has("Ref")) {
+            text = deployment.get(value.path("Ref").asText());
+            check(text != null, "a value for !Ref %s", value.path("Ref").asText());
+        } else if (value.has("Fn::Sub")) {
+            Matcher variable = SUBSTITUTION.matcher(value.path("Fn::Sub").asText());
+            StringBuilder substituted = new StringBuilder();
+            while (variable.find()) {
+                String replacement = deployment.get(variable.group(1));
+                check(replacement != null, "a value for ${%s}", variable.group(1));
+                variable.appendReplacement(substituted, Matcher.quoteReplacement(replacement));
+            }
+            variable.appendTail(substituted);
+            text = substituted.toString();
+        } else {
+            check(value.isValueNode(), "an environment value CloudFormation can set: %s", value);
+            text = value.asText();
+        }
+        Matcher reference = DYNAMIC_REFERENCE.matcher(text);
+        if (!reference.matches()) {
+            return text;
+        }
+        String secret = resolved.get(reference.group(1) + ":" + reference.group(2));
+        check(secret != null, "a value stored at %s", text);
+        return secret;
+    }
+
+    /** Whether a condition of the template's Conditions holds for one deployment. */
+    public boolean holds(String condition, Map<String, String> deployment) {
+        JsonNode definition = template.path("Conditions").path(condition);
+        check(definition.isObject(), "condition %s is declared", condition);
+        return holds(definition, deployment);
+    }
+
+    private boolean holds(JsonNode condition, Map<String, String> deployment) {
+        if (condition.has("Condition")) {
+            return holds(condition.path("Condition").asText(), deployment);
+        }
+        if (condition.has("Fn::Equals")) {
+            JsonNode operands = condition.path("Fn::Equals");
+            return Objects.equals(evaluate(operands.get(0), deployment, Map.of()),
+                    evaluate(operands.get(1), deployment, Map.of()));
+        }
+        if (condition.has("Fn::Not")) {
+            return !holds(condition.path("Fn::Not").get(0), deployment);
+        }
+        if (condition.has("Fn::And")) {
+            return StreamSupport.stream(condition.path("Fn::And").spliterator(), false).allMatch(c -> holds(c, deployment));
+        }
+        if (condition.has("Fn::Or")) {
+            return StreamSupport.stream(condition.path("Fn::Or").spliterator(), false).anyMatch(c -> holds(c, deployment));
+        }
+        throw new IllegalStateException("a condition this reader cannot evaluate: " + condition);
+    }
+
+    private static void check(boolean holds, String what, Object... arguments) {
+        if (!holds) {
+            throw new IllegalStateException("the template lacks " + String.format(what, arguments));
+        }
+    }
+
+    // --- reading the template --------------------------------------------------------------
+
+    public static JsonNode read(Path file) {
+        try (JsonParser parser = new YAMLFactory().createParser(file.toFile())) {
+            parser.nextToken();
+            return readNode(parser);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file.toAbsolutePath(), e);
+        }
+    }
+
+    /** Reads the current value, turning a short-form intrinsic tag into its long form. */
+    private static JsonNode readNode(JsonParser parser) throws IOException {
+        Object tag = parser.getTypeId();
+        JsonNode value = switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, readNode(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(readNode(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> NODES.numberNode(parser.getLongValue());
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            default -> throw new IllegalStateException("unexpected " + parser.currentToken() + " in the template");
+        };
+        return tag == null ? value : longForm(tag.toString(), value);
+    }
+
+    private static JsonNode longForm(String tag, JsonNode value) {
+        if (tag.startsWith("tag:yaml.org,2002:")) {
+            return value; // a standard YAML tag such as !!str
+        }
+        return switch (tag) {
+            case "Ref", "Condition" -> NODES.objectNode().set(tag, value);
+            case "GetAtt" -> {
+                JsonNode arguments = value;
+                if (value.isTextual()) {
+                    int dot = value.asText().indexOf('.');
+                    arguments = NODES.arrayNode().add(value.asText().substring(0, dot)).add(value.asText().substring(dot + 1));
+                }
+                yield NODES.objectNode().set("Fn::GetAtt", arguments);
+            }
+            default -> NODES.objectNode().set("Fn::" + tag, value);
+        };
+    }
+}
