@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +55,10 @@ public class WhatsAppSimulator {
     private final BotRegistry bots;
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
-    private final List<JsonNode> botReceived = new ArrayList<>();
+    /** What the bot received, newest last, at most {@link #BOT_KEPT}: a lock-free sink, never the bottleneck. */
+    private final ConcurrentLinkedDeque<JsonNode> botReceived = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger botReceivedCount = new AtomicInteger();
+    static final int BOT_KEPT = 1000;
     private final List<JsonNode> webhooksPosted = java.util.Collections.synchronizedList(new ArrayList<>());
     /** phone number id + ":" + wa_id -> when that customer last wrote (the simulator's own window). */
     private final Map<String, java.time.Instant> customerWrote = new java.util.concurrent.ConcurrentHashMap<>();
@@ -150,9 +155,7 @@ public class WhatsAppSimulator {
                 }
                 group(exchange, exchange.getRequestMethod(), GROUPS.matcher(path), body);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "bot")) {
-                synchronized (this) {
-                    reply(exchange, 200, json.valueToTree(List.copyOf(botReceived)));
-                }
+                reply(exchange, 200, json.valueToTree(List.copyOf(botReceived)));
             } else {
                 reply(exchange, 400, error(100, "Unsupported request - method type: "
                         + exchange.getRequestMethod().toLowerCase(), "GraphMethodException", 0));
@@ -161,10 +164,10 @@ public class WhatsAppSimulator {
     }
 
     /**
-     * Stands in for the demo bot's endpoints: keeps what the gateway delivered, with whether its
-     * signature checks out against the demo bot's callback secret.
+     * Stands in for the demo bot's endpoints: keeps what the gateway delivered (the last
+     * {@link #BOT_KEPT}), with whether its signature checks out against the demo bot's callback secret.
      */
-    private synchronized void receiveAsBot(String kind, byte[] body, String signature) throws IOException {
+    private void receiveAsBot(String kind, byte[] body, String signature) throws IOException {
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode record = json.createObjectNode();
         record.put("kind", kind);
@@ -176,7 +179,10 @@ public class WhatsAppSimulator {
             }
         }));
         record.set("body", json.readTree(text));
-        botReceived.add(record);
+        botReceived.addLast(record);
+        if (botReceivedCount.incrementAndGet() > BOT_KEPT && botReceived.pollFirst() != null) {
+            botReceivedCount.decrementAndGet();
+        }
     }
 
     /**

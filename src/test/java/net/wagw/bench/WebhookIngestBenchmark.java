@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Not a test: the webhook ingestion benchmark (bench/local-webhook.sh runs it against the local
- * gateway). Signed one-message payloads at a concurrency of 16, then, in the same run and against
- * the same dynalite, the raw rate of the DynamoDB writes the gateway makes per message.
+ * gateway). Signed one-message payloads at each given concurrency (16 unless told), each followed,
+ * in the same run and against the same dynalite, by the raw rate of the DynamoDB writes the
+ * gateway makes per message.
  */
 public final class WebhookIngestBenchmark {
     private static final String APP_SECRET = "local-simulator-app-secret"; // the dev profile's, local only
@@ -39,29 +40,33 @@ public final class WebhookIngestBenchmark {
     public static void main(String[] args) throws Exception {
         String base = args[0];
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int[] concurrencies = Arrays.stream((args.length > 2 ? args[2] : "16").split(",")).mapToInt(Integer::parseInt)
+                .toArray();
         HttpClient client = HttpClient.newBuilder().build();
         String run = Long.toString(System.currentTimeMillis(), 36);
-        ingest(client, base, run + "w", 400, concurrency);
-        Map<String, Long> before = stats(client, base);
-        Result gateway = ingest(client, base, run, n, concurrency);
-        Map<String, Long> after = stats(client, base);
-        System.out.println("webhook ingestion (gateway): " + gateway);
-        Map<String, String> perMessage = new TreeMap<>();
-        long total = 0;
-        for (var e : after.entrySet()) {
-            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-            total += delta;
-            if (delta > 0) {
-                perMessage.put(e.getKey(), String.format("%.2f", delta / (double) n));
-            }
-        }
-        System.out.printf("DynamoDB calls per inbound message: %.2f %s%n", total / (double) n, perMessage);
+        ingest(client, base, run + "w", 400, concurrencies[0]);
         String endpoint = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbEndpoint").asText();
-        Result raw = rawWrites(endpoint, run, n, concurrency);
-        System.out.println("same DynamoDB writes without the gateway: " + raw);
-        System.out.printf("ratio: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
-                gateway.throughput / raw.throughput, gateway.median / raw.median);
+        for (int concurrency : concurrencies) {
+            String series = run + "c" + concurrency;
+            Map<String, Long> before = stats(client, base);
+            Result gateway = ingest(client, base, series, n, concurrency);
+            Map<String, Long> after = stats(client, base);
+            System.out.println("webhook ingestion (gateway): " + gateway);
+            Map<String, String> perMessage = new TreeMap<>();
+            long total = 0;
+            for (var e : after.entrySet()) {
+                long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                total += delta;
+                if (delta > 0) {
+                    perMessage.put(e.getKey(), String.format("%.2f", delta / (double) n));
+                }
+            }
+            System.out.printf("DynamoDB calls per inbound message: %.2f %s%n", total / (double) n, perMessage);
+            Result raw = rawWrites(endpoint, series, n, concurrency);
+            System.out.println("same DynamoDB writes without the gateway: " + raw);
+            System.out.printf("concurrency %d: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
+                    concurrency, gateway.throughput / raw.throughput, gateway.median / raw.median);
+        }
         batch(client, base, run);
     }
 

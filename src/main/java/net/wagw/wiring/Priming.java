@@ -1,4 +1,4 @@
-package net.wagw.config;
+package net.wagw.wiring;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
