@@ -24,11 +24,14 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.inbound.FieldEvent;
+import net.wagw.domain.inbound.FieldEvents;
 import net.wagw.domain.inbound.GroupEvent;
+import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
-import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.lime.EventRenderer;
 import net.wagw.lime.InboundRenderer;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
@@ -66,14 +69,19 @@ public class WebhookResource {
                 return thread;
             });
 
+    private final FieldEvents fieldEvents;
+    private final EventRenderer events;
+
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config) {
+            ObjectMapper json, Nodes nodes, WagwConfig config, FieldEvents fieldEvents) {
         this.bots = bots;
         this.inbound = inbound;
+        this.fieldEvents = fieldEvents;
         this.groups = groups;
         this.outbox = outbox;
         this.parser = new WebhookParser(json);
         this.renderer = new InboundRenderer(json, nodes);
+        this.events = new EventRenderer(json, nodes, renderer);
         this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
         this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
         this.botDomain = config.botDomain();
@@ -126,18 +134,20 @@ public class WebhookResource {
                 }
             });
         }
+        // who the customers are first: a message's window then lands on the customer's own key
+        inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
             inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
                     .ifPresent(d -> stored.add(Map.entry(bot, d)));
         }));
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
-            try {
-                inbound.status(bot, status).ifPresent(d -> stored.add(Map.entry(bot, d)));
-            } catch (InboundService.NotYetKnown early) {
-                retryLater.set(true);
-            }
-        }));
+        for (IdentityChange change : batch.identityChanges()) {
+            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
+        }
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)
+                .ifPresent(d -> stored.add(Map.entry(bot, d)))));
+        inParallel(batch.fieldEvents(), event -> botOf(event).ifPresent(bot -> fieldEvents.handle(bot, event,
+                events.render(event, bot.node(botDomain))).ifPresent(d -> stored.add(Map.entry(bot, d)))));
         forward(stored, deadline);
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
@@ -199,9 +209,21 @@ public class WebhookResource {
         if (message.groupId() == null) {
             return message;
         }
-        return groups.ownId(bot, message.groupId()).map(id -> new InboundMessage(message.phoneNumberId(), message.wamid(),
-                message.from(), message.profileName(), message.userId(), message.timestamp(), message.type(),
-                message.text(), message.referral(), id, message.rawJson())).orElse(message);
+        return groups.ownId(bot, message.groupId()).map(message::inGroup).orElse(message);
+    }
+
+    /** Account-wide fields (templates, account updates) name the business account, not a number. */
+    private Optional<Bot> botOf(FieldEvent event) {
+        if (event.phoneNumberId() != null) {
+            return botOf(event.phoneNumberId());
+        }
+        Optional<Bot> bot = bots.all().stream().filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId()))
+                .findFirst();
+        if (bot.isEmpty()) {
+            LOG.warnf("webhook %s event for business account %s, which no bot has: acknowledged and dropped",
+                    event.field(), event.wabaId());
+        }
+        return bot;
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {

@@ -74,6 +74,7 @@ public class InboundRenderer {
         meta.put(PHONE_NUMBER_ID, m.phoneNumberId());
         putIfPresent(meta, CONTEXT_ID, text(raw.path("context").get("id")));
         putIfPresent(meta, USER_ID, m.userId());
+        IdentityMetadata.put(meta, m.userId(), m.parentUserId(), m.username());
         if (m.groupId() != null) {
             meta.put(GROUP, m.groupId() + "@" + nodes.groupsDomain());
             putIfPresent(meta, AUTHOR, sender);

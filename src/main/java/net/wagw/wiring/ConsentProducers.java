@@ -1,5 +1,7 @@
 package net.wagw.wiring;
 
+import net.wagw.domain.identity.Identities;
+import net.wagw.domain.identity.Following;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +21,13 @@ public class ConsentProducers {
 
     @Produces
     @Singleton
-    WindowStore windowStore(DynamoDbClient dynamo, TableNames names) {
-        return new DynamoWindowStore(dynamo, names);
+    WindowStore windowStore(DynamoDbClient dynamo, TableNames names, Identities identities) {
+        return Following.windows(new DynamoWindowStore(dynamo, names), identities);
     }
 
     @Produces
     @Singleton
-    OptIns optIns(DynamoDbClient dynamo, TableNames names, Clock clock) {
-        return new OptIns(new DynamoOptInStore(dynamo, names), clock);
+    OptIns optIns(DynamoDbClient dynamo, TableNames names, Clock clock, Identities identities) {
+        return new OptIns(Following.optIns(new DynamoOptInStore(dynamo, names), identities), clock);
     }
 }

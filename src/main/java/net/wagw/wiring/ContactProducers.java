@@ -1,5 +1,10 @@
 package net.wagw.wiring;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import net.wagw.store.DynamoOptInStore;
+import net.wagw.store.DynamoWindowStore;
+import net.wagw.domain.identity.Identities;
+import net.wagw.domain.identity.Following;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +39,17 @@ public class ContactProducers {
 
     @Produces
     @Singleton
-    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names) {
-        return new DynamoContactStore(client, names);
+    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names, Identities identities) {
+        return Following.contacts(new DynamoContactStore(client, names), identities);
+    }
+
+    /** The raw stores, one id each; everything else sees them through {@link Following}. */
+    @Produces
+    @Singleton
+    Identities identities(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names, PhoneNumbers numbers,
+            Clock clock) {
+        return new Identities(new DynamoContactStore(client, names), numbers, new DynamoWindowStore(dynamo, names),
+                new DynamoOptInStore(dynamo, names), clock);
     }
 
     @Produces

@@ -1,5 +1,12 @@
 package net.wagw.wiring;
 
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import net.wagw.store.TableNames;
+import net.wagw.store.DynamoWindowStore;
+import net.wagw.domain.send.TemplateCatalog;
+import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.inbound.FieldEvents;
+import net.wagw.domain.identity.Identities;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +29,16 @@ public class InboundProducers {
 
     @Produces
     @Singleton
-    InboundService inboundService(Contacts contacts, PhoneNumbers numbers, WindowStore windows, OptIns optIns,
-            Outbox outbox, StatusStore statuses, BotNotifier notifier, Nodes nodes, Clock clock) {
-        return new InboundService(contacts, numbers, windows, optIns, outbox, statuses, notifier, nodes, clock);
+    InboundService inboundService(Identities identities, DynamoDbClient dynamo, TableNames names, OptIns optIns,
+            Outbox outbox, StatusEffects statuses) {
+        // the customer's own key comes from Identities.seen: the window is written there directly
+        return new InboundService(identities, new DynamoWindowStore(dynamo, names), optIns, outbox, statuses);
+    }
+
+    @Produces
+    @Singleton
+    FieldEvents fieldEvents(Identities identities, WindowStore windows, OptIns optIns, TemplateCatalog catalog,
+            Outbox outbox) {
+        return new FieldEvents(identities, windows, optIns, catalog, outbox);
     }
 }

@@ -1,5 +1,10 @@
 package net.wagw.wiring;
 
+import net.wagw.store.DynamoQuotaCounter;
+import net.wagw.store.DynamoUsageCounter;
+import net.wagw.domain.send.UsageCounter;
+import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.identity.Identities;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,22 +42,37 @@ public class SendProducers {
 
     @Produces
     @Singleton
-    TemplateSync templateSync(WhatsAppApi meta, TemplateCatalog catalog) {
-        return new TemplateSync(meta, catalog);
+    TemplateSync templateSync(WhatsAppApi meta, TemplateCatalog catalog, DynamoDbClient dynamo, TableNames names,
+            Clock clock) {
+        return new TemplateSync(meta, catalog, new DynamoQuotaCounter(dynamo, names), clock);
     }
 
     @Produces
     @Singleton
-    StatusStore statusStore(DynamoDbClient dynamo, TableNames names, Clock clock) {
+    DynamoStatusStore statusStore(DynamoDbClient dynamo, TableNames names, Clock clock) {
         return new DynamoStatusStore(dynamo, names, clock);
+    }
+
+    @Produces
+    @Singleton
+    UsageCounter usageCounter(DynamoDbClient dynamo, TableNames names, DynamoStatusStore statuses, Clock clock) {
+        return new DynamoUsageCounter(dynamo, names, statuses, clock);
+    }
+
+    @Produces
+    @Singleton
+    StatusEffects statusEffects(DynamoStatusStore statuses, BotNotifier notifier, OptIns optIns, UsageCounter usage,
+            Nodes nodes, Identities identities) {
+        return new StatusEffects(statuses, notifier, optIns, usage, nodes, identities::keyOf);
     }
 
     @Produces
     @Singleton
     SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
-            WhatsAppApi meta, BotNotifier notifier, StatusStore statuses, GroupService groups, Clock clock) {
+            WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses, StatusEffects effects,
+            GroupService groups, Clock clock) {
         return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, groups, clock);
+                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, clock);
     }
 }

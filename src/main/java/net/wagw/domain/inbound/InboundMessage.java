@@ -17,14 +17,29 @@ import java.util.Objects;
  * @param referral      whether it came from a Click-to-WhatsApp ad ({@code referral} present)
  * @param groupId       Meta's group id when sent in a group, else null
  * @param rawJson       Meta's message object exactly as received
+ * @param parentUserId  the parent business-scoped user id ({@code contacts[].parent_user_id}), if sent
+ * @param username      the customer's WhatsApp username ({@code contacts[].profile.username}), if sent
  */
 public record InboundMessage(String phoneNumberId, String wamid, String from, String profileName, String userId,
-        Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson) {
+        Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson,
+        String parentUserId, String username) {
     public InboundMessage {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(wamid, "wamid");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(rawJson, "rawJson");
+    }
+
+    public InboundMessage(String phoneNumberId, String wamid, String from, String profileName, String userId,
+            Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson) {
+        this(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, referral, groupId, rawJson, null,
+                null);
+    }
+
+    /** The same message as seen in the bot's group {@code groupId}. */
+    public InboundMessage inGroup(String ownGroupId) {
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, referral,
+                ownGroupId, rawJson, parentUserId, username);
     }
 }

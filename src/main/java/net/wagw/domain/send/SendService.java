@@ -13,9 +13,11 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
-import net.wagw.domain.contact.PhoneNumber;
+import net.wagw.domain.contact.ContactKey;
+import net.wagw.domain.contact.Customer;
 import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.CustomerServiceWindow;
@@ -43,12 +45,13 @@ public final class SendService {
     private final WhatsAppApi meta;
     private final BotNotifier notifier;
     private final StatusStore statuses;
+    private final StatusEffects effects;
     private final GroupService groups;
     private final Clock clock;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
-            BotNotifier notifier, StatusStore statuses, GroupService groups, Clock clock) {
+            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, Clock clock) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -59,6 +62,7 @@ public final class SendService {
         this.meta = meta;
         this.notifier = notifier;
         this.statuses = statuses;
+        this.effects = effects;
         this.groups = groups;
         this.clock = clock;
     }
@@ -79,7 +83,7 @@ public final class SendService {
                 Refusal.Kind.UNPROCESSABLE));
         Recipient recipient = recipients.parse(request.to());
         String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
-                : checkCustomer(bot, ((Recipient.Customer) recipient).number(), request.message());
+                : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
         Instant now = clock.instant();
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
                 recipient instanceof Recipient.Group, request.message().kind(), request.message().payloadJson(),
@@ -134,10 +138,11 @@ public final class SendService {
         MetaOutcome outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
         OutboundMessage updated;
         boolean newlyAccepted = false;
+        Optional<StatusUpdate> early = Optional.empty();
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
-            statuses.track(bot.id(), sent.wamid(), leased.id(), leased.recipientNode());
+            early = statuses.track(bot.id(), sent.wamid(), leased.id(), leased.recipientNode());
             learnWaId(bot, leased, sent.waId());
         } else {
             MetaErrors.Verdict verdict = MetaErrors.classify(outcome, leased.attempts() + 1);
@@ -161,6 +166,8 @@ public final class SendService {
         if (updated.state() == OutboundMessage.State.FAILED) {
             notifier.notify(bot, failure(updated, updated.failureCode(), updated.failureDescription()));
         }
+        // a status that overtook this write was kept: told now, after "accepted" (docs/contracts.md §3.4)
+        early.ifPresent(status -> effects.applyKept(bot, status));
         return updated;
     }
 
@@ -180,22 +187,32 @@ public final class SendService {
         return group.metaGroupId();
     }
 
-    private String checkCustomer(Bot bot, PhoneNumber number, RenderedMessage message) {
+    /**
+     * @return whom Meta is to send to: the wa_id Meta reported, else the number's digits, else the
+     *         customer's business-scoped user id (the Cloud API's {@code recipient})
+     */
+    private String checkCustomer(Bot bot, Customer customer, RenderedMessage message) {
+        Optional<KnownContact> known = contacts.find(bot.id(), customer.key());
+        if (customer.number() == null && !customer.byUserId()
+                && known.map(KnownContact::waId).filter(customer.id()::equals).isEmpty()) {
+            throw new Refusal(Reason.INVALID_IDENTITY, "'" + customer.id() + "' is not a valid phone number, and no "
+                    + "customer with that WhatsApp id has written to this bot.");
+        }
         Instant now = clock.instant();
         if (message.kind() != MessageKind.TEMPLATE) {
-            if (!CustomerServiceWindow.isOpen(windows.lastInbound(bot.id(), number.contactKey()), now)) {
-                throw new Refusal(Reason.NOT_ALLOWED, "The customer-service window with " + number.e164()
+            if (!CustomerServiceWindow.isOpen(windows.lastInbound(bot.id(), customer.key()), now)) {
+                throw new Refusal(Reason.NOT_ALLOWED, "The customer-service window with " + customer.shown()
                         + " is closed: the customer has not written in the last 24 hours. Send a template.",
                         Refusal.Kind.UNPROCESSABLE);
             }
         } else {
             TemplateUse use = message.template().orElseThrow();
-            Optional<Template> known = checkTemplate(bot, use);
+            Optional<Template> template = checkTemplate(bot, use);
             if (bot.requireOptIn()) {
-                String category = known.map(Template::category).orElse(null);
-                Optional<OptInChange> optIn = optIns.current(bot.id(), number.contactKey());
+                String category = template.map(Template::category).orElse(null);
+                Optional<OptInChange> optIn = optIns.current(bot.id(), customer.key());
                 if (optIn.isEmpty() || !optIn.get().covers(category)) {
-                    throw new Refusal(Reason.UNAUTHORIZED_SENDER, number.e164() + (optIn.isEmpty()
+                    throw new Refusal(Reason.UNAUTHORIZED_SENDER, customer.shown() + (optIn.isEmpty()
                             ? " has not opted in" : optIn.get().active() ? " has not opted in to " + category
                                     + " messages" : " has revoked their opt-in")
                             + ": templates need the customer's consent (record it with set /opt-ins).",
@@ -203,7 +220,7 @@ public final class SendService {
                 }
             }
         }
-        return contacts.find(bot.id(), number).map(KnownContact::waId).orElse(number.digits());
+        return known.flatMap(KnownContact::sendTarget).orElse(customer.id());
     }
 
     /**
@@ -216,7 +233,7 @@ public final class SendService {
             return Optional.empty();
         }
         if (templates.stream().noneMatch(t -> t.name().equals(use.name())) && bot.wabaId() != null) {
-            templates = templateSync.sync(bot);
+            templates = templateSync.syncOnDemand(bot);
         }
         List<Template> named = templates.stream().filter(t -> t.name().equals(use.name())).toList();
         if (named.isEmpty()) {
@@ -289,14 +306,14 @@ public final class SendService {
             return;
         }
         Recipient recipient = recipients.parse(message.recipientNode());
-        if (recipient instanceof Recipient.Customer customer) {
-            contacts.learnWaId(bot.id(), customer.number(), waId);
+        if (recipient instanceof Recipient.Person person && ContactKey.isDigits(waId)) {
+            contacts.learnWaId(bot.id(), person.customer().key(), waId);
         }
     }
 
     private void revokeMarketing(Bot bot, OutboundMessage message, String detail) {
-        if (recipients.parse(message.recipientNode()) instanceof Recipient.Customer customer) {
-            optIns.revokeMarketing(bot.id(), customer.number().contactKey(), detail);
+        if (recipients.parse(message.recipientNode()) instanceof Recipient.Person person) {
+            optIns.revokeMarketing(bot.id(), person.customer().key(), detail);
         }
     }
 

@@ -9,9 +9,33 @@ public final class TemplateSync {
     private final WhatsAppApi meta;
     private final TemplateCatalog catalog;
 
-    public TemplateSync(WhatsAppApi meta, TemplateCatalog catalog) {
+    /** An unknown name triggers at most one sync per bot in this long (docs/contracts.md §3). */
+    public static final java.time.Duration ON_DEMAND_EVERY = java.time.Duration.ofMinutes(5);
+
+    private final net.wagw.domain.verify.QuotaCounter counters;
+    private final java.time.Clock clock;
+
+    public TemplateSync(WhatsAppApi meta, TemplateCatalog catalog, net.wagw.domain.verify.QuotaCounter counters,
+            java.time.Clock clock) {
         this.meta = meta;
         this.catalog = catalog;
+        this.counters = counters;
+        this.clock = clock;
+    }
+
+    /**
+     * A send named a template the catalog lacks: synced from Meta unless this bot did so in the
+     * last {@link #ON_DEMAND_EVERY} (one atomic counter per bot and period, so concurrent sends and
+     * many functions together make one call), else the catalog as stored answers.
+     */
+    public List<Template> syncOnDemand(Bot bot) {
+        long period = ON_DEMAND_EVERY.getSeconds();
+        long slot = clock.instant().getEpochSecond() / period;
+        java.time.Instant expires = java.time.Instant.ofEpochSecond((slot + 2) * period);
+        if (bot.wabaId() == null || !counters.tryIncrement(bot.id(), "template-sync#" + slot, 1, expires)) {
+            return catalog.all(bot.id());
+        }
+        return sync(bot);
     }
 
     /** @return the catalog as now stored; unchanged when the bot has no WhatsApp Business account id */
