@@ -22,6 +22,11 @@ public final class Bounds {
     private Bounds() {
     }
 
+    /** A field name as a sentence shows it: long ones cut. */
+    public static String shown(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "...";
+    }
+
     public static boolean fits(String value, int limit) {
         return value == null || value.length() <= limit;
     }
@@ -29,7 +34,7 @@ public final class Bounds {
     /** Refuses (400, reason 64) a value over its limit, naming the field and the limit. */
     public static String check(String field, String value, int limit) {
         if (!fits(value, limit)) {
-            throw new Refusal(Reason.INVALID_ARGUMENT, "'" + field + "' has " + value.length()
+            throw new Refusal(Reason.INVALID_ARGUMENT, "'" + shown(field) + "' has " + value.length()
                     + " characters; at most " + limit + " are accepted.");
         }
         return value;

@@ -52,7 +52,8 @@ public class HttpGateway {
         } catch (Refusal refusal) {
             return error(HttpStatuses.of(refusal), refusal);
         } catch (RuntimeException e) {
-            return error(Failures.isStorage(e) ? 503 : 500, Failures.of(e, function));
+            Refusal failure = Failures.of(e, function);
+            return error(failure.kind().map(HttpStatuses::of).orElse(Failures.isStorage(e) ? 503 : 500), failure);
         }
     }
 

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
+import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.SendRequest;
@@ -27,8 +29,11 @@ public class MessagesResource {
     private final OutboundRenderer renderer;
     private final ObjectMapper json;
 
-    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json) {
+    private final Outbox outbox;
+
+    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json, Outbox outbox) {
         this.sending = sending;
+        this.outbox = outbox;
         this.renderer = renderer;
         this.json = json;
     }
@@ -36,7 +41,8 @@ public class MessagesResource {
     ResourceResponse send(ResourceRequest request) {
         JsonNode envelope = Bodies.object(request.body(), "a LIME message envelope {id, to, type, content}");
         String id = Bodies.text(envelope, "id").filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
-        String to = Bodies.text(envelope, "to").orElse(null);
+        Bounds.check("id", id, Bounds.ENVELOPE_ID);
+        String to = Bounds.check("to", Bodies.text(envelope, "to").orElse(null), Bounds.META_ID);
         String type = Bodies.text(envelope, "type").orElse(null);
         Map<String, String> metadata = Bodies.metadata(envelope);
         RenderedMessage rendered = renderer.render(type, envelope.get("content"), metadata);
@@ -50,7 +56,16 @@ public class MessagesResource {
                 Reason.VALIDATION_ERROR, "The notification has no id: give the id of the message it is about."));
         String event = Bodies.text(envelope, "event").orElse("");
         switch (event) {
-            case "consumed" -> sending.markRead(request.bot(), id);
+            case "consumed" -> {
+                // only a message that came to this bot (docs/contracts.md §3.4): another bot's wamid is refused
+                if (Bounds.fits(id, Bounds.META_ID) && outbox.received(request.bot(), id)) {
+                    sending.markRead(request.bot(), id);
+                } else {
+                    throw new Refusal(Reason.RESOURCE_NOT_FOUND, "No message with id '" + Bounds.shown(id)
+                            + "' came to this bot; 'consumed' marks read only the bot's own inbound messages.",
+                            Refusal.Kind.NOT_FOUND);
+                }
+            }
             // WhatsApp has no receipt for these; the bot may send them as it would to BLiP
             case "received", "accepted", "dispatched" -> {
             }

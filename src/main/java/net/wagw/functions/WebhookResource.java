@@ -163,12 +163,12 @@ public class WebhookResource {
      */
     private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
         if (items.size() <= 1) {
-            items.forEach(work);
+            items.forEach(item -> unlessUnstorable(work, item));
             return;
         }
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
         for (T item : items) {
-            running.add(workers.submit(() -> work.accept(item)));
+            running.add(workers.submit(() -> unlessUnstorable(work, item)));
         }
         RuntimeException first = null;
         for (java.util.concurrent.Future<?> task : running) {
@@ -185,6 +185,23 @@ public class WebhookResource {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * One element DynamoDB refuses as a value (too large for an item, say) is no outage: logged with what
+     * it was and acknowledged, so Meta does not retry the whole batch for seven days (docs/contracts.md §7).
+     */
+    private static <T> void unlessUnstorable(java.util.function.Consumer<T> work, T item) {
+        try {
+            work.accept(item);
+        } catch (RuntimeException e) {
+            if (!Failures.isUnstorable(e)) {
+                throw e;
+            }
+            String shown = String.valueOf(item);
+            LOG.errorf(e, "webhook element not storable, acknowledged: %s",
+                    shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown);
         }
     }
 

@@ -48,6 +48,11 @@ public final class Outbox {
         return store.create(leased) ? Optional.of(leased) : Optional.empty();
     }
 
+    /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
+    public boolean received(Bot bot, String wamid) {
+        return store.find(bot.id(), "message:" + wamid).isPresent();
+    }
+
     /** The first try of an enqueued delivery, waiting at most {@code wait} for the bot. */
     public void attemptWithin(Bot bot, Delivery enqueued, Duration wait) {
         attempt(bot, enqueued, wait.compareTo(timeout) < 0 ? wait : timeout);

@@ -12,27 +12,23 @@ public final class TemplateSync {
     /** An unknown name triggers at most one sync per bot in this long (docs/contracts.md §3). */
     public static final java.time.Duration ON_DEMAND_EVERY = java.time.Duration.ofMinutes(5);
 
-    private final net.wagw.domain.verify.QuotaCounter counters;
+    private final Claims claims;
     private final java.time.Clock clock;
 
-    public TemplateSync(WhatsAppApi meta, TemplateCatalog catalog, net.wagw.domain.verify.QuotaCounter counters,
-            java.time.Clock clock) {
+    public TemplateSync(WhatsAppApi meta, TemplateCatalog catalog, Claims claims, java.time.Clock clock) {
         this.meta = meta;
         this.catalog = catalog;
-        this.counters = counters;
+        this.claims = claims;
         this.clock = clock;
     }
 
     /**
      * A send named a template the catalog lacks: synced from Meta unless this bot did so in the
-     * last {@link #ON_DEMAND_EVERY} (one atomic counter per bot and period, so concurrent sends and
-     * many functions together make one call), else the catalog as stored answers.
+     * last {@link #ON_DEMAND_EVERY} (one conditional write per bot, so concurrent sends and many
+     * functions together make one call), else the catalog as stored answers.
      */
     public List<Template> syncOnDemand(Bot bot) {
-        long period = ON_DEMAND_EVERY.getSeconds();
-        long slot = clock.instant().getEpochSecond() / period;
-        java.time.Instant expires = java.time.Instant.ofEpochSecond((slot + 2) * period);
-        if (bot.wabaId() == null || !counters.tryIncrement(bot.id(), "template-sync#" + slot, 1, expires)) {
+        if (bot.wabaId() == null || !claims.claim(bot.id(), "template-sync", clock.instant(), ON_DEMAND_EVERY)) {
             return catalog.all(bot.id());
         }
         return sync(bot);
