@@ -58,6 +58,7 @@ public class WebhookResource {
     private final String botDomain;
     private final int maxBytes;
     private final Duration forwardBudget;
+    private final Metrics metrics;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -67,7 +68,8 @@ public class WebhookResource {
             });
 
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config) {
+            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics) {
+        this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
@@ -111,6 +113,7 @@ public class WebhookResource {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
+        metrics.webhook(batch);
         Instant deadline = Instant.now().plus(forwardBudget);
         List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();

@@ -54,7 +54,9 @@ public final class Dynalite implements AutoCloseable {
 
     private static Dynalite start(Path projectDir, int port) {
         Path cli = projectDir.resolve("node_modules/dynalite/cli.js");
-        if (!Files.isRegularFile(cli)) {
+        // the other local tools (the API viewer, the browser driver) come from the same lock file
+        if (!Files.isRegularFile(cli) || !Files.isDirectory(projectDir.resolve("node_modules/swagger-ui-dist"))
+                || !Files.isDirectory(projectDir.resolve("node_modules/playwright-core"))) {
             install(projectDir);
         }
         try {
@@ -120,25 +122,43 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static void install(Path projectDir) {
-        LOG.infof("Installing dynalite with npm ci in %s", projectDir.toAbsolutePath());
+        LOG.infof("Installing dynalite and the local tools with npm ci in %s", projectDir.toAbsolutePath());
+        Path output = null;
         try {
+            // npm's output goes to a file, not to this JVM's stdout: under surefire that stream is the
+            // channel to the test runner, and foreign bytes on it corrupt it.
+            output = Files.createTempFile("wagw-npm-ci", ".log");
             Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund"))
                     .directory(projectDir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(output.toFile())
                     .start();
             if (!npm.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm ci did not finish within " + INSTALL_TIMEOUT);
+                throw new IllegalStateException("npm ci did not finish within " + INSTALL_TIMEOUT + ": " + tail(output));
             }
             if (npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci failed with exit code " + npm.exitValue());
+                throw new IllegalStateException("npm ci failed with exit code " + npm.exitValue() + ": " + tail(output));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not run npm: is Node.js installed?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while installing dynalite", e);
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
+        }
+    }
+
+    /** The last lines npm wrote, for the exception that says it failed. */
+    private static String tail(Path output) {
+        try {
+            List<String> lines = Files.readAllLines(output);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "(npm's output could not be read: " + e.getMessage() + ")";
         }
     }
 

@@ -65,11 +65,17 @@ public class LocalRun {
         schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
     }
 
-    /** A scheduled executor drops a task's exception silently: say it, and what a round did. */
+    /**
+     * A scheduled executor drops a task's exception silently: say it, and what a round did when it
+     * did something (a line a minute saying nothing happened is noise).
+     */
     private static void run(String name, java.util.function.Supplier<ScheduledFunctions.Report> round) {
         try {
             ScheduledFunctions.Report report = round.get();
-            LOG.infof("%s: %s", name, report);
+            if (report.messages() + report.deliveries() + report.templates() + report.failures() > 0) {
+                LOG.infof("%s: %d messages retried, %d deliveries, %d templates synced, %d failures", name,
+                        report.messages(), report.deliveries(), report.templates(), report.failures());
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed", name);
         }

@@ -66,6 +66,8 @@ public class WhatsAppSimulator {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String webhookUrl;
+    /** Every hop of every conversation, for the console's timeline ({@code GET /_simulator/events}). */
+    private final List<JsonNode> events = new ArrayList<>();
 
     public WhatsAppSimulator(ObjectMapper json, BotRegistry bots,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
@@ -89,6 +91,33 @@ public class WhatsAppSimulator {
     public List<JsonNode> webhooksPosted() {
         synchronized (webhooksPosted) {
             return List.copyOf(webhooksPosted);
+        }
+    }
+
+    /**
+     * Records one hop: {@code bot -> wagw}, {@code wagw -> Meta}, {@code Meta -> wagw} (a webhook) or
+     * {@code wagw -> bot}, with what it was and the HTTP status it was answered.
+     */
+    void hop(String from, String to, String what, int status, JsonNode detail) {
+        synchronized (events) {
+            ObjectNode event = json.createObjectNode();
+            event.put("seq", events.size() + 1);
+            event.put("at", java.time.Instant.now().toString());
+            event.put("from", from);
+            event.put("to", to);
+            event.put("what", what);
+            event.put("status", status);
+            if (detail != null) {
+                event.set("detail", detail);
+            }
+            events.add(event);
+        }
+    }
+
+    /** The hops after {@code seq}, oldest first. */
+    public List<JsonNode> events(int after) {
+        synchronized (events) {
+            return List.copyOf(events.subList(Math.min(Math.max(after, 0), events.size()), events.size()));
         }
     }
 
@@ -130,6 +159,17 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 playCustomer(exchange, body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "events")) {
+                String query = exchange.getRequestURI().getQuery();
+                int after = 0;
+                if (query != null && query.startsWith("after=")) {
+                    try {
+                        after = Integer.parseInt(query.substring(6));
+                    } catch (NumberFormatException e) {
+                        after = 0;
+                    }
+                }
+                reply(exchange, 200, json.valueToTree(events(after)));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "webhooks")) {
                 reply(exchange, 200, json.valueToTree(webhooksPosted()));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "groups")) {
@@ -175,8 +215,12 @@ public class WhatsAppSimulator {
                 return false;
             }
         }));
-        record.set("body", json.readTree(text));
+        JsonNode envelope = json.readTree(text);
+        record.set("body", envelope);
         botReceived.add(record);
+        String what = kind.equals("messages") ? "message " + envelope.path("type").asText()
+                : "notification " + envelope.path("event").asText() + " of " + envelope.path("id").asText();
+        hop("wagw", "bot", what, 200, envelope);
     }
 
     /**
@@ -198,6 +242,11 @@ public class WhatsAppSimulator {
         message.put("from", from);
         message.put("id", "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
         message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
+        if (said.hasNonNull("group") && !groups.containsKey(said.path("group").asText())) {
+            reply(exchange, 400, error(100, "(#100) No group " + said.path("group").asText() + " exists; GET "
+                    + PREFIX + "groups lists the groups the simulator made.", "OAuthException", 0));
+            return;
+        }
         if (said.hasNonNull("group")) {
             message.put("group_id", said.path("group").asText());
         } else {
@@ -208,6 +257,32 @@ public class WhatsAppSimulator {
             ObjectNode interactive = message.putObject("interactive");
             interactive.put("type", "button_reply");
             interactive.set("button_reply", said.get("button"));
+        } else if (said.has("row")) {
+            message.put("type", "interactive");
+            ObjectNode interactive = message.putObject("interactive");
+            interactive.put("type", "list_reply");
+            interactive.set("list_reply", said.get("row"));
+        } else if (said.has("location")) {
+            message.put("type", "location");
+            message.set("location", said.get("location"));
+        } else if (said.has("contacts")) {
+            message.put("type", "contacts");
+            message.set("contacts", said.get("contacts"));
+        } else if (said.has("reaction")) {
+            message.put("type", "reaction");
+            message.set("reaction", said.get("reaction"));
+        } else if (said.has("media")) {
+            // as Meta does: a media id (digits), the MIME type and a caption; the file stays at Meta
+            JsonNode media = said.get("media");
+            String kind = media.path("kind").asText("image");
+            message.put("type", kind);
+            ObjectNode file = message.putObject(kind);
+            file.put("id", Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L)));
+            file.put("mime_type", media.path("mimeType").asText("image/jpeg"));
+            file.put("sha256", "SIM");
+            if (media.hasNonNull("caption")) {
+                file.put("caption", media.path("caption").asText());
+            }
         } else {
             message.put("type", "text");
             message.putObject("text").put("body", said.path("text").asText(""));
@@ -287,6 +362,7 @@ public class WhatsAppSimulator {
             }
         }
         reply(exchange, 200, answer);
+        hop("wagw", "Meta", "groups: " + method + " " + (edge.isEmpty() ? "/" + id : edge), 200, request);
     }
 
     /** A person joins a group by its invite link: {@code {"from":"5531...","inviteLink":"https://..."}}. */
@@ -365,6 +441,7 @@ public class WhatsAppSimulator {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
             webhooksPosted.add(json.createObjectNode().put("status", status).set("payload", root));
+            hop("Meta", "wagw", "webhook " + field + " " + describe(value), status, root);
             return status;
         } catch (IOException e) {
             return 0;
@@ -372,6 +449,24 @@ public class WhatsAppSimulator {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** What a webhook's value holds, in a few words: a customer's message, statuses, a group event. */
+    private static String describe(JsonNode value) {
+        if (value.has("messages")) {
+            JsonNode m = value.path("messages").path(0);
+            return m.path("type").asText() + " from " + m.path("from").asText()
+                    + (m.has("group_id") ? " in group " + m.path("group_id").asText() : "");
+        }
+        if (value.has("statuses")) {
+            JsonNode st = value.path("statuses").path(0);
+            return st.path("status").asText() + (st.has("errors") ? " (#" + st.path("errors").path(0).path("code").asInt()
+                    + ")" : "") + " of " + st.path("id").asText();
+        }
+        if (value.has("groups")) {
+            return value.path("groups").path(0).path("type").asText();
+        }
+        return "";
     }
 
     private void send(HttpExchange exchange, String phoneNumberId, String authorization, byte[] body) throws IOException {
@@ -409,6 +504,8 @@ public class WhatsAppSimulator {
                 + "#" + request.path("template").path("language").path("code").asText())) {
             reply(exchange, 404, error(132001, "(#132001) Template name does not exist in the translation",
                     "OAuthException", 2494073));
+            hop("wagw", "Meta", "template " + request.path("template").path("name").asText() + " refused (#132001)", 404,
+                    request);
             return;
         }
         String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
@@ -429,6 +526,7 @@ public class WhatsAppSimulator {
         }
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
+        hop("wagw", "Meta", type + " to " + to + " -> " + wamid, 200, request);
         if (!group) {
             String waId = to.replaceAll("\\D", "");
             java.time.Instant wrote = customerWrote.get(phoneNumberId + ":" + waId);
