@@ -12,7 +12,7 @@ import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
 
 /**
- * BLiP-style bot authentication (DESIGN.md 3): {@code Authorization: Key base64(botId:accessKey)}.
+ * BLiP-style bot authentication (docs/contracts.md §3): {@code Authorization: Key base64(botId:accessKey)}.
  * The key's SHA-256 is compared with the configured hash in constant time, and an unknown bot
  * costs the same comparison, so timing tells an attacker neither which bots exist nor how much of
  * a key was right.

@@ -10,7 +10,7 @@ import net.wagw.domain.send.MetaOutcome;
 import net.wagw.domain.send.WhatsAppApi;
 
 /**
- * {@code GET /media/{id}} (DESIGN.md 3.5): the bytes of a file a customer sent, streamed from Meta
+ * {@code GET /media/{id}} (docs/contracts.md §3.5): the bytes of a file a customer sent, streamed from Meta
  * with its content type. A Lambda response carries at most 6 MB, base64 included, so larger files
  * are refused with a reason.
  */

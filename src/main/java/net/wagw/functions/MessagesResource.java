@@ -20,7 +20,7 @@ import net.wagw.domain.send.SendRequest;
 import net.wagw.domain.send.SendService;
 import net.wagw.whatsapp.OutboundRenderer;
 
-/** {@code POST /messages} (DESIGN.md 3.3) and {@code POST /notifications} from the bot (3.4). */
+/** {@code POST /messages} (docs/contracts.md §3.3) and {@code POST /notifications} from the bot (3.4). */
 @ApplicationScoped
 public class MessagesResource {
     private final SendService sending;

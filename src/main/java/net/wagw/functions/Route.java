@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The route table (DESIGN.md 1): every HTTP route of wagw, the function that serves it, and
+ * The route table (docs/contracts.md §1): every HTTP route of wagw, the function that serves it, and
  * whether a bot can reach it through {@code /commands}. The single source for the local server,
  * the {@code commands} dispatcher and {@code infra/template.yaml} (a test holds them equal).
  */
@@ -64,7 +64,7 @@ public enum Route {
         return function;
     }
 
-    /** Whether a bot may also reach this resource as a LIME command (DESIGN.md 3.2). */
+    /** Whether a bot may also reach this resource as a LIME command (docs/contracts.md §3.2). */
     public boolean viaCommands() {
         return viaCommands;
     }

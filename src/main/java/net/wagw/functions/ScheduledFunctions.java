@@ -15,7 +15,7 @@ import net.wagw.domain.send.SendService;
 import net.wagw.domain.send.TemplateSync;
 
 /**
- * The scheduled functions (DESIGN.md 1): {@code dispatch} every minute, {@code sweep} on its own
+ * The scheduled functions (docs/contracts.md §1): {@code dispatch} every minute, {@code sweep} on its own
  * schedule. Each takes EventBridge's scheduled event, whose content does not matter.
  */
 public class ScheduledFunctions {

@@ -34,7 +34,7 @@ import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
+ * {@code GET|POST /webhooks/whatsapp} (docs/contracts.md §7). POST: the signature is checked over the raw
  * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
  * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
  * short budget; what it leaves, dispatch delivers.

@@ -13,7 +13,7 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.inbound.InboundMessage;
 
 /**
- * Turns an inbound WhatsApp message into the LIME message the bot receives (DESIGN.md 3.5):
+ * Turns an inbound WhatsApp message into the LIME message the bot receives (docs/contracts.md §3.5):
  * {@code {id, from, to, type, content, metadata}}, compact, nulls omitted.
  *
  * <p>Each WhatsApp type with a LIME counterpart becomes that counterpart (text, media link,
@@ -40,7 +40,7 @@ public class InboundRenderer {
     public static final String REFERRAL_PREFIX = "#wa.referral.";
     static final String[] REFERRAL_FIELDS = { "source_url", "source_type", "source_id", "ctwa_clid" };
 
-    /** The gateway's media route (DESIGN.md 1, {@code GET /media/{id}}); a base URL may be put in front later. */
+    /** The gateway's media route (docs/contracts.md §1, {@code GET /media/{id}}); a base URL may be put in front later. */
     public static final String MEDIA_PATH = "/media/";
 
     private final ObjectMapper json;

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * A dynalite process (the npm package, a DynamoDB-compatible server) on a free loopback port,
  * installed from the checked-in package-lock.json when missing. For local runs and tests only.
- * dynalite keeps its data in memory and has no transactions and no TTL (DESIGN.md 1).
+ * dynalite keeps its data in memory and has no transactions and no TTL (docs/contracts.md §1).
  */
 public final class Dynalite implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Dynalite.class);

@@ -22,7 +22,7 @@ import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.delivery.CallbackSignature;
 
 /**
- * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (DESIGN.md 8), never part of
+ * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (docs/contracts.md §8), never part of
  * a production build. It takes sends on the Cloud API path under {@code /_simulator/graph} and
  * answers as Meta does, success and error shapes alike; {@code GET /_simulator/messages} shows a
  * person what was sent. Later issues grow it (webhooks back, statuses, groups, playing the

@@ -2,7 +2,7 @@ package net.wagw.store;
 
 import java.util.List;
 
-/** Every table of wagw (DESIGN.md 1). Keys are prefixed by the bot id. */
+/** Every table of wagw (docs/contracts.md §1). Keys are prefixed by the bot id. */
 public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";

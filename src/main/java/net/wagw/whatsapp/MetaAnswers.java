@@ -14,7 +14,7 @@ import net.wagw.domain.send.MetaOutcome;
 /**
  * Reading Graph API answers the same way for every call: whatever the status, as a body; errors
  * in Meta's shape {@code {"error":{"message","type","code","error_subcode","error_data":{"details"}}}}
- * (the reference documents only successes; see shared/reference/README.md).
+ * (the reference documents only successes; Meta's OpenAPI has no error schema).
  */
 final class MetaAnswers {
     private MetaAnswers() {

@@ -24,7 +24,7 @@ import net.wagw.domain.send.TemplateUse;
 
 /**
  * Turns a LIME message (envelope {@code type}, {@code content}, {@code metadata}) into the
- * type-specific part of a Cloud API send body (DESIGN.md 3.3). The sender adds
+ * type-specific part of a Cloud API send body (docs/contracts.md §3.3). The sender adds
  * {@code messaging_product}, {@code recipient_type} and {@code to}.
  *
  * <p>Whatever Meta is known to refuse (too many options, too long titles, ...) is refused here,

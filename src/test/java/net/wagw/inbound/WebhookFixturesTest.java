@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Meta's own example payloads (the Cloud API reference) through the whole webhook path: each
- * reaches the bot as the LIME type DESIGN.md 3.5 gives it (the exact envelopes are held by
+ * reaches the bot as the LIME type docs/contracts.md §3.5 gives it (the exact envelopes are held by
  * InboundRendererTest); plus a full batch and a Click-to-WhatsApp entry point.
  */
 @QuarkusTest

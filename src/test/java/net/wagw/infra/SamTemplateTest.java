@@ -50,7 +50,7 @@ import net.wagw.store.TableDefinition;
 import net.wagw.store.Tables;
 
 /**
- * Holds {@code infra/template.yaml} equal to the code it deploys (DESIGN.md 1 and 9): the route
+ * Holds {@code infra/template.yaml} equal to the code it deploys (docs/contracts.md §1 and §9): the route
  * table's routes and functions, the scheduled functions, the table list with its indexes,
  * least-privilege policies, no secrets (only references to Secrets Manager and SSM), and the
  * environment the configuration reads.
@@ -69,7 +69,7 @@ class SamTemplateTest {
     private static final String TABLE_PREFIX = "${AWS::StackName}-";
     private static final String SCHEDULE = "Schedule";
     private static final String HTTP_API = "HttpApi";
-    /** DESIGN.md 1: dispatch runs every minute. */
+    /** docs/contracts.md §1: dispatch runs every minute. */
     private static final String DISPATCH_RATE = "rate(1 minute)";
 
     /**
@@ -479,7 +479,7 @@ class SamTemplateTest {
     }
 
     /**
-     * {@code commands} serves the viaCommands routes in-process (DESIGN.md 3.2): a function all of
+     * {@code commands} serves the viaCommands routes in-process (docs/contracts.md §3.2): a function all of
      * whose routes a bot may also reach as commands (verify, groups) needs nothing that commands
      * lacks, neither on a table nor Meta's access token. Keeps the hand-written expectations above
      * from drifting apart when such a function gains access.
@@ -539,7 +539,7 @@ class SamTemplateTest {
 
     /**
      * Meta's access token, app secret and verify token and each bot's callback secret are Secrets
-     * Manager secrets (DESIGN.md 9), resolved by CloudFormation from a secret the deployer names in a
+     * Manager secrets (docs/contracts.md §9), resolved by CloudFormation from a secret the deployer names in a
      * parameter: never a value, never a name fixed in the template.
      */
     @Test
@@ -862,6 +862,68 @@ class SamTemplateTest {
             }
             default -> NODES.objectNode().set("Fn::" + tag, value);
         };
+    }
+
+    // --- monitoring (docs/contracts.md §9) ---------------------------------------------------
+
+    /** The alarm actions every alarm must have: the given topic, else the one the stack creates. */
+    private static final JsonNode ALARM_ACTIONS = NODES.arrayNode().add(NODES.objectNode().set("Fn::If",
+            NODES.arrayNode().add("HasAlarmTopic").add(NODES.objectNode().put("Ref", "AlarmTopicArn"))
+                    .add(NODES.objectNode().put("Ref", "AlarmTopic"))));
+
+    @Test
+    void everyAlarmNotifiesTheGivenTopicOrOneTheStackCreatesWhenNoneIsGiven() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).isNotEmpty();
+        alarms.forEach((id, alarm) -> assertThat(alarm.path("Properties").path("AlarmActions")).as("%s's actions", id)
+                .isEqualTo(ALARM_ACTIONS));
+        JsonNode topic = resource("AlarmTopic");
+        assertThat(topic.path("Type").asText()).isEqualTo("AWS::SNS::Topic");
+        assertThat(topic.path("Condition").asText()).isEqualTo("CreatesAlarmTopic");
+        assertThat(template.path("Conditions").path("CreatesAlarmTopic").toString())
+                .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"AlarmTopicArn\"},\"\"]}");
+        assertThat(resource("AlarmEmailSubscription").path("Properties").path("TopicArn")).isEqualTo(ref("AlarmTopic"));
+    }
+
+    @Test
+    void aDeadLetteredDeliveryRaisesAnAlarmOnTheMetricTheFunctionsWrite() {
+        assertThat(resourcesOfType("AWS::CloudWatch::Alarm").values()).anySatisfy(alarm -> {
+            JsonNode properties = alarm.path("Properties");
+            assertThat(properties.path("Namespace").asText()).isEqualTo(net.wagw.functions.Metrics.NAMESPACE);
+            assertThat(properties.path("MetricName").asText()).isEqualTo("DeliveriesDeadLettered");
+            assertThat(properties.has("Dimensions")).as("EMF lines carry no dimension for this metric").isFalse();
+            assertThat(properties.path("Statistic").asText()).isEqualTo("Sum");
+            assertThat(properties.path("Threshold").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void apiLatencyAndLambdaThrottlesRaiseAlarms() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms.values()).anySatisfy(alarm -> {
+            JsonNode properties = alarm.path("Properties");
+            assertThat(properties.path("Namespace").asText()).isEqualTo("AWS/ApiGateway");
+            assertThat(properties.path("MetricName").asText()).isEqualTo("Latency");
+            assertThat(properties.path("Dimensions").path(0).path("Value")).isEqualTo(ref("HttpApi"));
+        });
+        assertThat(alarms.values()).anySatisfy(alarm -> {
+            List<String> throttled = new ArrayList<>();
+            alarm.path("Properties").path("Metrics").forEach(m -> {
+                JsonNode metric = m.path("MetricStat").path("Metric");
+                if (metric.path("MetricName").asText().equals("Throttles")) {
+                    throttled.add(metric.path("Dimensions").path(0).path("Value").path("Ref").asText());
+                }
+            });
+            assertThat(throttled).contains("WebhookFunction", "SendFunction", "DispatchFunction");
+        });
+    }
+
+    @Test
+    void theDashboardShowsEveryMetricTheFunctionsWrite() {
+        JsonNode body = resource("Dashboard").path("Properties").path("DashboardBody").path("Fn::Sub");
+        assertThat(body.isTextual()).as("the dashboard body is a Fn::Sub string").isTrue();
+        assertThat(body.asText()).contains("Sends", "MetaErrorCode", "Refusals", "WindowRefusals", "WebhookEvents",
+                "DeliveriesRetried", "DeliveriesDeadLettered", "VerificationsUsed", "Latency");
     }
 
     // --- looking into it -------------------------------------------------------------------

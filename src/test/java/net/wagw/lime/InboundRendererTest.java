@@ -19,7 +19,7 @@ import net.wagw.domain.inbound.WebhookBatch;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * The LIME message a bot receives for each WhatsApp message type (DESIGN.md 3.5), compared whole
+ * The LIME message a bot receives for each WhatsApp message type (docs/contracts.md §3.5), compared whole
  * (JsonNode equality) with the envelope written out here. Inputs are the webhook fixtures under
  * {@code webhooks/} (Meta's own examples, {@code meta-*.json}, and ours), read by {@link WebhookParser}
  * as the webhook route does.

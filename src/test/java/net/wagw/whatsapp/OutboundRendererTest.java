@@ -24,8 +24,8 @@ import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.TemplateUse;
 
 /**
- * Each mapping of DESIGN.md 3.3 against Meta's own request example for that type, from
- * {@code /work/shared/reference/meta-business-messaging-api_v23.0.yaml},
+ * Each mapping of docs/contracts.md §3.3 against Meta's own request example for that type, from
+ * Meta's published OpenAPI description of the Business Messaging API (v23.0),
  * path {@code /{Version}/{Phone-Number-ID}/messages}, {@code post.requestBody...examples}; the
  * examples are copied verbatim into {@code whatsapp/meta-send-examples.json}. The renderer leaves
  * out {@code messaging_product}, {@code recipient_type} and {@code to}, so they are stripped from the

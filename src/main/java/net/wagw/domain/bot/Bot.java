@@ -5,21 +5,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A bot configured on this gateway (DESIGN.md 10). Secrets are not part of it: the access-key
+ * A bot configured on this gateway (docs/contracts.md §10). Secrets are not part of it: the access-key
  * hash and the callback secret stay with the configuration.
  *
  * @param id                the bot id, also the prefix of every key it owns in DynamoDB
- * @param verificationQuota verifications allowed per UTC day (DESIGN.md 4)
+ * @param verificationQuota verifications allowed per UTC day (docs/contracts.md §4)
  * @param phoneNumberId     the Cloud API phone number id the bot sends from
  * @param wabaId            its WhatsApp Business account id (template catalog)
  * @param messagesUrl       where inbound messages are POSTed
  * @param notificationsUrl  where notifications about its messages are POSTed
- * @param requireOptIn      whether templates need the customer's opt-in (DESIGN.md 3.3 rule 2)
- * @param stopKeywords      messages that revoke the customer's opt-in (DESIGN.md 5)
+ * @param requireOptIn      whether templates need the customer's opt-in (docs/contracts.md §3.3 rule 2)
+ * @param stopKeywords      messages that revoke the customer's opt-in (docs/contracts.md §5)
  */
 public record Bot(String id, long verificationQuota, String phoneNumberId, String wabaId, String messagesUrl,
         String notificationsUrl, boolean requireOptIn, List<String> stopKeywords) {
-    /** DESIGN.md 5: English and Portuguese words customers use to stop messages. */
+    /** docs/contracts.md §5: English and Portuguese words customers use to stop messages. */
     public static final List<String> DEFAULT_STOP_KEYWORDS = List.of("STOP", "SAIR", "PARAR", "CANCELAR", "UNSUBSCRIBE");
 
     public Bot {

@@ -3,7 +3,7 @@ package net.wagw.domain.contact;
 import java.util.Objects;
 
 /**
- * LIME node names on the WhatsApp domain (DESIGN.md 3.1): customers are {@code {waId}@domain},
+ * LIME node names on the WhatsApp domain (docs/contracts.md §3.1): customers are {@code {waId}@domain},
  * the gateway itself {@code postmaster@domain}. The domain is configurable, BLiP's by default.
  */
 public record Nodes(String domain) {
@@ -15,7 +15,7 @@ public record Nodes(String domain) {
         return digits + "@" + domain;
     }
 
-    /** Groups are {@code {groupId}@groups.<domain>} (DESIGN.md 3.1). */
+    /** Groups are {@code {groupId}@groups.<domain>} (docs/contracts.md §3.1). */
     public String groupsDomain() {
         return "groups." + domain;
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A message a customer sent to a business number, as Meta's webhook told it (DESIGN.md 3.5).
+ * A message a customer sent to a business number, as Meta's webhook told it (docs/contracts.md §3.5).
  *
  * @param phoneNumberId the business number it was sent to ({@code metadata.phone_number_id})
  * @param wamid         Meta's message id: stored once, forwarded once

@@ -22,7 +22,7 @@ import net.wagw.domain.window.CustomerServiceWindow;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * Sending (DESIGN.md 3.3): WhatsApp's rules first (window, opt-in, template catalog), each
+ * Sending (docs/contracts.md §3.3): WhatsApp's rules first (window, opt-in, template catalog), each
  * refusal free and before anything is stored; then the message is taken once per envelope id and
  * sent, retried later when Meta says so, and the bot told what became of it.
  */
@@ -165,7 +165,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
+     * docs/contracts.md §3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
      * does not deliver them in groups); no 24-hour window (a group is not a customer conversation).
      */
     private String checkGroup(Bot bot, Recipient.Group recipient, RenderedMessage message) {
@@ -207,7 +207,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
+     * docs/contracts.md §3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
      * a name the catalog lacks is looked up once more at Meta, in case it was created since.
      */
     private Optional<Template> checkTemplate(Bot bot, TemplateUse use) {

@@ -2,7 +2,7 @@ package net.wagw.domain.send;
 
 /**
  * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the
- * bot's envelope id and moves only forward (DESIGN.md 3.4).
+ * bot's envelope id and moves only forward (docs/contracts.md §3.4).
  */
 public interface StatusStore {
     /** Starts tracking a message Meta accepted. */
