@@ -54,7 +54,10 @@ class RequestLogTest {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            lines.add((ExtLogRecord) record);
+            // the MDC is read when asked; copied here, on the logging thread, before the fields are removed
+            ExtLogRecord line = (ExtLogRecord) record;
+            line.copyAll();
+            lines.add(line);
         }
 
         @Override

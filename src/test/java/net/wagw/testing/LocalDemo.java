@@ -15,10 +15,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
  */
 public class LocalDemo implements QuarkusTestProfile {
     public static final String ACCESS_KEY = "demo-access-key-local-only";
+    /** Chosen once: Quarkus asks a profile for its overrides more than once, and every answer must agree. */
+    private static final int PORT = freePort();
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        int port = freePort();
+        int port = PORT;
         String base = "http://127.0.0.1:" + port;
         Map<String, String> config = new HashMap<>();
         config.put("%test.wagw.local.port", Integer.toString(port));
