@@ -33,6 +33,8 @@ public class LocalDemo implements QuarkusTestProfile {
         config.put("%test.wagw.bot.demo.messages-url", base + "/_simulator/bot/messages");
         config.put("%test.wagw.bot.demo.notifications-url", base + "/_simulator/bot/notifications");
         config.put("%test.wagw.bot.demo.callback-secret", "demo-callback-secret-local-only");
+        // forward within the webhook on a slow, shared machine too: tests have no minute-by-minute dispatch
+        config.put("%test.wagw.http.webhook-forward-budget-millis", "10000");
         config.put("%test.wagw.local.demo-bot-id", "demo");
         config.put("%test.wagw.local.demo-access-key", ACCESS_KEY);
         return config;
