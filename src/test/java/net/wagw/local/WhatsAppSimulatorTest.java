@@ -55,6 +55,19 @@ class WhatsAppSimulatorTest {
     }
 
     @Test
+    void aCustomerWritingInAGroupTheSimulatorNeverMadeIsRefusedAndNothingIsPosted() {
+        int before = simulator.webhooksPosted().size();
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531988889999\",\"text\":\"Oi grupo\",\"group\":\"SIMGROUPNOSUCH\"}")
+                .post("/_simulator/customer/messages")
+                .then().statusCode(400)
+                .body("error.code", equalTo(100))
+                .body("error.message", org.hamcrest.Matchers.containsString("SIMGROUPNOSUCH"));
+
+        assertThat(simulator.webhooksPosted()).hasSize(before);
+    }
+
+    @Test
     void aSendWithoutAnAccessTokenIsRefusedLikeMetaWithCode190() {
         given().port(gateway.port()).contentType(ContentType.JSON)
                 .body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531988889999\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}")
