@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param url     its web page (inbound); may be null
  */
 public record Location(BigDecimal latitude, BigDecimal longitude, String text, String address, String url)
-        implements Content {
+        implements Content, InboundContent {
     public Location {
         Objects.requireNonNull(latitude, "latitude");
         Objects.requireNonNull(longitude, "longitude");

@@ -6,7 +6,7 @@ import java.util.Objects;
  * {@code application/vnd.lime.reaction+json}: an emoji on a message; an empty emoji takes a
  * reaction back (Meta's rule).
  */
-public record Reaction(String messageId, String emoji) implements Content {
+public record Reaction(String messageId, String emoji) implements Content, InboundContent {
     public Reaction {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(emoji, "emoji");

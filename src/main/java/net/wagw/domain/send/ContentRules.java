@@ -1,5 +1,7 @@
 package net.wagw.domain.send;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import net.wagw.domain.content.Carousel;
@@ -10,6 +12,7 @@ import net.wagw.domain.content.Input;
 import net.wagw.domain.content.NativeMessage;
 import net.wagw.domain.content.Select;
 import net.wagw.domain.content.TemplateMessage;
+import net.wagw.domain.content.TypedValue;
 import net.wagw.domain.content.WebLink;
 
 /** What WhatsApp's rules make of a content (docs/contracts.md §3.3): its kind and template use. */
@@ -31,6 +34,24 @@ public final class ContentRules {
                 || content instanceof Input input && input.kind() == Input.Kind.LOCATION
                 || content instanceof NativeMessage raw && raw.type().equals("interactive");
         return interactive ? MessageKind.INTERACTIVE : MessageKind.SESSION;
+    }
+
+    /** What each option of a content returns to the bot when tapped, by the id WhatsApp hands back. */
+    public static Map<String, TypedValue> replies(Content content) {
+        Map<String, TypedValue> replies = new LinkedHashMap<>();
+        if (content instanceof Select select) {
+            select.options().forEach(option -> replies.put(option.id(), option.value()));
+        } else if (content instanceof DocumentSelect select) {
+            select.options().forEach(option -> replies.put(option.id(), option.value()));
+        } else if (content instanceof Carousel carousel) {
+            carousel.cards().forEach(card -> card.options().forEach(option -> replies.put(option.id(), option.value())));
+        }
+        return replies;
+    }
+
+    /** What a message sent under an envelope id was, as told back with replies to it. */
+    public static SentMessage sent(String envelopeId, Content content) {
+        return new SentMessage(envelopeId, content.getClass().getSimpleName(), replies(content));
     }
 
     public static Optional<TemplateUse> template(Content content) {
