@@ -48,6 +48,9 @@ public class WhatsAppSimulator {
     /** Message types of the Cloud API's send endpoint (reference: {Phone-Number-ID}/messages). */
     private static final Set<String> TYPES = Set.of("text", "image", "video", "audio", "document", "sticker",
             "location", "contacts", "interactive", "template", "reaction");
+    /** Interactive types of the send endpoint, as wagw sends them (docs/contracts.md §3.3). */
+    private static final Set<String> INTERACTIVE_TYPES = Set.of("button", "list", "cta_url", "flow", "carousel",
+            "product", "product_list", "catalog_message", "location_request_message");
 
     private final ObjectMapper json;
     private final BotRegistry bots;
@@ -181,7 +184,7 @@ public class WhatsAppSimulator {
 
     /**
      * A person plays the customer: {@code {"from":"5531988889999","name":"Maria","text":"Oi"}}, or a
-     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}}. The simulator
+     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}} (more below). The simulator
      * sends it to the gateway as Meta would: a signed {@code messages} webhook.
      */
     private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
@@ -203,15 +206,7 @@ public class WhatsAppSimulator {
         } else {
             customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
         }
-        if (said.has("button")) {
-            message.put("type", "interactive");
-            ObjectNode interactive = message.putObject("interactive");
-            interactive.put("type", "button_reply");
-            interactive.set("button_reply", said.get("button"));
-        } else {
-            message.put("type", "text");
-            message.putObject("text").put("body", said.path("text").asText(""));
-        }
+        customerMessage(said, message);
         ObjectNode value = json.createObjectNode();
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", "15550000000")
@@ -225,6 +220,44 @@ public class WhatsAppSimulator {
         answer.put("wamid", message.path("id").asText());
         answer.put("webhookStatus", status);
         reply(exchange, status == 200 ? 200 : 502, answer);
+    }
+
+    /**
+     * What the customer does, as Meta's message object: {@code text}; a tapped {@code button} (a reply
+     * button or a carousel's quick reply) or list {@code row} {@code {id, title, description?}};
+     * a shared {@code location} {@code {latitude, longitude, name?, address?}}; a {@code contact}
+     * {@code {name, phone}}; a {@code reaction} {@code {messageId, emoji}}. {@code replyTo} (a wamid
+     * the gateway sent) makes any of them an answer to that message, as WhatsApp's context.
+     */
+    private void customerMessage(JsonNode said, ObjectNode message) {
+        String replyTo = said.path("replyTo").asText("");
+        if (!replyTo.isEmpty()) {
+            message.putObject("context").put("from", "15550000000").put("id", replyTo);
+        }
+        if (said.has("button") || said.has("row")) {
+            boolean row = said.has("row");
+            message.put("type", "interactive");
+            ObjectNode interactive = message.putObject("interactive");
+            interactive.put("type", row ? "list_reply" : "button_reply");
+            interactive.set(row ? "list_reply" : "button_reply", said.get(row ? "row" : "button"));
+        } else if (said.has("location")) {
+            message.put("type", "location");
+            message.set("location", said.get("location"));
+        } else if (said.has("contact")) {
+            message.put("type", "contacts");
+            ObjectNode contact = message.putArray("contacts").addObject();
+            contact.putObject("name").put("formatted_name", said.path("contact").path("name").asText(""));
+            String phone = said.path("contact").path("phone").asText("");
+            contact.putArray("phones").addObject().put("phone", phone).put("wa_id", phone.replaceAll("\\D", ""))
+                    .put("type", "CELL");
+        } else if (said.has("reaction")) {
+            message.put("type", "reaction");
+            message.putObject("reaction").put("message_id", said.path("reaction").path("messageId").asText(""))
+                    .put("emoji", said.path("reaction").path("emoji").asText(""));
+        } else {
+            message.put("type", "text");
+            message.putObject("text").put("body", said.path("text").asText(""));
+        }
     }
 
     private static String groupIdOf(String path) {
@@ -403,6 +436,13 @@ public class WhatsAppSimulator {
         if (!TYPES.contains(type)) {
             reply(exchange, 400, error(100, "(#100) Param type must be one of {" + String.join(", ", TYPES.stream()
                     .sorted().toList()) + "} - got \"" + type + "\".", "OAuthException", 2494010));
+            return;
+        }
+        String interactiveType = request.path("interactive").path("type").asText("");
+        if ("interactive".equals(type) && !INTERACTIVE_TYPES.contains(interactiveType)) {
+            reply(exchange, 400, error(100, "(#100) Param interactive['type'] must be one of {" + String.join(", ",
+                    INTERACTIVE_TYPES.stream().sorted().toList()) + "} - got \"" + interactiveType + "\".",
+                    "OAuthException", 2494010));
             return;
         }
         if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(request.path("template").path("name").asText()
