@@ -21,7 +21,8 @@ import net.wagw.config.WagwConfig;
  * The configured bots, read once at start: {@code wagw.bot-ids} and, per id, the settings under
  * {@code wagw.bot.<id>.}: {@code access-key-sha256} (hex), {@code verification-quota},
  * {@code phone-number-id}, {@code waba-id}, {@code messages-url}, {@code notifications-url},
- * {@code callback-secret}, {@code require-opt-in}, {@code stop-keywords} (comma-separated), {@code inbound-replies} ({@code reply} or {@code select}). In Lambda these are plain environment variables
+ * {@code callback-secret}, {@code require-opt-in}, {@code stop-keywords} (comma-separated),
+ * {@code inbound-replies} ({@code reply} or {@code select}). In Lambda these are plain environment variables
  * such as {@code WAGW_BOT_<ID>_PHONE_NUMBER_ID}.
  */
 @ApplicationScoped
