@@ -26,6 +26,9 @@ public interface WagwConfig {
 
     Optional<List<String>> botIds();
 
+    /** Where bots reach the gateway, e.g. {@code https://wagw.example.com}: media uris sent to bots start with it. */
+    Optional<String> publicBaseUrl();
+
     Dynamo dynamodb();
 
     Http http();

@@ -103,8 +103,8 @@ public class GroupsResource {
         return ids;
     }
 
-    private static String id(ResourceRequest request) {
-        return request.pathParameter("id");
+    private String id(ResourceRequest request) {
+        return nodes.groupId(request.pathParameter("id"));
     }
 
     private static WebLink link(Group group) {

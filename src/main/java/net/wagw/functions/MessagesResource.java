@@ -1,9 +1,5 @@
 package net.wagw.functions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.domain.content.Content;
 import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.SendRequest;
 import net.wagw.domain.send.SendService;
+import net.wagw.lime.LimeContentParser;
 import net.wagw.whatsapp.OutboundRenderer;
 
 /** {@code POST /messages} (docs/contracts.md §3.3) and {@code POST /notifications} from the bot (3.4). */
@@ -25,12 +22,12 @@ import net.wagw.whatsapp.OutboundRenderer;
 public class MessagesResource {
     private final SendService sending;
     private final OutboundRenderer renderer;
-    private final ObjectMapper json;
+    private final LimeContentParser parser;
 
     public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json) {
         this.sending = sending;
         this.renderer = renderer;
-        this.json = json;
+        this.parser = new LimeContentParser(json);
     }
 
     ResourceResponse send(ResourceRequest request) {
@@ -39,8 +36,9 @@ public class MessagesResource {
         String to = Bodies.text(envelope, "to").orElse(null);
         String type = Bodies.text(envelope, "type").orElse(null);
         Map<String, String> metadata = Bodies.metadata(envelope);
-        RenderedMessage rendered = renderer.render(type, envelope.get("content"), metadata);
-        String accepted = sending.send(request.bot(), new SendRequest(id, to, rendered, fingerprint(to, type, envelope)));
+        Content content = parser.parse(type, envelope.get("content"), metadata);
+        RenderedMessage rendered = renderer.render(content, metadata);
+        String accepted = sending.send(request.bot(), SendRequest.of(id, to, rendered, metadata));
         return new ResourceResponse(202, null, Map.of("id", accepted));
     }
 
@@ -58,21 +56,5 @@ public class MessagesResource {
                     + "takes; send \"consumed\" to mark a message read.");
         }
         return new ResourceResponse(202, null, Map.of("id", id));
-    }
-
-    /** What the bot asked, whatever the order of its JSON fields: to, type, content, metadata. */
-    private String fingerprint(String to, String type, JsonNode envelope) {
-        ObjectNode asked = json.createObjectNode();
-        asked.put("to", to);
-        asked.put("type", type);
-        asked.set("content", envelope.get("content"));
-        asked.set("metadata", envelope.get("metadata"));
-        try {
-            byte[] canonical = json.copy().configure(com.fasterxml.jackson.databind.SerializationFeature
-                    .ORDER_MAP_ENTRIES_BY_KEYS, true).writeValueAsBytes(json.treeToValue(asked, Object.class));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("fingerprint", e);
-        }
     }
 }

@@ -29,6 +29,7 @@ import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.send.StatusStore;
 import net.wagw.lime.InboundRenderer;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
@@ -68,14 +69,14 @@ public class WebhookResource {
             });
 
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics) {
+            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics, StatusStore statuses) {
         this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
         this.outbox = outbox;
         this.parser = new WebhookParser(json);
-        this.renderer = new InboundRenderer(json, nodes);
+        this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
         this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
         this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
         this.botDomain = config.botDomain();
@@ -131,7 +132,7 @@ public class WebhookResource {
         }
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
-            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
+            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)))
                     .ifPresent(d -> stored.add(Map.entry(bot, d)));
         }));
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
@@ -202,9 +203,7 @@ public class WebhookResource {
         if (message.groupId() == null) {
             return message;
         }
-        return groups.ownId(bot, message.groupId()).map(id -> new InboundMessage(message.phoneNumberId(), message.wamid(),
-                message.from(), message.profileName(), message.userId(), message.timestamp(), message.type(),
-                message.text(), message.referral(), id, message.rawJson())).orElse(message);
+        return groups.ownId(bot, message.groupId()).map(message::withGroupId).orElse(message);
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {

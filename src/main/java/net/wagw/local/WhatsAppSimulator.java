@@ -48,6 +48,9 @@ public class WhatsAppSimulator {
     /** Message types of the Cloud API's send endpoint (reference: {Phone-Number-ID}/messages). */
     private static final Set<String> TYPES = Set.of("text", "image", "video", "audio", "document", "sticker",
             "location", "contacts", "interactive", "template", "reaction");
+    /** Interactive types of the send endpoint, as wagw sends them (docs/contracts.md §3.3). */
+    private static final Set<String> INTERACTIVE_TYPES = Set.of("button", "list", "cta_url", "flow", "carousel",
+            "product", "product_list", "catalog_message", "location_request_message");
 
     private final ObjectMapper json;
     private final BotRegistry bots;
@@ -225,7 +228,7 @@ public class WhatsAppSimulator {
 
     /**
      * A person plays the customer: {@code {"from":"5531988889999","name":"Maria","text":"Oi"}}, or a
-     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}}. The simulator
+     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}} (more below). The simulator
      * sends it to the gateway as Meta would: a signed {@code messages} webhook.
      */
     private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
@@ -252,25 +255,59 @@ public class WhatsAppSimulator {
         } else {
             customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
         }
-        if (said.has("button")) {
+        customerMessage(said, message);
+        ObjectNode value = json.createObjectNode();
+        value.put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        ObjectNode contact = value.putArray("contacts").addObject();
+        contact.putObject("profile").put("name", said.path("name").asText("Customer"));
+        contact.put("wa_id", from);
+        value.putArray("messages").add(message);
+        int status = postWebhook(value);
+        ObjectNode answer = json.createObjectNode();
+        answer.put("wamid", message.path("id").asText());
+        answer.put("webhookStatus", status);
+        reply(exchange, status == 200 ? 200 : 502, answer);
+    }
+
+    /**
+     * What the customer does, as Meta's message object: {@code text}; a tapped {@code button} (a reply
+     * button or a carousel's quick reply) or list {@code row} {@code {id, title, description?}};
+     * a shared {@code location} {@code {latitude, longitude, name?, address?}}; a {@code contact}
+     * {@code {name, phone}}; a {@code reaction} {@code {messageId, emoji}}. {@code replyTo} (a wamid
+     * the gateway sent) makes any of them an answer to that message, as WhatsApp's context.
+     */
+    private void customerMessage(JsonNode said, ObjectNode message) {
+        String replyTo = said.path("replyTo").asText("");
+        if (!replyTo.isEmpty()) {
+            message.putObject("context").put("from", "15550000000").put("id", replyTo);
+        }
+        if (said.has("button") || said.has("row")) {
+            boolean row = said.has("row");
             message.put("type", "interactive");
             ObjectNode interactive = message.putObject("interactive");
-            interactive.put("type", "button_reply");
-            interactive.set("button_reply", said.get("button"));
-        } else if (said.has("row")) {
-            message.put("type", "interactive");
-            ObjectNode interactive = message.putObject("interactive");
-            interactive.put("type", "list_reply");
-            interactive.set("list_reply", said.get("row"));
+            interactive.put("type", row ? "list_reply" : "button_reply");
+            interactive.set(row ? "list_reply" : "button_reply", said.get(row ? "row" : "button"));
         } else if (said.has("location")) {
             message.put("type", "location");
             message.set("location", said.get("location"));
+        } else if (said.has("contact")) {
+            message.put("type", "contacts");
+            ObjectNode contact = message.putArray("contacts").addObject();
+            contact.putObject("name").put("formatted_name", said.path("contact").path("name").asText(""));
+            String phone = said.path("contact").path("phone").asText("");
+            contact.putArray("phones").addObject().put("phone", phone).put("wa_id", phone.replaceAll("\\D", ""))
+                    .put("type", "CELL");
         } else if (said.has("contacts")) {
             message.put("type", "contacts");
             message.set("contacts", said.get("contacts"));
         } else if (said.has("reaction")) {
             message.put("type", "reaction");
-            message.set("reaction", said.get("reaction"));
+            JsonNode reaction = said.get("reaction");
+            String messageId = reaction.hasNonNull("message_id") ? reaction.path("message_id").asText()
+                    : reaction.path("messageId").asText("");
+            message.putObject("reaction").put("message_id", messageId).put("emoji", reaction.path("emoji").asText(""));
         } else if (said.has("media")) {
             // as Meta does: a media id (digits), the MIME type and a caption; the file stays at Meta
             JsonNode media = said.get("media");
@@ -287,19 +324,6 @@ public class WhatsAppSimulator {
             message.put("type", "text");
             message.putObject("text").put("body", said.path("text").asText(""));
         }
-        ObjectNode value = json.createObjectNode();
-        value.put("messaging_product", "whatsapp");
-        value.putObject("metadata").put("display_phone_number", "15550000000")
-                .put("phone_number_id", bot.get().phoneNumberId());
-        ObjectNode contact = value.putArray("contacts").addObject();
-        contact.putObject("profile").put("name", said.path("name").asText("Customer"));
-        contact.put("wa_id", from);
-        value.putArray("messages").add(message);
-        int status = postWebhook(value);
-        ObjectNode answer = json.createObjectNode();
-        answer.put("wamid", message.path("id").asText());
-        answer.put("webhookStatus", status);
-        reply(exchange, status == 200 ? 200 : 502, answer);
     }
 
     private static String groupIdOf(String path) {
@@ -498,6 +522,13 @@ public class WhatsAppSimulator {
         if (!TYPES.contains(type)) {
             reply(exchange, 400, error(100, "(#100) Param type must be one of {" + String.join(", ", TYPES.stream()
                     .sorted().toList()) + "} - got \"" + type + "\".", "OAuthException", 2494010));
+            return;
+        }
+        String interactiveType = request.path("interactive").path("type").asText("");
+        if ("interactive".equals(type) && !INTERACTIVE_TYPES.contains(interactiveType)) {
+            reply(exchange, 400, error(100, "(#100) Param interactive['type'] must be one of {" + String.join(", ",
+                    INTERACTIVE_TYPES.stream().sorted().toList()) + "} - got \"" + interactiveType + "\".",
+                    "OAuthException", 2494010));
             return;
         }
         if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(request.path("template").path("name").asText()

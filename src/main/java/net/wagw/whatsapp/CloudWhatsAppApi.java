@@ -52,11 +52,22 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
 
     @Override
     public MetaOutcome markRead(String phoneNumberId, String wamid) {
+        return call(() -> client.messages(version, phoneNumberId, authorization, read(wamid)));
+    }
+
+    @Override
+    public MetaOutcome typing(String phoneNumberId, String wamid) {
+        ObjectNode body = read(wamid);
+        body.putObject("typing_indicator").put("type", "text");
+        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+    }
+
+    private ObjectNode read(String wamid) {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("status", "read");
         body.put("message_id", wamid);
-        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+        return body;
     }
 
     @Override

@@ -53,9 +53,11 @@ public class WebhookParser {
             "subject", "description");
 
     private final ObjectMapper json;
+    private final InboundContentParser contents;
 
     public WebhookParser(ObjectMapper json) {
         this.json = Objects.requireNonNull(json, "json");
+        this.contents = new InboundContentParser(json);
     }
 
     public WebhookBatch parse(byte[] body) {
@@ -319,7 +321,7 @@ public class WebhookParser {
         boolean fromAd = referral != null && referral.isObject();
         String groupId = text(message.get("group_id"));
         return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message));
+                groupId, compact(message), contents.parse(type, message));
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {

@@ -21,7 +21,8 @@ import net.wagw.config.WagwConfig;
  * The configured bots, read once at start: {@code wagw.bot-ids} and, per id, the settings under
  * {@code wagw.bot.<id>.}: {@code access-key-sha256} (hex), {@code verification-quota},
  * {@code phone-number-id}, {@code waba-id}, {@code messages-url}, {@code notifications-url},
- * {@code callback-secret}, {@code require-opt-in}, {@code stop-keywords} (comma-separated). In Lambda these are plain environment variables
+ * {@code callback-secret}, {@code require-opt-in}, {@code stop-keywords} (comma-separated),
+ * {@code inbound-replies} ({@code reply} or {@code select}). In Lambda these are plain environment variables
  * such as {@code WAGW_BOT_<ID>_PHONE_NUMBER_ID}.
  */
 @ApplicationScoped
@@ -51,7 +52,10 @@ public class BotRegistry implements BotSecrets {
                     text(config, prefix + "messages-url"),
                     text(config, prefix + "notifications-url"),
                     config.getOptionalValue(prefix + "require-opt-in", Boolean.class).orElse(true),
-                    config.getOptionalValues(prefix + "stop-keywords", String.class).orElse(null));
+                    config.getOptionalValues(prefix + "stop-keywords", String.class).orElse(null),
+                    config.getOptionalValue(prefix + "inbound-replies", String.class)
+                            .map(v -> Bot.InboundReplies.valueOf(v.strip().toUpperCase(java.util.Locale.ROOT)))
+                            .orElse(Bot.InboundReplies.REPLY));
             byte[] secret = config.getOptionalValue(prefix + "callback-secret", String.class)
                     .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
             bots.put(id, new Entry(bot, hashBytes, secret));

@@ -53,7 +53,7 @@ class WebhookParserTest {
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
                 Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
-                m.rawJson()));
+                m.rawJson(), m.received()));
         assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
     }
 
@@ -177,7 +177,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
-                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson()));
+                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received()));
     }
 
     @Test

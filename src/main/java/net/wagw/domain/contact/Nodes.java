@@ -20,6 +20,21 @@ public record Nodes(String domain) {
         return "groups." + domain;
     }
 
+    /**
+     * A group's id as a bot may name it: the id itself, or its identity {@code {id}@groups.<domain>}
+     * (with or without an instance), as BLiP names groups (docs/contracts.md §3.2).
+     */
+    public String groupId(String idOrIdentity) {
+        String suffix = "@" + groupsDomain();
+        String id = idOrIdentity;
+        int slash = id.indexOf('/');
+        if (slash >= 0 && id.indexOf('@') >= 0 && slash > id.indexOf('@')) {
+            id = id.substring(0, slash);
+        }
+        return id.toLowerCase(java.util.Locale.ROOT).endsWith(suffix.toLowerCase(java.util.Locale.ROOT))
+                ? id.substring(0, id.length() - suffix.length()) : idOrIdentity;
+    }
+
     public String postmaster() {
         return "postmaster@" + domain;
     }

@@ -68,7 +68,7 @@ public final class InboundService {
         if (message.groupId() == null && message.from() != null && !message.from().isEmpty()) {
             ContactKey customer = numbers.contactKeyOfWaId(message.from());
             contacts.learnFromInbound(bot.id(), message.from(), message.profileName());
-            windows.recordInbound(bot.id(), customer, message.timestamp());
+            windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
             if (message.referral()) {
                 windows.recordFreeEntryPoint(bot.id(), customer, message.timestamp().plus(FREE_ENTRY_POINT));
             }
