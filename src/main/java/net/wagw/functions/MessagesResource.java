@@ -15,6 +15,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.media.MediaLimits;
+import net.wagw.domain.media.MediaService;
 import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.SendRequest;
 import net.wagw.domain.send.SendService;
@@ -27,10 +30,16 @@ public class MessagesResource {
     private final OutboundRenderer renderer;
     private final ObjectMapper json;
 
-    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json) {
+    private final MediaResource mediaRoutes;
+    private final MediaService media;
+
+    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json, MediaResource mediaRoutes,
+            MediaService media) {
         this.sending = sending;
         this.renderer = renderer;
         this.json = json;
+        this.mediaRoutes = mediaRoutes;
+        this.media = media;
     }
 
     ResourceResponse send(ResourceRequest request) {
@@ -39,7 +48,8 @@ public class MessagesResource {
         String to = Bodies.text(envelope, "to").orElse(null);
         String type = Bodies.text(envelope, "type").orElse(null);
         Map<String, String> metadata = Bodies.metadata(envelope);
-        RenderedMessage rendered = renderer.render(type, envelope.get("content"), metadata);
+        RenderedMessage rendered = byMediaId(request.bot(), type, envelope.get("content"),
+                renderer.render(type, envelope.get("content"), metadata));
         String accepted = sending.send(request.bot(), new SendRequest(id, to, rendered, fingerprint(to, type, envelope)));
         return new ResourceResponse(202, null, Map.of("id", accepted));
     }
@@ -58,6 +68,30 @@ public class MessagesResource {
                     + "takes; send \"consumed\" to mark a message read.");
         }
         return new ResourceResponse(202, null, Map.of("id", id));
+    }
+
+    /**
+     * A media-link to a file the bot uploaded through wagw goes to Meta by its media id
+     * (docs/contracts.md §11): Meta could not fetch wagw's uri, which needs the bot's key.
+     */
+    private RenderedMessage byMediaId(Bot bot, String type, JsonNode content, RenderedMessage rendered) {
+        if (!OutboundRenderer.MEDIA_LINK.equals(MediaLimits.bare(type)) || content == null) {
+            return rendered;
+        }
+        String id = mediaRoutes.mediaIdOf(content.path("uri").asText(null));
+        if (id == null) {
+            return rendered;
+        }
+        String metaId = media.uploadedMediaId(bot, id);
+        try {
+            ObjectNode payload = (ObjectNode) json.readTree(rendered.payloadJson());
+            ObjectNode file = (ObjectNode) payload.get(payload.path("type").asText());
+            file.remove("link");
+            file.put("id", metaId);
+            return new RenderedMessage(rendered.kind(), rendered.template(), json.writeValueAsString(payload));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a rendered payload is not JSON", e);
+        }
     }
 
     /** What the bot asked, whatever the order of its JSON fields: to, type, content, metadata. */

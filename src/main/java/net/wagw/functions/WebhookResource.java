@@ -29,7 +29,11 @@ import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.media.MediaService;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
@@ -58,6 +62,11 @@ public class WebhookResource {
     private final String botDomain;
     private final int maxBytes;
     private final Duration forwardBudget;
+    private final MediaService media;
+    private final WorkQueue queue;
+    private final ObjectMapper json;
+    private final Duration copyBudget;
+    private final Duration copyRetry;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -67,7 +76,8 @@ public class WebhookResource {
             });
 
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config) {
+            ObjectMapper json, Nodes nodes, WagwConfig config, MediaService media, WorkQueue queue,
+            net.wagw.wiring.MediaConfig mediaConfig) {
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
@@ -79,6 +89,11 @@ public class WebhookResource {
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
         this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
+        this.media = media;
+        this.queue = queue;
+        this.json = json;
+        this.copyBudget = Duration.ofMillis(mediaConfig.copyBudgetMillis());
+        this.copyRetry = Duration.ofSeconds(mediaConfig.copyRetrySeconds());
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -126,8 +141,14 @@ public class WebhookResource {
                 }
             });
         }
+        List<Work.CopyMedia> copies = java.util.Collections.synchronizedList(new ArrayList<>());
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
+            // the file is the bot's before the message is kept: a retry of Meta's finds both
+            InboundMedia.of(json, ours).ifPresent(file -> {
+                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
+                copies.add(new Work.CopyMedia(bot.id(), file.mediaId()));
+            });
             inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
                     .ifPresent(d -> stored.add(Map.entry(bot, d)));
         }));
@@ -138,7 +159,12 @@ public class WebhookResource {
                 retryLater.set(true);
             }
         }));
+        List<java.util.concurrent.Future<?>> copying = copies.stream()
+                .<java.util.concurrent.Future<?>>map(copy -> workers.submit(() -> media.copyOrRetry(copy.botId(),
+                        copy.mediaId())))
+                .toList();
         forward(stored, deadline);
+        awaitCopies(copies, copying);
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
@@ -191,6 +217,34 @@ public class WebhookResource {
                 LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
                         delivery.getKey().id());
             }
+        }
+    }
+
+    /**
+     * Copies run beside the forwarding; one not done within the copy budget is left to the queue
+     * as well (a frozen or recycled Lambda may never finish it), where a finished copy is a no-op.
+     */
+    private void awaitCopies(List<Work.CopyMedia> copies, List<java.util.concurrent.Future<?>> copying) {
+        Instant until = Instant.now().plus(copyBudget);
+        for (int i = 0; i < copying.size(); i++) {
+            long left = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+            try {
+                copying.get(i).get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                enqueueCopy(copies.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                enqueueCopy(copies.get(i));
+            }
+        }
+    }
+
+    private void enqueueCopy(Work.CopyMedia copy) {
+        try {
+            queue.enqueue(copy, copyRetry);
+        } catch (RuntimeException e) {
+            // the message is kept and the bot's uri falls back to Meta; only the early copy is lost
+            LOG.warnf(e, "media copy %s of bot %s could not be queued", copy.mediaId(), copy.botId());
         }
     }
 
