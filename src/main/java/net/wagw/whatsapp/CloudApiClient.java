@@ -56,14 +56,6 @@ public interface CloudApiClient {
     Response postOnGroup(@PathParam("version") String version, @PathParam("groupId") String groupId,
             @PathParam("edge") String edge, @HeaderParam("Authorization") String authorization, JsonNode body);
 
-    /** Multipart: {@code messaging_product}, {@code type} and the {@code file} with its type and name. */
-    @POST
-    @Path("/{version}/{phoneNumberId}/media")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    Response uploadMedia(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
-            @HeaderParam("Authorization") String authorization,
-            org.jboss.resteasy.reactive.client.api.ClientMultipartForm form);
-
     @GET
     @Path("/{version}/{mediaId}")
     Response media(@PathParam("version") String version, @PathParam("mediaId") String mediaId,

@@ -14,12 +14,12 @@ import net.wagw.domain.send.MetaOutcome;
 
 /** {@link MediaUploads} over the Cloud API REST client: {@code POST /{phone-number-id}/media}. */
 public final class CloudMediaUploads implements MediaUploads {
-    private final CloudApiClient client;
+    private final CloudMediaClient client;
     private final ObjectMapper json;
     private final String version;
     private final String authorization;
 
-    public CloudMediaUploads(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
+    public CloudMediaUploads(CloudMediaClient client, ObjectMapper json, String version, String accessToken) {
         this.client = client;
         this.json = json;
         this.version = version;
@@ -32,7 +32,7 @@ public final class CloudMediaUploads implements MediaUploads {
                 .attribute("messaging_product", "whatsapp", null)
                 .attribute("type", contentType, null)
                 .binaryFileUpload("file", filename, Buffer.buffer(bytes), contentType);
-        try (Response response = MetaAnswers.answer(() -> client.uploadMedia(version, phoneNumberId, authorization, form))) {
+        try (Response response = MetaAnswers.answer(() -> client.upload(version, phoneNumberId, authorization, form))) {
             JsonNode answer = MetaAnswers.body(json, response);
             if (!MetaAnswers.ok(response)) {
                 return new Failed(MetaAnswers.error(response, answer));

@@ -23,7 +23,7 @@ import net.wagw.store.S3Clients;
 import net.wagw.store.S3Connection;
 import net.wagw.store.S3MediaFiles;
 import net.wagw.store.TableNames;
-import net.wagw.whatsapp.CloudApiClient;
+import net.wagw.whatsapp.CloudMediaClient;
 import net.wagw.whatsapp.CloudMediaUploads;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -65,7 +65,7 @@ public class MediaProducers {
     @Produces
     @Singleton
     MediaService mediaService(DynamoDbClient dynamo, TableNames names, MediaFiles files, WhatsAppApi meta,
-            @RestClient CloudApiClient client, ObjectMapper json, WagwConfig wagw, MediaConfig config, WorkQueue queue,
+            @RestClient CloudMediaClient client, ObjectMapper json, WagwConfig wagw, MediaConfig config, WorkQueue queue,
             Clock clock) {
         return new MediaService(new DynamoMediaRecords(dynamo, names), files, meta,
                 new CloudMediaUploads(client, json, wagw.meta().apiVersion(), wagw.meta().accessToken().orElse("")),

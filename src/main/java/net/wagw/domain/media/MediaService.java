@@ -63,7 +63,7 @@ public final class MediaService {
 
     /** A customer's file reached the bot: it is the bot's (recorded before Meta is answered). */
     public void received(String botId, String mediaId, String contentType, Instant sentAt) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant from = sentAt == null || sentAt.isAfter(now) ? now : sentAt;
         records.recordInbound(new MediaRecord(botId, mediaId, MediaRecord.Origin.INBOUND, contentType, -1, now, null,
                 now.plus(retention), from.plus(META_INBOUND_LIFE), 0));
@@ -201,7 +201,7 @@ public final class MediaService {
             throw uploadRefused(failed.outcome());
         }
         String mediaId = ((MediaUploads.Accepted) answer).mediaId();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         MediaRecord record = new MediaRecord(bot.id(), mediaId, MediaRecord.Origin.UPLOAD, type, bytes.length, now, now,
                 now.plus(retention), now.plus(META_UPLOAD_LIFE), 0);
         files.put(record.key(), type, bytes);
