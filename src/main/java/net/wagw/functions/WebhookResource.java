@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.wiring.BotRegistry;
+import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
@@ -77,7 +78,7 @@ public class WebhookResource {
 
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
             ObjectMapper json, Nodes nodes, WagwConfig config, MediaService media, WorkQueue queue,
-            net.wagw.wiring.MediaConfig mediaConfig) {
+            MediaConfig mediaConfig) {
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;

@@ -55,7 +55,7 @@ public class LocalRun {
 
     @Produces
     @Singleton
-    S3Connection localS3(net.wagw.wiring.MediaConfig media) {
+    S3Connection localS3(net.wagw.config.MediaConfig media) {
         s3rver = S3rver.start(Path.of("").toAbsolutePath());
         S3Connection connection = new S3Connection(java.util.Optional.of(s3rver.endpoint()), media.s3Region());
         try (software.amazon.awssdk.services.s3.S3Client s3 = S3Clients.client(connection)) {

@@ -1,4 +1,4 @@
-package net.wagw.wiring;
+package net.wagw.config;
 
 import java.net.URI;
 import java.util.Optional;
