@@ -99,6 +99,10 @@ public class HttpGateway {
             outcome.reason = answer.reason();
             return respond(200, answer);
         }
+        if (route == Route.UPLOAD_MEDIA) {
+            return respond(resources.upload(bot.get(), rawBody(event), header(event, "content-type"),
+                    event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters()));
+        }
         JsonNode body = route.takesBody() ? jsonBody(event) : null;
         Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
@@ -110,6 +114,10 @@ public class HttpGateway {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                     .withHeaders(Map.of("content-type", response.type()))
                     .withBody(Base64.getEncoder().encodeToString(bytes)).withIsBase64Encoded(true).build();
+        }
+        if (response.body() instanceof ResourceResponse.Redirect redirect) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                    .withHeaders(Map.of("location", redirect.location().toString())).withIsBase64Encoded(false).build();
         }
         if (response.body() instanceof ResourceResponse.PlainText text) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())

@@ -7,10 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.content.Content;
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.media.MediaLimits;
+import net.wagw.domain.media.MediaService;
 import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.SendRequest;
 import net.wagw.domain.send.SendService;
@@ -23,11 +27,19 @@ public class MessagesResource {
     private final SendService sending;
     private final OutboundRenderer renderer;
     private final LimeContentParser parser;
+    private final ObjectMapper json;
 
-    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json) {
+    private final MediaResource mediaRoutes;
+    private final MediaService media;
+
+    public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json, MediaResource mediaRoutes,
+            MediaService media) {
         this.sending = sending;
         this.renderer = renderer;
         this.parser = new LimeContentParser(json);
+        this.json = json;
+        this.mediaRoutes = mediaRoutes;
+        this.media = media;
     }
 
     ResourceResponse send(ResourceRequest request) {
@@ -37,7 +49,7 @@ public class MessagesResource {
         String type = Bodies.text(envelope, "type").orElse(null);
         Map<String, String> metadata = Bodies.metadata(envelope);
         Content content = parser.parse(type, envelope.get("content"), metadata);
-        RenderedMessage rendered = renderer.render(content, metadata);
+        RenderedMessage rendered = byMediaId(request.bot(), type, envelope.get("content"), renderer.render(content, metadata));
         String accepted = sending.send(request.bot(), SendRequest.of(id, to, rendered, metadata));
         return new ResourceResponse(202, null, Map.of("id", accepted));
     }
@@ -56,5 +68,29 @@ public class MessagesResource {
                     + "takes; send \"consumed\" to mark a message read.");
         }
         return new ResourceResponse(202, null, Map.of("id", id));
+    }
+
+    /**
+     * A media-link to a file the bot uploaded through wagw goes to Meta by its media id
+     * (docs/contracts.md §11): Meta could not fetch wagw's uri, which needs the bot's key.
+     */
+    private RenderedMessage byMediaId(Bot bot, String type, JsonNode content, RenderedMessage rendered) {
+        if (!net.wagw.lime.Lime.MEDIA_LINK.equals(MediaLimits.bare(type)) || content == null) {
+            return rendered;
+        }
+        String id = mediaRoutes.mediaIdOf(content.path("uri").asText(null));
+        if (id == null) {
+            return rendered;
+        }
+        String metaId = media.uploadedMediaId(bot, id);
+        try {
+            ObjectNode payload = (ObjectNode) json.readTree(rendered.payloadJson());
+            ObjectNode file = (ObjectNode) payload.get(payload.path("type").asText());
+            file.remove("link");
+            file.put("id", metaId);
+            return new RenderedMessage(rendered.content(), java.util.List.of(json.writeValueAsString(payload)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a rendered payload is not JSON", e);
+        }
     }
 }

@@ -23,6 +23,8 @@ public enum Route {
     GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
     GET_DEAD_LETTERS("GET", "/dead-letters", "send", true),
     REDRIVE_DEAD_LETTER("POST", "/dead-letters/{id}", "send", true),
+    /** The file's bytes as the body, not JSON: no LIME command carries it. */
+    UPLOAD_MEDIA("POST", "/media", "send", false),
     CREATE_GROUP("POST", "/groups", "groups", true),
     LIST_GROUPS("GET", "/groups", "groups", true),
     GET_GROUP("GET", "/groups/{id}", "groups", true),

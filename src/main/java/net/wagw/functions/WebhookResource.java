@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.wiring.BotRegistry;
+import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
@@ -30,7 +31,11 @@ import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.media.MediaService;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
@@ -60,6 +65,11 @@ public class WebhookResource {
     private final int maxBytes;
     private final Duration forwardBudget;
     private final Metrics metrics;
+    private final MediaService media;
+    private final WorkQueue queue;
+    private final ObjectMapper json;
+    private final Duration copyBudget;
+    private final Duration copyRetry;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -69,7 +79,8 @@ public class WebhookResource {
             });
 
     public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics, StatusStore statuses) {
+            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics, StatusStore statuses,
+            MediaService media, WorkQueue queue, MediaConfig mediaConfig) {
         this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
@@ -82,6 +93,11 @@ public class WebhookResource {
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
         this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
+        this.media = media;
+        this.queue = queue;
+        this.json = json;
+        this.copyBudget = Duration.ofMillis(mediaConfig.copyBudgetMillis());
+        this.copyRetry = Duration.ofSeconds(mediaConfig.copyRetrySeconds());
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -130,8 +146,14 @@ public class WebhookResource {
                 }
             });
         }
+        List<Work.CopyMedia> copies = java.util.Collections.synchronizedList(new ArrayList<>());
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
+            // the file is the bot's before the message is kept: a retry of Meta's finds both
+            InboundMedia.of(json, ours).ifPresent(file -> {
+                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
+                copies.add(new Work.CopyMedia(bot.id(), file.mediaId()));
+            });
             inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)))
                     .ifPresent(d -> stored.add(Map.entry(bot, d)));
         }));
@@ -142,7 +164,12 @@ public class WebhookResource {
                 retryLater.set(true);
             }
         }));
+        List<java.util.concurrent.Future<?>> copying = copies.stream()
+                .<java.util.concurrent.Future<?>>map(copy -> workers.submit(() -> media.copyOrRetry(copy.botId(),
+                        copy.mediaId())))
+                .toList();
         forward(stored, deadline);
+        awaitCopies(copies, copying);
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
@@ -195,6 +222,34 @@ public class WebhookResource {
                 LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
                         delivery.getKey().id());
             }
+        }
+    }
+
+    /**
+     * Copies run beside the forwarding; one not done within the copy budget is left to the queue
+     * as well (a frozen or recycled Lambda may never finish it), where a finished copy is a no-op.
+     */
+    private void awaitCopies(List<Work.CopyMedia> copies, List<java.util.concurrent.Future<?>> copying) {
+        Instant until = Instant.now().plus(copyBudget);
+        for (int i = 0; i < copying.size(); i++) {
+            long left = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+            try {
+                copying.get(i).get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                enqueueCopy(copies.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                enqueueCopy(copies.get(i));
+            }
+        }
+    }
+
+    private void enqueueCopy(Work.CopyMedia copy) {
+        try {
+            queue.enqueue(copy, copyRetry);
+        } catch (RuntimeException e) {
+            // the message is kept and the bot's uri falls back to Meta; only the early copy is lost
+            LOG.warnf(e, "media copy %s of bot %s could not be queued", copy.mediaId(), copy.botId());
         }
     }
 

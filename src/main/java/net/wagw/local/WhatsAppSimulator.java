@@ -34,6 +34,9 @@ public class WhatsAppSimulator {
     static final String PREFIX = "/_simulator/";
     private static final Pattern MESSAGES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/messages");
     private static final Pattern TEMPLATES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/message_templates");
+    private static final Pattern MEDIA_UPLOAD = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/([^/]+)/media");
+    private static final Pattern MEDIA = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/(\\d+)");
+    private static final Pattern CDN = Pattern.compile("/_simulator/cdn/(\\d+)");
     private static final Pattern BOT = Pattern.compile("/_simulator/bot/(messages|notifications)");
     /** Groups API paths: /{phone-number-id}/groups and /{group-id}[/invite_link|participants|join_requests]. */
     private static final Pattern GROUPS = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/([^/]+)(/groups|/invite_link|/participants|/join_requests)?");
@@ -56,6 +59,7 @@ public class WhatsAppSimulator {
     private final BotRegistry bots;
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
+    private final SimulatedMedia media = new SimulatedMedia();
     private final List<JsonNode> botReceived = new ArrayList<>();
     private final List<JsonNode> webhooksPosted = java.util.Collections.synchronizedList(new ArrayList<>());
     /** phone number id + ":" + wa_id -> when that customer last wrote (the simulator's own window). */
@@ -186,6 +190,22 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 join(exchange, json.readTree(body));
+            } else if ("POST".equals(exchange.getRequestMethod()) && MEDIA_UPLOAD.matcher(path).matches()) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                upload(exchange, body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && MEDIA.matcher(path).matches()
+                    && !groups.containsKey(groupIdOf(path))) {
+                mediaInfo(exchange, path.substring(path.lastIndexOf('/') + 1));
+            } else if ("GET".equals(exchange.getRequestMethod()) && CDN.matcher(path).matches()) {
+                var file = media.find(path.substring(path.lastIndexOf('/') + 1), java.time.Instant.now());
+                if (file.isEmpty()) {
+                    LocalGateway.write(exchange, 404, Map.of(), new byte[0]);
+                } else {
+                    LocalGateway.write(exchange, 200, Map.of("Content-Type", file.get().mimeType()), file.get().bytes());
+                }
             } else if (GROUPS.matcher(path).matches() && (path.endsWith("/groups") || groups.containsKey(groupIdOf(path)))) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -255,7 +275,25 @@ public class WhatsAppSimulator {
         } else {
             customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
         }
-        customerMessage(said, message);
+        var file = said.path("media").isTextual()
+                ? media.customerSends(said.path("media").asText(), java.time.Instant.now())
+                : java.util.Optional.<java.util.Map.Entry<String, SimulatedMedia.File>>empty();
+        if (file.isPresent()) {
+            String kind = said.path("media").asText();
+            message.put("type", kind);
+            ObjectNode attached = message.putObject(kind);
+            attached.put("mime_type", file.get().getValue().mimeType());
+            attached.put("sha256", file.get().getValue().sha256());
+            attached.put("id", file.get().getKey());
+            if (said.hasNonNull("text") && !kind.equals("audio")) {
+                attached.put("caption", said.path("text").asText());
+            }
+            if (file.get().getValue().filename() != null) {
+                attached.put("filename", file.get().getValue().filename());
+            }
+        } else {
+            customerMessage(said, message);
+        }
         ObjectNode value = json.createObjectNode();
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", "15550000000")
@@ -324,6 +362,35 @@ public class WhatsAppSimulator {
             message.put("type", "text");
             message.putObject("text").put("body", said.path("text").asText(""));
         }
+    }
+
+    /** Meta's {@code GET /{media-id}}: where to download the file, while Meta keeps it. */
+    private void mediaInfo(HttpExchange exchange, String id) throws IOException {
+        var file = media.find(id, java.time.Instant.now());
+        if (file.isEmpty()) {
+            reply(exchange, 400, error(100, "Unsupported get request. Object with ID '" + id + "' does not exist, cannot "
+                    + "be loaded due to missing permissions, or does not support this operation.", "GraphMethodException",
+                    33));
+            return;
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.put("messaging_product", "whatsapp");
+        answer.put("url", webhookUrl.replace("/webhooks/whatsapp", PREFIX + "cdn/" + id));
+        answer.put("mime_type", file.get().mimeType());
+        answer.put("sha256", file.get().sha256());
+        answer.put("file_size", file.get().bytes().length);
+        answer.put("id", id);
+        reply(exchange, 200, answer);
+    }
+
+    /** Meta's {@code POST /{phone-number-id}/media}: the form's file kept for 30 days, its id answered. */
+    private void upload(HttpExchange exchange, byte[] body) throws IOException {
+        var id = media.uploaded(body, exchange.getRequestHeaders().getFirst("Content-Type"), java.time.Instant.now());
+        if (id.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) The parameter file is required.", "OAuthException", 0));
+            return;
+        }
+        reply(exchange, 200, json.createObjectNode().put("id", id.get()));
     }
 
     private static String groupIdOf(String path) {

@@ -55,8 +55,15 @@ public final class Tables {
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
+    /**
+     * Media files by bot and Meta's media id (pk bot#&lt;id&gt;): whose they are, whether copied to
+     * the media store; a bot's uploads also by its own id (pk bot#upload#&lt;id&gt;). Expiring with
+     * the copies' retention.
+     */
+    public static final TableDefinition MEDIA = new TableDefinition("media", PK, null, EXPIRES_AT);
+
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            STATUSES, GROUPS, TEMPLATES);
+            STATUSES, GROUPS, TEMPLATES, MEDIA);
 
     private Tables() {
     }

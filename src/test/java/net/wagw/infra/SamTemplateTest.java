@@ -115,7 +115,9 @@ class SamTemplateTest {
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem"),
+                    // POST /media records the upload; a media-link to one is looked up
+                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
             // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
             // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
             // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up). A retried send
@@ -127,7 +129,9 @@ class SamTemplateTest {
                     Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
+                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
+                    // the queue's media copies
+                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
             // WebhookResource -> InboundService: Contacts.learnFromInbound (enhanced getItem of the
             // known name, putItem of the contact), windows and free entry points (conditional
             // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
@@ -136,14 +140,16 @@ class SamTemplateTest {
             // GetItem). Group events (GroupService.onEvent: the request#/meta# pointer and the group
             // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
             // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
-            // GET /media/{id} only calls Meta.
+            // Inbound media: recorded (conditional PutItem), copied (GetItem, UpdateItem), and read
+            // by GET /media/{id}.
             "webhook", Map.of(
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
             // TemplateSync: catalog replace (put, list, delete stale)
             "sweep", Map.of(
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")));
@@ -189,7 +195,10 @@ class SamTemplateTest {
             Map.entry("MetaAccessTokenSecretId", META_TOKEN_ID),
             Map.entry("MetaAppSecretId", META_APP_SECRET_ID),
             Map.entry("MetaVerifyTokenSecretId", META_VERIFY_TOKEN_ID),
-            Map.entry("MetaApiVersion", "v99.0"));
+            Map.entry("MetaApiVersion", "v99.0"),
+            // a resource's Ref: the bucket's physical name
+            Map.entry("MediaBucket", "wagw-test-mediabucket-1a2b3c"),
+            Map.entry("MediaRetentionDays", "45"));
     /** What the deployment's dynamic references resolve to, keyed ssm:<name> or secretsmanager:<id>. */
     private static final Map<String, String> SAMPLE_RESOLVED = Map.of(
             "ssm:" + SSM_NAME, HexFormat.of().formatHex(SAMPLE_KEY_HASH),
@@ -219,6 +228,76 @@ class SamTemplateTest {
 
         assertThat(resource("HttpApi").path("Type").asText()).isEqualTo("AWS::Serverless::HttpApi");
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /** What each function does in the media bucket (net.wagw.store.S3MediaFiles), on its media/ prefix only. */
+    private static final Map<String, Set<String>> S3_ACCESS = Map.of(
+            "send", Set.of("s3:PutObject"),
+            "webhook", Set.of("s3:GetObject", "s3:PutObject"),
+            "dispatch", Set.of("s3:PutObject"));
+
+    @Test
+    void theMediaBucketIsEncryptedPrivateTlsOnlyAndDeletesCopiesAfterTheRetention() {
+        JsonNode bucket = template.path("Resources").path("MediaBucket");
+        assertThat(bucket.path("Type").asText()).isEqualTo("AWS::S3::Bucket");
+        JsonNode properties = bucket.path("Properties");
+        assertThat(properties.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                .path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText()).isIn("AES256", "aws:kms");
+        JsonNode blocked = properties.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertThat(blocked.path(setting).asBoolean()).as(setting).isTrue();
+        }
+        List<JsonNode> expiring = StreamSupport.stream(properties.path("LifecycleConfiguration").path("Rules").spliterator(),
+                false).filter(rule -> rule.has("ExpirationInDays")).toList();
+        assertThat(expiring).hasSize(1);
+        assertThat(expiring.get(0).path("Status").asText()).isEqualTo("Enabled");
+        assertThat(expiring.get(0).path("Prefix").asText()).isEqualTo("media/");
+        assertThat(expiring.get(0).path("ExpirationInDays").path("Ref").asText()).isEqualTo("MediaRetentionDays");
+        assertThat(template.path("Parameters").path("MediaRetentionDays").path("Default").asInt()).isEqualTo(30);
+
+        List<JsonNode> policies = resourcesOfType("AWS::S3::BucketPolicy").values().stream()
+                .filter(policy -> "MediaBucket".equals(policy.path("Properties").path("Bucket").path("Ref").asText()))
+                .toList();
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0).path("Properties").path("PolicyDocument").path("Statement")).anySatisfy(statement -> {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
+            assertThat(statement.path("Principal").asText()).isEqualTo("*");
+            assertThat(statement.path("Action").asText()).isEqualTo("s3:*");
+            assertThat(statement.path("Condition").path("Bool").path("aws:SecureTransport").asText()).isEqualTo("false");
+            assertThat(statement.path("Resource").toString()).contains("MediaBucket.Arn}/*").contains("\"MediaBucket\",\"Arn\"");
+        });
+    }
+
+    @Test
+    void onlyTheFunctionsThatStoreOrServeMediaReachTheBucketAndOnlyItsMediaPrefix() {
+        Map<String, Set<String>> granted = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(action -> action.toLowerCase(Locale.ROOT).startsWith("s3:")).toList();
+                    if (actions.isEmpty()) {
+                        continue;
+                    }
+                    assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                    assertThat(statement.path("Resource").path("Fn::Sub").asText()).as("%s grants %s on", id, actions)
+                            .isEqualTo("${MediaBucket.Arn}/media/*");
+                    granted.computeIfAbsent(funqyExport(function).orElseThrow(), f -> new TreeSet<>()).addAll(actions);
+                }
+            }
+        });
+        assertThat(granted).isEqualTo(new TreeMap<>(S3_ACCESS));
+
+        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        deployment.put("BotStopKeywords", "");
+        configure(deployment).forEach(configured -> {
+            if (S3_ACCESS.containsKey(configured.export())) {
+                assertThat(configured.environment()).as(configured.id()).containsEntry("WAGW_MEDIA_BUCKET",
+                        "wagw-test-mediabucket-1a2b3c").containsEntry("WAGW_MEDIA_RETENTION_DAYS", "45");
+            } else {
+                assertThat(configured.environment()).as(configured.id()).doesNotContainKey("WAGW_MEDIA_BUCKET");
+            }
+        });
     }
 
     @Test
