@@ -55,8 +55,14 @@ public final class Tables {
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
+    /**
+     * The bots this deployment serves (docs/contracts.md §10), pk bot id: not prefixed, it is the
+     * one table whose items are the bots themselves. Read whole by every function and cached.
+     */
+    public static final TableDefinition BOTS = new TableDefinition("bots", PK, null, null);
+
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            STATUSES, GROUPS, TEMPLATES);
+            STATUSES, GROUPS, TEMPLATES, BOTS);
 
     private Tables() {
     }
