@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.BotNotifier;
 import net.wagw.lime.HttpBotEndpoint;
@@ -24,7 +25,7 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotSecrets bots, WagwConfig config, Clock clock) {
         Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
         return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, clock, timeout);
     }
