@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import net.wagw.config.WagwConfig;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ApplicationScoped
 public class BotProducers {
+    private static final Logger LOG = Logger.getLogger(BotProducers.class);
     static final String CONFIG_SOURCE = "config";
     static final String SECRETS_MANAGER_SOURCE = "secrets-manager";
 
@@ -45,10 +47,20 @@ public class BotProducers {
     public record MetaToken(Secrets.Secret secret) {
     }
 
-    /** Checks the configured bots at start, so that a bad one stops the start with its reason. */
-    void validate(@Observes StartupEvent startup, WagwConfig config) {
+    /**
+     * At start (a Lambda's init): checks the configured bots, so that a bad one stops the start with
+     * its reason, and reads the bots table (seeding the configured bots). A table that cannot be read
+     * yet is read again at the first request.
+     */
+    void start(@Observes StartupEvent startup, WagwConfig config, BotDirectory bots) {
         configured(config, Instant.EPOCH);
         source(config);
+        try {
+            bots.reread();
+        } catch (RuntimeException unreadable) {
+            LOG.warnf("the bots table cannot be read at start (%s); it is read again at the first request",
+                    unreadable.toString());
+        }
     }
 
     @Produces

@@ -177,9 +177,6 @@ class SamTemplateTest {
             "commands");
     /** The function that receives Meta's webhooks: checks their signature and the verify token. */
     private static final Set<String> META_WEBHOOK_RECEIVERS = Set.of("webhook");
-    /** Meta's secrets, as the configuration reads them from the environment (each bot's: WAGW_BOT_<ID>_*). */
-    private static final Set<String> META_SECRETS = Set.of("WAGW_META_ACCESS_TOKEN", "WAGW_META_APP_SECRET",
-            "WAGW_META_VERIFY_TOKEN");
 
     // --- one sample deployment, for the environment tests ---
     /** One deployment's parameters (and pseudo parameters); none at its default unless it must be. */
