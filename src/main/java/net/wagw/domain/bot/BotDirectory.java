@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -101,14 +100,22 @@ public final class BotDirectory {
         try {
             records = seeded(store.all());
         } catch (RuntimeException unreadable) {
-            if (previous == null) {
+            if (previous == null && configured.isEmpty()) {
                 throw unreadable;
             }
-            LOG.log(Level.WARNING, "the bots table cannot be read; serving the copy read at " + previous.readAt(),
-                    unreadable);
+            LOG.warning("the bots table cannot be read (" + unreadable + "); serving "
+                    + (previous == null ? "the configured bots" : "the copy read at " + previous.readAt()));
+            if (previous == null) {
+                Snapshot declared = snapshotOf(configured, now);
+                return new Snapshot(declared.byId(), declared.byPhoneNumberId(), now, now.plus(RETRY_AFTER_FAILURE));
+            }
             return new Snapshot(previous.byId(), previous.byPhoneNumberId(), previous.readAt(),
                     now.plus(RETRY_AFTER_FAILURE));
         }
+        return snapshotOf(records, now);
+    }
+
+    private Snapshot snapshotOf(List<BotRecord> records, Instant now) {
         Map<String, BotRecord> byId = new LinkedHashMap<>();
         Map<String, BotRecord> byNumber = new LinkedHashMap<>();
         for (BotRecord record : records) {

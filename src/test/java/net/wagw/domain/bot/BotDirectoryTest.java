@@ -113,7 +113,7 @@ class BotDirectoryTest {
     }
 
     @Test
-    void anUnreadableTableKeepsTheLastCopyServingAndFailsOnlyWhenThereIsNone() {
+    void anUnreadableTableKeepsTheLastCopyOrTheConfiguredBotsServingAndFailsOnlyWithNeither() {
         BotDirectory cold = new BotDirectory(store, clock, Duration.ofSeconds(60), List.of());
         store.down = true;
         assertThatThrownBy(() -> cold.find("a")).hasMessageContaining("unreachable");
@@ -125,6 +125,9 @@ class BotDirectoryTest {
         store.down = true;
         now = T0.plusSeconds(61);
         assertThat(warm.find("a")).isPresent();
+
+        BotDirectory declared = new BotDirectory(store, clock, Duration.ofSeconds(60), List.of(bot("local", "560", true)));
+        assertThat(declared.find("local")).as("the configured bots, before any copy").isPresent();
     }
 
     @Test
