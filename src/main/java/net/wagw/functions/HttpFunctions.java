@@ -35,6 +35,11 @@ public class HttpFunctions {
         return gateway.handle("webhook", event);
     }
 
+    @Funq("admin")
+    public APIGatewayV2HTTPResponse admin(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("admin", event);
+    }
+
     @Funq("commands")
     public APIGatewayV2HTTPResponse commands(APIGatewayV2HTTPEvent event) {
         return gateway.handle("commands", event);

@@ -33,6 +33,7 @@ public class HttpGateway {
     private final Resources resources;
     private final WebhookResource webhooks;
     private final CommandDispatcher commands;
+    private final AdminResource admin;
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final Metrics metrics;
@@ -45,11 +46,12 @@ public class HttpGateway {
     }
 
     public HttpGateway(BotAuthenticator authenticator, Resources resources, WebhookResource webhooks,
-            CommandDispatcher commands, ObjectMapper json, WagwConfig config, Metrics metrics) {
+            CommandDispatcher commands, AdminResource admin, ObjectMapper json, WagwConfig config, Metrics metrics) {
         this.authenticator = authenticator;
         this.resources = resources;
         this.webhooks = webhooks;
         this.commands = commands;
+        this.admin = admin;
         this.json = json;
         this.maxBodyBytes = config.http().maxBodyBytes();
         this.metrics = metrics;
@@ -87,6 +89,11 @@ public class HttpGateway {
             return respond(webhooks.handle(route, new WebhookResource.Request(
                     event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
                     header(event, "x-hub-signature-256"), rawBody(event))));
+        }
+        if (route.isAdmin()) {
+            return respond(admin.handle(new AdminResource.Request(route, header(event, AdminResource.ADMIN_KEY_HEADER),
+                    event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+                    route.takesBody() ? jsonBody(event) : null)));
         }
         Optional<Bot> bot = authenticator.authenticate(header(event, "authorization"));
         if (bot.isEmpty()) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.delivery.BotEndpoint;
 import net.wagw.domain.delivery.Delivery;
@@ -19,11 +19,11 @@ public final class ObservedDeliveries {
     }
 
     /** Each POST to a bot: one log line with the bot, the target, the outcome and the latency. */
-    public static BotEndpoint endpoint(BotEndpoint inner, BotRegistry bots) {
+    public static BotEndpoint endpoint(BotEndpoint inner, BotDirectory bots) {
         return (url, body, signatureHeader, timeout) -> {
             long start = System.nanoTime();
             String failure = inner.post(url, body, signatureHeader, timeout);
-            Optional<Bot> bot = bots.all().stream()
+            Optional<Bot> bot = bots.records().stream().map(net.wagw.domain.bot.BotRecord::bot)
                     .filter(b -> url.equals(b.messagesUrl()) || url.equals(b.notificationsUrl())).findFirst();
             String target = bot.map(b -> url.equals(b.messagesUrl()) ? "messages" : "notifications").orElse("bot");
             RequestLog.delivery(bot.map(Bot::id).orElse(null), target, failure == null,

@@ -53,6 +53,8 @@ public class Resources {
             case WEBHOOK_HANDSHAKE, WEBHOOK_EVENTS -> throw new IllegalArgumentException("Meta's routes are not a bot's");
             case UPLOAD_MEDIA -> throw new IllegalArgumentException("POST /media takes bytes: see upload");
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
+            case ADMIN_LIST_BOTS, ADMIN_GET_BOT, ADMIN_PUT_BOT, ADMIN_DISABLE_BOT ->
+                throw new IllegalArgumentException("the admin routes are the operator's, not a bot's");
         };
     }
 }

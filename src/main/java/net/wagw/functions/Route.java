@@ -38,7 +38,12 @@ public enum Route {
     WEBHOOK_HANDSHAKE("GET", "/webhooks/whatsapp", "webhook", false),
     WEBHOOK_EVENTS("POST", "/webhooks/whatsapp", "webhook", false),
     GET_MEDIA("GET", "/media/{id}", "webhook", false),
-    COMMANDS("POST", "/commands", "commands", false);
+    COMMANDS("POST", "/commands", "commands", false),
+    /** The operator's: the bots table (X-Wagw-Admin-Key, and IAM in AWS), never a bot's. */
+    ADMIN_LIST_BOTS("GET", "/admin/bots", "admin", false),
+    ADMIN_GET_BOT("GET", "/admin/bots/{id}", "admin", false),
+    ADMIN_PUT_BOT("PUT", "/admin/bots/{id}", "admin", false),
+    ADMIN_DISABLE_BOT("DELETE", "/admin/bots/{id}", "admin", false);
 
     private final String method;
     private final String path;
@@ -79,6 +84,11 @@ public enum Route {
     /** Meta's own routes authenticate Meta, not a bot. */
     public boolean isMetas() {
         return this == WEBHOOK_HANDSHAKE || this == WEBHOOK_EVENTS;
+    }
+
+    /** The operator's routes: authenticated by the admin key, not a bot's. */
+    public boolean isAdmin() {
+        return "admin".equals(function);
     }
 
     public boolean takesBody() {

@@ -15,12 +15,14 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.wiring.BotRegistry;
 import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
+import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
@@ -53,14 +55,14 @@ public class WebhookResource {
     public record Request(Map<String, String> query, String signature, byte[] rawBody) {
     }
 
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    private final Secrets.Secret appSecret;
+    private final Secrets.Secret verifyToken;
     private final InboundService inbound;
     private final GroupService groups;
     private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
-    private final byte[] appSecret;
-    private final byte[] verifyToken;
     private final String botDomain;
     private final int maxBytes;
     private final Duration forwardBudget;
@@ -78,8 +80,8 @@ public class WebhookResource {
                 return thread;
             });
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config, Metrics metrics, StatusStore statuses,
+    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, Outbox outbox,
+            ObjectMapper json, Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses,
             MediaService media, WorkQueue queue, MediaConfig mediaConfig) {
         this.metrics = metrics;
         this.bots = bots;
@@ -88,8 +90,8 @@ public class WebhookResource {
         this.outbox = outbox;
         this.parser = new WebhookParser(json);
         this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
-        this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
-        this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.appSecret = secrets.secret(config.secrets().metaAppSecret());
+        this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
         this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
@@ -107,8 +109,9 @@ public class WebhookResource {
     /** Meta's subscription check: echo hub.challenge when hub.verify_token is ours. */
     private ResourceResponse handshake(Map<String, String> query) {
         byte[] given = query.getOrDefault("hub.verify_token", "").getBytes(StandardCharsets.UTF_8);
-        boolean valid = "subscribe".equals(query.get("hub.mode")) && verifyToken.length > 0
-                && MessageDigest.isEqual(verifyToken, given) && query.containsKey("hub.challenge");
+        byte[] expected = verifyToken.valueOrEmpty().getBytes(StandardCharsets.UTF_8);
+        boolean valid = "subscribe".equals(query.get("hub.mode")) && expected.length > 0
+                && MessageDigest.isEqual(expected, given) && query.containsKey("hub.challenge");
         if (!valid) {
             return ResourceResponse.text(403, "Forbidden");
         }
@@ -116,7 +119,8 @@ public class WebhookResource {
     }
 
     private ResourceResponse events(Request request) {
-        if (!MetaSignature.isValid(request.signature(), request.rawBody(), appSecret)) {
+        if (!MetaSignature.isValid(request.signature(), request.rawBody(),
+                appSecret.valueOrEmpty().getBytes(StandardCharsets.UTF_8))) {
             throw new Refusal(Reason.AUTHORIZATION_ERROR, "X-Hub-Signature-256 is missing or does not match the body.",
                     Refusal.Kind.UNAUTHORIZED_CALLER);
         }
@@ -212,6 +216,9 @@ public class WebhookResource {
     /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
     private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
         for (Map.Entry<Bot, Delivery> delivery : stored) {
+            if (!bots.isEnabled(delivery.getKey().id())) {
+                continue; // a disabled bot's events are kept, not forwarded; dispatch delivers them once it is enabled
+            }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 return;
@@ -262,7 +269,7 @@ public class WebhookResource {
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {
-        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId);
+        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId).map(BotRecord::bot);
         if (bot.isEmpty()) {
             LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
         }

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.bot.Bot;
 
 /**
@@ -36,13 +37,13 @@ public class LocalPages {
             "application/yaml; charset=utf-8", "json", "application/json");
 
     private final ObjectMapper json;
-    private final BotRegistry bots;
+    private final BotDirectory bots;
     private final Optional<String> demoBotId;
     private final Optional<String> demoAccessKey;
     private final String domain;
     private final Path projectDir = Path.of("").toAbsolutePath();
 
-    public LocalPages(ObjectMapper json, BotRegistry bots,
+    public LocalPages(ObjectMapper json, BotDirectory bots,
             @ConfigProperty(name = "wagw.local.demo-bot-id") Optional<String> demoBotId,
             @ConfigProperty(name = "wagw.local.demo-access-key") Optional<String> demoAccessKey,
             @ConfigProperty(name = "wagw.domain", defaultValue = "wa.gw.msging.net") String domain) {
@@ -72,7 +73,7 @@ public class LocalPages {
     private ObjectNode config() {
         ObjectNode config = json.createObjectNode();
         config.put("domain", domain);
-        Optional<Bot> bot = demoBotId.flatMap(id -> bots.all().stream().filter(b -> b.id().equals(id)).findFirst());
+        Optional<Bot> bot = demoBotId.flatMap(id -> bots.find(id).map(BotRecord::bot));
         if (bot.isPresent() && demoAccessKey.isPresent()) {
             config.put("bot", bot.get().id());
             config.put("authorization", "Key " + Base64.getEncoder().encodeToString(

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.CallbackSignature;
 
 /**
@@ -56,7 +57,8 @@ public class WhatsAppSimulator {
             "product", "product_list", "catalog_message", "location_request_message");
 
     private final ObjectMapper json;
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    private final BotSecrets botSecrets;
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
     private final SimulatedMedia media = new SimulatedMedia();
@@ -76,11 +78,12 @@ public class WhatsAppSimulator {
     /** Every hop of every conversation, for the console's timeline ({@code GET /_simulator/events}). */
     private final List<JsonNode> events = new ArrayList<>();
 
-    public WhatsAppSimulator(ObjectMapper json, BotRegistry bots,
+    public WhatsAppSimulator(ObjectMapper json, BotDirectory bots, BotSecrets botSecrets,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
             String appSecret) {
         this.json = json;
         this.bots = bots;
+        this.botSecrets = botSecrets;
         this.appSecret = appSecret;
     }
 
@@ -231,9 +234,9 @@ public class WhatsAppSimulator {
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode record = json.createObjectNode();
         record.put("kind", kind);
-        record.put("signatureValid", bots.all().stream().anyMatch(bot -> {
+        record.put("signatureValid", bots.enabled().stream().anyMatch(bot -> {
             try {
-                return CallbackSignature.of(bots.callbackSecret(bot.id()), text).equals(signature);
+                return CallbackSignature.of(botSecrets.callbackSecret(bot.id()), text).equals(signature);
             } catch (IllegalStateException noSecret) {
                 return false;
             }
@@ -254,7 +257,7 @@ public class WhatsAppSimulator {
     private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
         JsonNode said = json.readTree(body);
         String from = said.path("from").asText("");
-        java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.all().stream().filter(b -> b.phoneNumberId() != null)
+        java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.enabled().stream().filter(b -> b.phoneNumberId() != null)
                 .findFirst();
         if (from.isEmpty() || bot.isEmpty()) {
             reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id); a bot with a phone number id "

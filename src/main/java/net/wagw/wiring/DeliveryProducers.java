@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.BotNotifier;
 import net.wagw.functions.Metrics;
@@ -26,11 +28,11 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock,
-            Metrics metrics) {
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotSecrets secrets, BotDirectory bots, WagwConfig config,
+            Clock clock, Metrics metrics) {
         Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
         return new Outbox(ObservedDeliveries.store(new DynamoDeliveryStore(dynamo, names), metrics),
-                ObservedDeliveries.endpoint(new HttpBotEndpoint(timeout), bots), bots, clock, timeout);
+                ObservedDeliveries.endpoint(new HttpBotEndpoint(timeout), bots), secrets, clock, timeout);
     }
 
     @Produces

@@ -56,7 +56,7 @@ class WebhookFixturesTest {
     @Inject
     net.wagw.domain.delivery.Outbox outbox;
     @Inject
-    net.wagw.wiring.BotRegistry bots;
+    net.wagw.domain.bot.BotDirectory bots;
 
     @BeforeEach
     void botTakesEverything() {

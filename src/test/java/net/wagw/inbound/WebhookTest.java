@@ -30,7 +30,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.delivery.CallbackSignature;
@@ -65,7 +65,7 @@ class WebhookTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     DynamoDbClient dynamo;
 

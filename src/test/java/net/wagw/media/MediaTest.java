@@ -30,7 +30,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
@@ -60,7 +60,7 @@ class MediaTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
 
     private WireMockServer meta;
 
