@@ -47,6 +47,14 @@ public interface WagwConfig {
 
     Http http();
 
+    MetricsSettings metrics();
+
+    interface MetricsSettings {
+        /** CloudWatch EMF lines on stdout (Lambda); off locally and in tests. */
+        @WithDefault("true")
+        boolean emf();
+    }
+
     Meta meta();
 
     /** A bot as configuration declares it (docs/contracts.md §10). */

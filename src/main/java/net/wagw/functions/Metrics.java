@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +35,12 @@ public class Metrics {
     private final boolean toStdout;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
-    public Metrics(ObjectMapper json, @ConfigProperty(name = "wagw.metrics.emf", defaultValue = "true") boolean toStdout) {
+    @jakarta.inject.Inject
+    public Metrics(ObjectMapper json, net.wagw.config.WagwConfig config) {
+        this(json, config.metrics().emf());
+    }
+
+    Metrics(ObjectMapper json, boolean toStdout) {
         this.json = json;
         this.toStdout = toStdout;
     }

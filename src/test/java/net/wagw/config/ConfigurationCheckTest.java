@@ -27,6 +27,7 @@ class ConfigurationCheckTest {
                 .withSources(new PropertiesConfigSource(properties, 250))
                 .withSources(new PropertiesConfigSource(extra, "typed by an operator", 400))
                 .withMapping(WagwConfig.class)
+                .withMapping(MediaConfig.class)
                 .build();
     }
 
