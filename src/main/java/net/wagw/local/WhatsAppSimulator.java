@@ -58,6 +58,8 @@ public class WhatsAppSimulator {
 
     private final ObjectMapper json;
     private final BotDirectory bots;
+    /** The bot whose customer the simulator plays, when several are configured. */
+    private final java.util.Optional<String> demoBotId;
     private final BotSecrets botSecrets;
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
@@ -80,9 +82,12 @@ public class WhatsAppSimulator {
 
     public WhatsAppSimulator(ObjectMapper json, BotDirectory bots, BotSecrets botSecrets,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
-            String appSecret) {
+            String appSecret,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.local.demo-bot-id")
+            java.util.Optional<String> demoBotId) {
         this.json = json;
         this.bots = bots;
+        this.demoBotId = demoBotId;
         this.botSecrets = botSecrets;
         this.appSecret = appSecret;
     }
@@ -258,6 +263,7 @@ public class WhatsAppSimulator {
         JsonNode said = json.readTree(body);
         String from = said.path("from").asText("");
         java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.enabled().stream().filter(b -> b.phoneNumberId() != null)
+                .sorted(java.util.Comparator.comparing(b -> !demoBotId.map(b.id()::equals).orElse(false)))
                 .findFirst();
         if (from.isEmpty() || bot.isEmpty()) {
             reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id); a bot with a phone number id "

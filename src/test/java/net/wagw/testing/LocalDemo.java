@@ -25,14 +25,13 @@ public class LocalDemo implements QuarkusTestProfile {
         Map<String, String> config = new HashMap<>();
         config.put("%test.wagw.local.port", Integer.toString(port));
         config.put("%test.quarkus.rest-client.meta.url", base + "/_simulator/graph");
-        config.put("%test.wagw.bot-ids", "demo");
-        config.put("%test.wagw.bot.demo.access-key-sha256", "51ab82e2f2507f5851bbb86d4fa74428809f0fc8abbf3fb12d1c2cdc1f4f9337");
-        config.put("%test.wagw.bot.demo.verification-quota", "1000");
-        config.put("%test.wagw.bot.demo.phone-number-id", "100000000000001");
-        config.put("%test.wagw.bot.demo.waba-id", "200000000000001");
-        config.put("%test.wagw.bot.demo.messages-url", base + "/_simulator/bot/messages");
-        config.put("%test.wagw.bot.demo.notifications-url", base + "/_simulator/bot/notifications");
-        config.put("%test.wagw.bot.demo.callback-secret", "demo-callback-secret-local-only");
+        config.put("%test.wagw.bots.demo.access-key-sha256", "51ab82e2f2507f5851bbb86d4fa74428809f0fc8abbf3fb12d1c2cdc1f4f9337");
+        config.put("%test.wagw.bots.demo.verification-quota", "1000");
+        config.put("%test.wagw.bots.demo.phone-number-id", "100000000000001");
+        config.put("%test.wagw.bots.demo.waba-id", "200000000000001");
+        config.put("%test.wagw.bots.demo.messages-url", base + "/_simulator/bot/messages");
+        config.put("%test.wagw.bots.demo.notifications-url", base + "/_simulator/bot/notifications");
+        config.put("%test.wagw.bots.demo.callback-secret", "demo-callback-secret-local-only");
         // forward within the webhook on a slow, shared machine too: tests have no minute-by-minute dispatch
         config.put("%test.wagw.http.webhook-forward-budget-millis", "10000");
         config.put("%test.wagw.local.demo-bot-id", "demo");
