@@ -62,13 +62,11 @@ public final class Tables {
      */
     public static final TableDefinition MEDIA = new TableDefinition("media", PK, null, EXPIRES_AT);
 
-
     /**
      * The bots this deployment serves (docs/contracts.md §10), pk bot id: not prefixed, it is the
      * one table whose items are the bots themselves. Read whole by every function and cached.
      */
     public static final TableDefinition BOTS = new TableDefinition("bots", PK, null, null);
-
 
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
             STATUSES, GROUPS, TEMPLATES, MEDIA, BOTS);

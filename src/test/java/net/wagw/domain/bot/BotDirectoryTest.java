@@ -3,10 +3,8 @@ package net.wagw.domain.bot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import net.wagw.testing.SettableClock;
 
 class BotDirectoryTest {
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
@@ -46,23 +46,7 @@ class BotDirectoryTest {
     }
 
     private final MemoryBots store = new MemoryBots();
-    private Instant now = T0;
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final SettableClock clock = new SettableClock(T0);
 
     static BotRecord bot(String id, String phoneNumberId, boolean enabled) {
         return new BotRecord(new Bot(id, 10, phoneNumberId, null, null, null, true, null), HASH, null,
@@ -75,10 +59,10 @@ class BotDirectoryTest {
         assertThat(directory.find("new")).isEmpty();
 
         store.put(bot("new", "555", true));
-        now = T0.plusSeconds(59);
+        clock.set(T0.plusSeconds(59));
         assertThat(directory.find("new")).as("within the age: the copy read at T0").isEmpty();
 
-        now = T0.plusSeconds(60);
+        clock.set(T0.plusSeconds(60));
         assertThat(directory.find("new")).isPresent();
         assertThat(directory.byPhoneNumberId("555")).map(BotRecord::id).contains("new");
         assertThat(store.scans).as("one read per age, not per lookup").isEqualTo(2);
@@ -103,11 +87,11 @@ class BotDirectoryTest {
         assertThat(store.records).containsKey("local");
 
         store.put(configured.withEnabled(false, T0));
-        now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         assertThat(directory.isEnabled("local")).as("a change made after start lasts").isFalse();
 
         store.records.clear();
-        now = T0.plusSeconds(122);
+        clock.set(T0.plusSeconds(122));
         assertThat(directory.isEnabled("local")).as("a fresh database gets the configured bot back").isTrue();
         assertThat(store.records).containsKey("local");
     }
@@ -123,7 +107,7 @@ class BotDirectoryTest {
         BotDirectory warm = new BotDirectory(store, clock, Duration.ofSeconds(60), List.of());
         assertThat(warm.find("a")).isPresent();
         store.down = true;
-        now = T0.plusSeconds(61);
+        clock.set(T0.plusSeconds(61));
         assertThat(warm.find("a")).isPresent();
 
         BotDirectory declared = new BotDirectory(store, clock, Duration.ofSeconds(60), List.of(bot("local", "560", true)));

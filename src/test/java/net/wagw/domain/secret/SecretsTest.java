@@ -2,15 +2,15 @@ package net.wagw.domain.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import net.wagw.testing.SettableClock;
 
 class SecretsTest {
     private final Map<String, String> values = new HashMap<>();
@@ -23,23 +23,7 @@ class SecretsTest {
         reads++;
         return Optional.ofNullable(values.get(reference));
     };
-    private Instant now = Instant.parse("2026-03-01T12:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final Secrets secrets = new Secrets(source, clock, Duration.ofMinutes(5));
 
     @Test
@@ -47,9 +31,9 @@ class SecretsTest {
         values.put("token", "v1");
         assertThat(secrets.get("token")).contains("v1");
         values.put("token", "v2");
-        now = now.plus(Duration.ofMinutes(4));
+        clock.advance(Duration.ofMinutes(4));
         assertThat(secrets.get("token")).as("held").contains("v1");
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(secrets.get("token")).as("older than 5 minutes: read again").contains("v2");
         assertThat(reads).isEqualTo(2);
     }
@@ -71,7 +55,7 @@ class SecretsTest {
         values.put("token", "v1");
         assertThat(secrets.get("token")).contains("v1");
         down = true;
-        now = now.plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(secrets.get("token")).contains("v1");
         assertThat(secrets.reread("token", "v1")).isFalse();
     }
