@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.send.TemplateSync;
 
 /**
- * The scheduled functions (DESIGN.md 1): {@code dispatch} every minute, {@code sweep} on its own
+ * The scheduled functions (docs/contracts.md §1): {@code dispatch} every minute, {@code sweep} on its own
  * schedule. Each takes EventBridge's scheduled event, whose content does not matter.
  */
 public class ScheduledFunctions {
@@ -24,7 +24,7 @@ public class ScheduledFunctions {
     static final int BATCH = 100;
 
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     SendService sending;
     @Inject
@@ -42,7 +42,8 @@ public class ScheduledFunctions {
         int messages = 0;
         int deliveries = 0;
         int failures = 0;
-        for (Bot bot : bots.all()) {
+        // a disabled bot's sends and deliveries wait, kept, until it is enabled again
+        for (Bot bot : bots.enabled()) {
             try {
                 messages += sending.retryDue(bot, BATCH);
                 deliveries += outbox.retryDue(bot, BATCH);
@@ -59,7 +60,7 @@ public class ScheduledFunctions {
     public Report sweep(JsonNode scheduledEvent) {
         int synced = 0;
         int failures = 0;
-        for (Bot bot : bots.all()) {
+        for (Bot bot : bots.enabled()) {
             if (bot.wabaId() == null) {
                 continue;
             }

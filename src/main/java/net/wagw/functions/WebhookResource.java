@@ -15,11 +15,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.wiring.BotRegistry;
+import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
@@ -31,13 +33,19 @@ import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.media.MediaService;
+import net.wagw.domain.secret.Secrets;
+import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.lime.EventRenderer;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
+ * {@code GET|POST /webhooks/whatsapp} (docs/contracts.md §7). POST: the signature is checked over the raw
  * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
  * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
  * short budget; what it leaves, dispatch delivers.
@@ -50,17 +58,23 @@ public class WebhookResource {
     public record Request(Map<String, String> query, String signature, byte[] rawBody) {
     }
 
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    private final Secrets.Secret appSecret;
+    private final Secrets.Secret verifyToken;
     private final InboundService inbound;
     private final GroupService groups;
     private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
-    private final byte[] appSecret;
-    private final byte[] verifyToken;
     private final String botDomain;
     private final int maxBytes;
     private final Duration forwardBudget;
+    private final Metrics metrics;
+    private final MediaService media;
+    private final WorkQueue queue;
+    private final ObjectMapper json;
+    private final Duration copyBudget;
+    private final Duration copyRetry;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -72,21 +86,28 @@ public class WebhookResource {
     private final FieldEvents fieldEvents;
     private final EventRenderer events;
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config, FieldEvents fieldEvents) {
+    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, Outbox outbox,
+            ObjectMapper json, Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses,
+            MediaService media, WorkQueue queue, MediaConfig mediaConfig, FieldEvents fieldEvents) {
+        this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
         this.fieldEvents = fieldEvents;
         this.groups = groups;
         this.outbox = outbox;
         this.parser = new WebhookParser(json);
-        this.renderer = new InboundRenderer(json, nodes);
-        this.events = new EventRenderer(json, nodes, renderer);
-        this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
-        this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
+        this.events = new EventRenderer(json, nodes, renderer, parser::echo);
+        this.appSecret = secrets.secret(config.secrets().metaAppSecret());
+        this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
         this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
+        this.media = media;
+        this.queue = queue;
+        this.json = json;
+        this.copyBudget = Duration.ofMillis(mediaConfig.copyBudgetMillis());
+        this.copyRetry = Duration.ofSeconds(mediaConfig.copyRetrySeconds());
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -96,8 +117,9 @@ public class WebhookResource {
     /** Meta's subscription check: echo hub.challenge when hub.verify_token is ours. */
     private ResourceResponse handshake(Map<String, String> query) {
         byte[] given = query.getOrDefault("hub.verify_token", "").getBytes(StandardCharsets.UTF_8);
-        boolean valid = "subscribe".equals(query.get("hub.mode")) && verifyToken.length > 0
-                && MessageDigest.isEqual(verifyToken, given) && query.containsKey("hub.challenge");
+        byte[] expected = verifyToken.valueOrEmpty().getBytes(StandardCharsets.UTF_8);
+        boolean valid = "subscribe".equals(query.get("hub.mode")) && expected.length > 0
+                && MessageDigest.isEqual(expected, given) && query.containsKey("hub.challenge");
         if (!valid) {
             return ResourceResponse.text(403, "Forbidden");
         }
@@ -105,7 +127,8 @@ public class WebhookResource {
     }
 
     private ResourceResponse events(Request request) {
-        if (!MetaSignature.isValid(request.signature(), request.rawBody(), appSecret)) {
+        if (!MetaSignature.isValid(request.signature(), request.rawBody(),
+                appSecret.valueOrEmpty().getBytes(StandardCharsets.UTF_8))) {
             throw new Refusal(Reason.AUTHORIZATION_ERROR, "X-Hub-Signature-256 is missing or does not match the body.",
                     Refusal.Kind.UNAUTHORIZED_CALLER);
         }
@@ -119,6 +142,7 @@ public class WebhookResource {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
+        metrics.webhook(batch);
         Instant deadline = Instant.now().plus(forwardBudget);
         List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
@@ -136,9 +160,15 @@ public class WebhookResource {
         }
         // who the customers are first: a message's window then lands on the customer's own key
         inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
+        List<Work.CopyMedia> copies = java.util.Collections.synchronizedList(new ArrayList<>());
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
-            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
+            // the file is the bot's before the message is kept: a retry of Meta's finds both
+            InboundMedia.of(json, ours).ifPresent(file -> {
+                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
+                copies.add(new Work.CopyMedia(bot.id(), file.mediaId()));
+            });
+            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)))
                     .ifPresent(d -> stored.add(Map.entry(bot, d)));
         }));
         for (IdentityChange change : batch.identityChanges()) {
@@ -146,12 +176,17 @@ public class WebhookResource {
         }
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)
                 .ifPresent(d -> stored.add(Map.entry(bot, d)))));
-        inParallel(batch.fieldEvents(), event -> botOf(event).ifPresent(bot -> fieldEvents.handle(bot, event,
+        inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(bot -> fieldEvents.handle(bot, event,
                 events.render(event, bot.node(botDomain))).ifPresent(d -> stored.add(Map.entry(bot, d)))));
+        List<java.util.concurrent.Future<?>> copying = copies.stream()
+                .<java.util.concurrent.Future<?>>map(copy -> workers.submit(() -> media.copyOrRetry(copy.botId(),
+                        copy.mediaId())))
+                .toList();
         forward(stored, deadline);
+        awaitCopies(copies, copying);
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
-            throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
+            throw new Refusal(Reason.PROCESSING_ERROR, "A group event arrived before its group was recorded; send it again.",
                     Refusal.Kind.UNAVAILABLE);
         }
         return ResourceResponse.text(200, "EVENT_RECEIVED");
@@ -208,6 +243,9 @@ public class WebhookResource {
     /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
     private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
         for (Map.Entry<Bot, Delivery> delivery : stored) {
+            if (!bots.isEnabled(delivery.getKey().id())) {
+                continue; // a disabled bot's events are kept, not forwarded; dispatch delivers them once it is enabled
+            }
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) {
                 return;
@@ -221,30 +259,61 @@ public class WebhookResource {
         }
     }
 
+    /**
+     * Copies run beside the forwarding; one not done within the copy budget is left to the queue
+     * as well (a frozen or recycled Lambda may never finish it), where a finished copy is a no-op.
+     */
+    private void awaitCopies(List<Work.CopyMedia> copies, List<java.util.concurrent.Future<?>> copying) {
+        Instant until = Instant.now().plus(copyBudget);
+        for (int i = 0; i < copying.size(); i++) {
+            long left = Math.max(0, Duration.between(Instant.now(), until).toMillis());
+            try {
+                copying.get(i).get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                enqueueCopy(copies.get(i));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                enqueueCopy(copies.get(i));
+            }
+        }
+    }
+
+    private void enqueueCopy(Work.CopyMedia copy) {
+        try {
+            queue.enqueue(copy, copyRetry);
+        } catch (RuntimeException e) {
+            // the message is kept and the bot's uri falls back to Meta; only the early copy is lost
+            LOG.warnf(e, "media copy %s of bot %s could not be queued", copy.mediaId(), copy.botId());
+        }
+    }
+
     /** A group message names Meta's group id; the bot knows the group by wagw's. */
     private InboundMessage inGroupOf(Bot bot, InboundMessage message) {
         if (message.groupId() == null) {
             return message;
         }
-        return groups.ownId(bot, message.groupId()).map(message::inGroup).orElse(message);
+        return groups.ownId(bot, message.groupId()).map(message::withGroupId).orElse(message);
     }
 
-    /** Account-wide fields (templates, account updates) name the business account, not a number. */
-    private Optional<Bot> botOf(FieldEvent event) {
+    /**
+     * Account-wide fields (templates, account updates) name the business account, not a number: every bot
+     * on that account is told, as each keeps its own template catalog.
+     */
+    private List<Bot> botsOf(FieldEvent event) {
         if (event.phoneNumberId() != null) {
-            return botOf(event.phoneNumberId());
+            return botOf(event.phoneNumberId()).stream().toList();
         }
-        Optional<Bot> bot = bots.all().stream().filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId()))
-                .findFirst();
-        if (bot.isEmpty()) {
+        List<Bot> onAccount = bots.records().stream().map(BotRecord::bot)
+                .filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId())).toList();
+        if (onAccount.isEmpty()) {
             LOG.warnf("webhook %s event for business account %s, which no bot has: acknowledged and dropped",
                     event.field(), event.wabaId());
         }
-        return bot;
+        return onAccount;
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {
-        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId);
+        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId).map(BotRecord::bot);
         if (bot.isEmpty()) {
             LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
         }

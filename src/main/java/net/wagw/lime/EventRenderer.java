@@ -2,6 +2,7 @@ package net.wagw.lime;
 
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +29,15 @@ public final class EventRenderer {
     private final Nodes nodes;
     private final InboundRenderer messages;
 
-    public EventRenderer(ObjectMapper json, Nodes nodes, InboundRenderer messages) {
+    private final Function<FieldEvent, InboundMessage> echoes;
+
+    /** @param echoes reads an echo's element as the message it is (its content parsed as a customer's would be) */
+    public EventRenderer(ObjectMapper json, Nodes nodes, InboundRenderer messages,
+            Function<FieldEvent, InboundMessage> echoes) {
         this.json = Objects.requireNonNull(json);
         this.nodes = Objects.requireNonNull(nodes);
         this.messages = Objects.requireNonNull(messages);
+        this.echoes = Objects.requireNonNull(echoes);
     }
 
     public String render(FieldEvent event, String botNode) {
@@ -62,10 +68,7 @@ public final class EventRenderer {
     }
 
     private String echo(FieldEvent event, JsonNode raw, String botNode) {
-        InboundMessage message = new InboundMessage(event.phoneNumberId() == null ? "" : event.phoneNumberId(),
-                raw.get("id").asText(), null, null, null,
-                event.timestamp() == null ? java.time.Instant.EPOCH : event.timestamp(),
-                raw.hasNonNull("type") ? raw.get("type").asText() : "unknown", null, false, null, event.rawJson());
+        InboundMessage message = echoes.apply(event);
         ObjectNode envelope = (ObjectNode) read(messages.render(message, null));
         envelope.put("id", event.id());
         if (botNode != null) {

@@ -22,6 +22,8 @@ import io.quarkus.runtime.StartupEvent;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
+import net.wagw.store.S3Clients;
+import net.wagw.store.S3Connection;
 import net.wagw.store.TableInstaller;
 import net.wagw.store.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,6 +38,7 @@ public class LocalRun {
     private static final Logger LOG = Logger.getLogger(LocalRun.class);
 
     private Dynalite dynalite;
+    private S3rver s3rver;
     private ScheduledExecutorService schedules;
 
     @Produces
@@ -47,6 +50,18 @@ public class LocalRun {
             TableInstaller.createMissing(dynamo, names);
         }
         LOG.infof("dynalite (in memory) at %s with the wagw tables", dynalite.endpoint());
+        return connection;
+    }
+
+    @Produces
+    @Singleton
+    S3Connection localS3(net.wagw.config.MediaConfig media) {
+        s3rver = S3rver.start(Path.of("").toAbsolutePath());
+        S3Connection connection = new S3Connection(java.util.Optional.of(s3rver.endpoint()), media.s3Region());
+        try (software.amazon.awssdk.services.s3.S3Client s3 = S3Clients.client(connection)) {
+            S3Clients.createBucket(s3, media.bucket());
+        }
+        LOG.infof("s3rver (a temporary directory) at %s with the bucket %s", s3rver.endpoint(), media.bucket());
         return connection;
     }
 
@@ -65,11 +80,17 @@ public class LocalRun {
         schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
     }
 
-    /** A scheduled executor drops a task's exception silently: say it, and what a round did. */
+    /**
+     * A scheduled executor drops a task's exception silently: say it, and what a round did when it
+     * did something (a line a minute saying nothing happened is noise).
+     */
     private static void run(String name, java.util.function.Supplier<ScheduledFunctions.Report> round) {
         try {
             ScheduledFunctions.Report report = round.get();
-            LOG.infof("%s: %s", name, report);
+            if (report.messages() + report.deliveries() + report.templates() + report.failures() > 0) {
+                LOG.infof("%s: %d messages retried, %d deliveries, %d templates synced, %d failures", name,
+                        report.messages(), report.deliveries(), report.templates(), report.failures());
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed", name);
         }
@@ -81,6 +102,9 @@ public class LocalRun {
         }
         if (dynalite != null) {
             dynalite.close();
+        }
+        if (s3rver != null) {
+            s3rver.close();
         }
     }
 }

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import net.wagw.domain.content.TypedValue;
 import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -37,15 +40,27 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     @Override
-    public Optional<StatusUpdate> track(String botId, String wamid, String messageId, String recipientNode) {
+    public Optional<StatusUpdate> track(String botId, String wamid, String recipientNode, SentMessage sent) {
+        StringBuilder update = new StringBuilder("SET messageId = :m, recipient = :r, #rank = if_not_exists(#rank, :zero), "
+                + "#content = :content, #expiresAt = :expiresAt");
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", AttributeValue.fromS(sent.envelopeId()),
+                ":r", AttributeValue.fromS(recipientNode), ":zero", AttributeValue.fromN("0"),
+                ":content", AttributeValue.fromS(sent.contentKind()), ":expiresAt", expiry()));
+        if (!sent.replies().isEmpty()) {
+            Map<String, AttributeValue> replies = new HashMap<>();
+            sent.replies().forEach((id, value) -> replies.put(id, AttributeValue.fromM(Map.of(
+                    "type", AttributeValue.fromS(value.type()), "json", AttributeValue.fromS(value.json())))));
+            update.append(", #replies = :replies");
+            values.put(":replies", AttributeValue.fromM(replies));
+        }
         Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(table)
                 .key(key(Tables.key(botId, wamid)))
-                .updateExpression("SET messageId = :m, recipient = :r, #rank = if_not_exists(#rank, :zero), "
-                        + "#expiresAt = :expiresAt")
-                .expressionAttributeNames(Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT))
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(messageId),
-                        ":r", AttributeValue.fromS(recipientNode), ":zero", AttributeValue.fromN("0"),
-                        ":expiresAt", expiry()))
+                .updateExpression(update.toString())
+                .expressionAttributeNames(sent.replies().isEmpty()
+                        ? Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT, "#content", "content")
+                        : Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT, "#content", "content",
+                                "#replies", "replies"))
+                .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         if (old == null || !old.containsKey(KEPT) || !old.get(KEPT).hasM() || old.containsKey(MESSAGE_ID)) {
             return Optional.empty();
@@ -87,6 +102,23 @@ public final class DynamoStatusStore implements StatusStore {
     private static String s(Map<String, AttributeValue> map, String name) {
         AttributeValue v = map.get(name);
         return v == null ? null : v.s();
+    }
+
+    @Override
+    public Optional<SentMessage> sent(String botId, String wamid) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, wamid))))).item();
+        if (item == null || !item.containsKey("messageId")) {
+            return Optional.empty();
+        }
+        Map<String, TypedValue> replies = new HashMap<>();
+        AttributeValue stored = item.get("replies");
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((id, value) -> replies.put(id, new TypedValue(value.m().get("type").s(),
+                    value.m().get("json").s())));
+        }
+        AttributeValue content = item.get("content");
+        return Optional.of(new SentMessage(item.get("messageId").s(), content == null ? "" : content.s(), replies));
     }
 
     @Override

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * The item life wagw's outboxes share (messages to Meta, deliveries to bots): created once per
  * key, every later write conditional on the version read, and the due ones found on the sparse
- * "due" index. Only single-item conditional writes: no transactions (DESIGN.md 1).
+ * "due" index. Only single-item conditional writes: no transactions (docs/contracts.md §1).
  */
 final class VersionedTable {
     private final DynamoDbClient dynamo;

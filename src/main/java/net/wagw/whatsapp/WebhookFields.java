@@ -17,7 +17,7 @@ import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.IdentityChange;
 
 /**
- * The parts of Meta's webhooks beyond messages, statuses and groups (DESIGN.md 4, 7): who the
+ * The parts of Meta's webhooks beyond messages, statuses and groups (docs/contracts.md §4, §7): who the
  * customers are ({@code contacts[]}, statuses' recipient ids), identity changes in system
  * messages, and the changes of every other field, each read into a {@link FieldEvent}. Nothing
  * here refuses a payload: what cannot be read is kept raw.

@@ -27,15 +27,15 @@ import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
- * Reads the body of a Meta webhook POST (DESIGN.md 7) into a {@link WebhookBatch}: every
+ * Reads the body of a Meta webhook POST (docs/contracts.md §7) into a {@link WebhookBatch}: every
  * {@code entry[]}'s every {@code changes[]}'s {@code messages[]} and {@code statuses[]}, in order, and
- * the {@code groups[]} of the group webhooks (DESIGN.md 6: fields {@code group_lifecycle_update},
+ * the {@code groups[]} of the group webhooks (docs/contracts.md §6: fields {@code group_lifecycle_update},
  * {@code group_participants_update} (also as Meta's OpenAPI file misspells it, {@code group_participant_update}),
  * {@code group_settings_update}, {@code group_status_update}) as {@link GroupEvent}s. Changes of any other
  * field are only counted in {@link WebhookBatch#others()}.
  *
  * <p>Written against Meta's payloads as they arrive, not as the OpenAPI file describes them
- * (see {@code /work/shared/reference/README.md}): ids may be JSON strings or numbers and are
+ * (Meta's OpenAPI and its webhook examples disagree): ids may be JSON strings or numbers and are
  * always read as strings (exact digits); unknown fields are ignored; optional parts may be missing.
  * Only a body that is not a WhatsApp Business Account webhook at all is refused, with an
  * {@link IllegalArgumentException} (the caller answers 400). A single message or status that
@@ -61,9 +61,11 @@ public class WebhookParser {
             "subject", "description");
 
     private final ObjectMapper json;
+    private final InboundContentParser contents;
 
     public WebhookParser(ObjectMapper json) {
         this.json = Objects.requireNonNull(json, "json");
+        this.contents = new InboundContentParser(json);
     }
 
     public WebhookBatch parse(byte[] body) {
@@ -116,7 +118,7 @@ public class WebhookParser {
                 boolean groups = field != null && GROUP_FIELDS.contains(field);
                 JsonNode value = change.get("value");
                 if (!groups && !MESSAGES_FIELD.equals(field)) {
-                    // every other field is kept and told to the bot (DESIGN.md 7), unknown ones included
+                    // every other field is kept and told to the bot (docs/contracts.md §7), unknown ones included
                     WebhookFields.fieldEvents(text(entry.get("id")), field == null ? "unknown" : field,
                             value, this::compact, out.fieldEvents);
                     continue;
@@ -308,7 +310,7 @@ public class WebhookParser {
     /**
      * A message or status wagw cannot use (no id, no timestamp, an id too long to store, ...): counted, and
      * kept as an unprocessable event of the {@code messages} field, acknowledged and told to the bot when its
-     * phone number id names one (DESIGN.md 7: never a 5xx for content).
+     * phone number id names one (docs/contracts.md §7: never a 5xx for content).
      */
     private void unreadable(JsonNode value, JsonNode item, Accumulator out) {
         out.others++;
@@ -316,6 +318,26 @@ public class WebhookParser {
         kept.set("metadata", value.path("metadata").isObject() ? value.get("metadata") : json.nullNode());
         kept.set("item", item);
         WebhookFields.fieldEvents(null, UNPROCESSABLE, kept, this::compact, out.fieldEvents);
+    }
+
+    /**
+     * A coexistence echo ({@code smb_message_echoes}) as the message it is: what the business typed in the
+     * WhatsApp Business app, its content read as a customer's would be (docs/contracts.md §7).
+     */
+    public InboundMessage echo(FieldEvent event) {
+        JsonNode raw;
+        try {
+            raw = json.readTree(event.rawJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("a kept webhook element is not JSON", e);
+        }
+        String type = text(raw.get("type"));
+        if (type == null) {
+            type = "unknown";
+        }
+        return new InboundMessage(event.phoneNumberId() == null ? "" : event.phoneNumberId(), text(raw.get("id")),
+                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, false,
+                null, event.rawJson(), contents.parse(type, raw), null, null);
     }
 
     private InboundMessage message(String phoneNumberId, JsonNode message, Contacts contacts) {
@@ -350,7 +372,7 @@ public class WebhookParser {
         String parentUserId = contact == null ? null : text(contact.get("parent_user_id"));
         String username = contact == null ? null : text(contact.path("profile").get("username"));
         return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message), parentUserId, username);
+                groupId, compact(message), contents.parse(type, message), parentUserId, username);
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {
@@ -393,7 +415,7 @@ public class WebhookParser {
     }
 
     /**
-     * DESIGN.md 3.4: {@code pricing} and {@code conversation} as the bot's metadata, every scalar under its
+     * docs/contracts.md §3.4: {@code pricing} and {@code conversation} as the bot's metadata, every scalar under its
      * path ({@code #wa.pricing.category}, {@code #wa.conversation.origin.type}, ...), each bounded.
      */
     private static Map<String, String> pricing(JsonNode status) {

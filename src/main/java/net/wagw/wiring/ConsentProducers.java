@@ -1,18 +1,19 @@
 package net.wagw.wiring;
 
-import net.wagw.domain.identity.Identities;
-import net.wagw.domain.identity.Following;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import net.wagw.domain.identity.Following;
+import net.wagw.domain.identity.Identities;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.store.DynamoOptInStore;
 import net.wagw.store.DynamoWindowStore;
 import net.wagw.store.TableNames;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What allows a send: the customer service window and the opt-ins. */

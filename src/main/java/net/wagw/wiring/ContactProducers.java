@@ -1,10 +1,5 @@
 package net.wagw.wiring;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import net.wagw.store.DynamoOptInStore;
-import net.wagw.store.DynamoWindowStore;
-import net.wagw.domain.identity.Identities;
-import net.wagw.domain.identity.Following;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +12,15 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.domain.identity.Following;
+import net.wagw.domain.identity.Identities;
 import net.wagw.store.DynamoContactStore;
+import net.wagw.store.DynamoOptInStore;
+import net.wagw.store.DynamoWindowStore;
 import net.wagw.store.TableNames;
+
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Customers, their numbers and identities, and the learned wa_ids. */
 @ApplicationScoped

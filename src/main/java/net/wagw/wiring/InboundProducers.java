@@ -1,27 +1,21 @@
 package net.wagw.wiring;
 
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import net.wagw.store.TableNames;
-import net.wagw.store.DynamoWindowStore;
-import net.wagw.domain.send.TemplateCatalog;
-import net.wagw.domain.send.StatusEffects;
-import net.wagw.domain.inbound.FieldEvents;
-import net.wagw.domain.identity.Identities;
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import net.wagw.domain.contact.Contacts;
-import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.identity.Identities;
+import net.wagw.domain.inbound.FieldEvents;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.send.BotNotifier;
-import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.window.WindowStore;
+import net.wagw.store.DynamoWindowStore;
+import net.wagw.store.TableNames;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What Meta's webhooks change: contacts, windows, opt-ins, statuses, and what the bot is told. */
 @ApplicationScoped

@@ -1,10 +1,5 @@
 package net.wagw.wiring;
 
-import net.wagw.store.DynamoQuotaCounter;
-import net.wagw.store.DynamoUsageCounter;
-import net.wagw.domain.send.UsageCounter;
-import net.wagw.domain.send.StatusEffects;
-import net.wagw.domain.identity.Identities;
 import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,19 +10,24 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.identity.Identities;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.BotNotifier;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
-import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.send.StatusEffects;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.TemplateSync;
+import net.wagw.domain.send.UsageCounter;
 import net.wagw.domain.send.WhatsAppApi;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.store.DynamoMessageStore;
+import net.wagw.store.DynamoQuotaCounter;
 import net.wagw.store.DynamoStatusStore;
 import net.wagw.store.DynamoTemplateCatalog;
+import net.wagw.store.DynamoUsageCounter;
 import net.wagw.store.TableNames;
+
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Sending: the template catalog, the sent messages and their statuses, the send service. */

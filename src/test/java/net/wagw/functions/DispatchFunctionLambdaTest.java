@@ -18,7 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.testing.Bots;
@@ -51,7 +51,7 @@ class DispatchFunctionLambdaTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     TestClock clock;
 

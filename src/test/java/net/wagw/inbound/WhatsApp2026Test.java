@@ -16,6 +16,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,9 +33,12 @@ import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.UsageCounter;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
+import net.wagw.store.TableNames;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.TemplateSyncClaims;
 import net.wagw.testing.WireMockResource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * WhatsApp as it is in 2026 (docs/contracts.md §3.4, §4, §7): customers without phone numbers,
@@ -59,6 +63,10 @@ class WhatsApp2026Test {
     TemplateCatalog catalog;
     @Inject
     UsageCounter usage;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    TableNames names;
 
     @BeforeEach
     void reset() {
@@ -66,6 +74,13 @@ class WhatsApp2026Test {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo(MESSAGES_A)).willReturn(aResponse().withStatus(200)));
         server.stubFor(post(urlPathEqualTo(NOTIFICATIONS_A)).willReturn(aResponse().withStatus(200)));
+    }
+
+    /** The other classes on this app find bot A's catalog empty and its sync unclaimed, as they left it. */
+    @AfterEach
+    void emptyTheCatalog() {
+        catalog.replace(Bots.A, List.of());
+        TemplateSyncClaims.release(dynamo, names, Bots.A);
     }
 
     private static long now() {
@@ -270,6 +285,7 @@ class WhatsApp2026Test {
     @Test
     void aHundredSendsOfAnUnknownTemplateSyncTheCatalogAtMostOnce() {
         catalog.replace(Bots.A, List.of(new Template("known", "pt_BR", "APPROVED", "UTILITY", java.util.Map.of())));
+        TemplateSyncClaims.release(dynamo, names, Bots.A);
         WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 urlPathEqualTo("/v23.0/2220001/message_templates")).willReturn(okJson("{\"data\":[{\"name\":\"known\","
                         + "\"language\":\"pt_BR\",\"status\":\"APPROVED\",\"category\":\"UTILITY\",\"components\":[]}]}")));

@@ -3,7 +3,7 @@ package net.wagw.domain.contact;
 import java.util.Objects;
 
 /**
- * A customer as a bot named them (DESIGN.md 4): by phone number, by a wa_id Meta reported, or by
+ * A customer as a bot named them (docs/contracts.md §4): by phone number, by a wa_id Meta reported, or by
  * business-scoped user id.
  *
  * @param key    where what is known of them is kept (followed to the customer's own key by the stores)

@@ -18,7 +18,7 @@ public final class Customers {
 
     /**
      * Like {@link #parse}, and also a customer named by a BSUID node ({@code BR.1502576394655843@domain},
-     * DESIGN.md 4) or by a wa_id node whose digits libphonenumber does not know: Meta is trusted to
+     * docs/contracts.md §4) or by a wa_id node whose digits libphonenumber does not know: Meta is trusted to
      * name real accounts, so such a wa_id is the caller's to check against what Meta reported.
      */
     public Customer identify(String reference) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What wagw has learned about a customer from Meta: the wa_id WhatsApp uses for them (from a
  * send's {@code contacts[].wa_id} or an inbound message) and, when an inbound message carried
  * one, their profile name; since 2026 also their business-scoped user id, its parent and their
- * username (DESIGN.md 4).
+ * username (docs/contracts.md §4).
  *
  * @param waId      null for a customer known only by BSUID
  * @param canonical when this record is an alias: the key the customer's state lives under, else null

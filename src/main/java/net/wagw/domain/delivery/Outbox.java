@@ -9,7 +9,7 @@ import java.util.Optional;
 import net.wagw.domain.bot.Bot;
 
 /**
- * Delivers to bots at least once, each delivery id once (DESIGN.md 3.5): stored first, tried at
+ * Delivers to bots at least once, each delivery id once (docs/contracts.md §3.5): stored first, tried at
  * once, retried by {@code dispatch} with backoff for 24 hours, then dead-lettered (kept, listed,
  * re-drivable). Each try holds a lease, so overlapping dispatch runs never post it twice at once.
  */

@@ -12,7 +12,7 @@ import net.wagw.domain.optin.OptInStore;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * Stores that follow the customer (DESIGN.md 4: "windows, opt-ins and contacts follow the
+ * Stores that follow the customer (docs/contracts.md §4: "windows, opt-ins and contacts follow the
  * customer whichever id names them"): each key is first turned into the key the customer's state
  * lives under ({@link Identities#canonical}), so a window opened under a BSUID is open for the
  * customer's number, and an opt-in given by number covers their BSUID.
@@ -29,8 +29,13 @@ public final class Following {
             }
 
             @Override
-            public void recordInbound(String botId, ContactKey customer, Instant at) {
-                raw.recordInbound(botId, identities.canonical(botId, customer), at);
+            public void recordInbound(String botId, ContactKey customer, Instant at, String wamid) {
+                raw.recordInbound(botId, identities.canonical(botId, customer), at, wamid);
+            }
+
+            @Override
+            public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
+                return raw.lastInboundMessage(botId, identities.canonical(botId, customer));
             }
 
             @Override

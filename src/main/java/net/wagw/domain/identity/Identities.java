@@ -13,7 +13,7 @@ import net.wagw.domain.optin.OptInStore;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * One customer under every id Meta gives them (DESIGN.md 4): a wa_id (a phone number's digits), a
+ * One customer under every id Meta gives them (docs/contracts.md §4): a wa_id (a phone number's digits), a
  * business-scoped user id (BSUID), or both. The customer's state (window, opt-in, contact) lives
  * under one key, the first one wagw knew them by; every other id is an alias record pointing at
  * it. A webhook showing a wa_id and a BSUID together pairs them; {@code user_changed_user_id} and

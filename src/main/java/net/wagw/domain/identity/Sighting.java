@@ -1,7 +1,7 @@
 package net.wagw.domain.identity;
 
 /**
- * Who a webhook says a customer is (DESIGN.md 4): any of the wa_id, the business-scoped user id
+ * Who a webhook says a customer is (docs/contracts.md §4): any of the wa_id, the business-scoped user id
  * (BSUID), its parent and the username, each null when Meta left it out.
  */
 public record Sighting(String waId, String bsuid, String parentId, String username, String profileName) {

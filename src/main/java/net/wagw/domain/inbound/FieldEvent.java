@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One change of a webhook field other than messages and groups (DESIGN.md 7): template
+ * One change of a webhook field other than messages and groups (docs/contracts.md §7): template
  * lifecycle, account and user events, coexistence echoes, calls, and any field wagw does not
  * know. Every one is kept and told to its bot; {@code facts} are what wagw acts on.
  *

@@ -13,11 +13,10 @@ import net.wagw.domain.send.StatusEffects;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * What Meta's webhooks tell (DESIGN.md 3.4, 3.5, 4, 7): customer messages open windows, teach wa_ids,
- * BSUIDs and names, may opt the customer out, and are stored once for the bot; statuses move the bot's
- * messages forward (through {@link StatusEffects}). Every side effect is safe to repeat, and the
- * store-once write comes last, so a failure anywhere makes Meta retry the whole event and nothing is
- * lost or doubled.
+ * What Meta's webhooks tell (docs/contracts.md §3.4, §3.5, §4, §7): customer messages open windows, teach
+ * wa_ids, BSUIDs and names, may opt the customer out, and are stored once for the bot; statuses move the bot's
+ * messages forward (through {@link StatusEffects}). Every side effect is safe to repeat, and the store-once
+ * write comes last, so a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
  */
 public final class InboundService {
     /** Click-to-WhatsApp ads open a free entry point of 72 hours. */
@@ -45,10 +44,10 @@ public final class InboundService {
      */
     public Optional<Delivery> receive(Bot bot, InboundMessage message, String forwardBody) {
         if (message.groupId() == null) {
-            // a sender id of no known shape is forwarded as it came and opens nothing (DESIGN.md 4)
+            // a sender id of no known shape is forwarded as it came and opens nothing (docs/contracts.md §4)
             identities.seen(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
                     message.username(), message.profileName())).ifPresent(customer -> {
-                        windows.recordInbound(bot.id(), customer, message.timestamp());
+                        windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
                         if (message.referral()) {
                             windows.recordFreeEntryPoint(bot.id(), customer,
                                     message.timestamp().plus(FREE_ENTRY_POINT));
@@ -80,7 +79,7 @@ public final class InboundService {
         return statuses.apply(bot, status);
     }
 
-    /** DESIGN.md 3.4: statuses only move forward; read and played are both "consumed". */
+    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
     static int rank(String status) {
         return StatusEffects.rank(status);
     }

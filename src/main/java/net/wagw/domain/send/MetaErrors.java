@@ -7,7 +7,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
 /**
- * What to do about a Cloud API error (DESIGN.md 3.3), after Meta's error code reference:
+ * What to do about a Cloud API error (docs/contracts.md §3.3), after Meta's error code reference:
  * developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes.
  */
 public final class MetaErrors {
@@ -33,7 +33,7 @@ public final class MetaErrors {
     public static final int OUTSIDE_WINDOW = 131047;
     public static final int UNDELIVERABLE = 131026;
     public static final int MARKETING_STOPPED = 131050;
-    /** This kind of message cannot go to a customer named only by business-scoped user id (DESIGN.md 4). */
+    /** This kind of message cannot go to a customer named only by business-scoped user id (docs/contracts.md §4). */
     public static final int NOT_FOR_USER_ID = 131062;
 
     private MetaErrors() {

@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.content.ChatState;
+import net.wagw.domain.content.Collection;
+import net.wagw.domain.content.Content;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.ContactKey;
@@ -24,7 +27,7 @@ import net.wagw.domain.window.CustomerServiceWindow;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * Sending (DESIGN.md 3.3): WhatsApp's rules first (window, opt-in, template catalog), each
+ * Sending (docs/contracts.md §3.3): WhatsApp's rules first (window, opt-in, template catalog), each
  * refusal free and before anything is stored; then the message is taken once per envelope id and
  * sent, retried later when Meta says so, and the bot told what became of it.
  */
@@ -74,7 +77,15 @@ public final class SendService {
      * @throws Refusal when a rule or Meta refuses it for good
      */
     public String send(Bot bot, SendRequest request) {
+        Content content = request.message().content();
+        if (content instanceof ChatState state) {
+            return chatState(bot, request, state);
+        }
         Optional<OutboundMessage> existing = messages.find(bot.id(), request.id());
+        if (existing.isEmpty() && content instanceof Collection) {
+            // its first item is taken before the envelope's own record: a repeat finds either
+            existing = messages.find(bot.id(), itemId(request.id(), 0));
+        }
         if (existing.isPresent()) {
             return replay(existing.get(), request);
         }
@@ -85,6 +96,9 @@ public final class SendService {
         String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
                 : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
         Instant now = clock.instant();
+        if (content instanceof Collection) {
+            return sendItems(bot, phoneNumberId, request, recipient, to);
+        }
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
                 recipient instanceof Recipient.Group, request.message().kind(), request.message().payloadJson(),
                 request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE), false, null, 0, null,
@@ -92,7 +106,91 @@ public final class SendService {
         if (!messages.create(taken)) {
             return replay(awaitSettled(bot.id(), request.id()), request);
         }
-        return answer(attempt(bot, phoneNumberId, taken));
+        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), request.message().content())));
+    }
+
+    /**
+     * docs/contracts.md §3.3: a collection's items go as messages of their own, in order, tracked as
+     * {@code {id}:{index}}; the envelope's record answers repeats. Every item is taken before the
+     * first is sent, so a sender that dies midway leaves the rest for dispatch, in order.
+     */
+    private String sendItems(Bot bot, String phoneNumberId, SendRequest request, Recipient recipient, String to) {
+        List<Content> items = ((Collection) request.message().content()).items();
+        List<String> payloads = request.message().payloads();
+        Instant now = clock.instant();
+        List<OutboundMessage> taken = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            OutboundMessage item = new OutboundMessage(bot.id(), itemId(request.id(), i), recipient.node(), to,
+                    recipient instanceof Recipient.Group, ContentRules.kind(items.get(i)), payloads.get(i),
+                    request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE).plusMillis(i), false,
+                    null, 0, null, null, null, 0);
+            if (!messages.create(item)) {
+                if (i == 0) {
+                    return replay(awaitSettled(bot.id(), item.id()), request);
+                }
+                item = messages.find(bot.id(), item.id()).orElseThrow();
+            }
+            taken.add(item);
+        }
+        OutboundMessage envelope = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
+                recipient instanceof Recipient.Group, request.message().kind(), "{\"items\":" + items.size() + "}",
+                request.fingerprint(), OutboundMessage.State.SENT, 0, now, now, false, null, 0, null, null, null, 0);
+        messages.create(envelope);
+        OutboundMessage first = null;
+        Instant waitUntil = null;
+        for (int i = 0; i < taken.size(); i++) {
+            OutboundMessage item = taken.get(i);
+            if (waitUntil != null) {
+                // an earlier item waits for a retry: this one goes after it
+                messages.replace(item.leased(waitUntil.plusMillis(i)));
+                continue;
+            }
+            OutboundMessage done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)));
+            if (done.state() == OutboundMessage.State.PENDING) {
+                waitUntil = done.nextAttemptAt();
+            }
+            first = first == null ? done : first;
+        }
+        if (first.accepted()) {
+            messages.replace(envelope.sent(null, true));
+            return request.id();
+        }
+        messages.replace(envelope.failed(first.failureCode(), first.failureKind(), first.failureDescription(), false));
+        return answer(first);
+    }
+
+    static String itemId(String envelopeId, int index) {
+        return envelopeId + ":" + index;
+    }
+
+    /**
+     * docs/contracts.md §3.3: {@code composing} shows the customer that the business is typing, on
+     * their latest message (Meta's typing indicator, which also marks it read); other states are
+     * taken and not sent.
+     */
+    private String chatState(Bot bot, SendRequest request, ChatState state) {
+        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
+                "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
+                Refusal.Kind.UNPROCESSABLE));
+        if (!(recipients.parse(request.to()) instanceof Recipient.Person person)) {
+            throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only to a customer,"
+                    + " not in a group.", Refusal.Kind.UNPROCESSABLE);
+        }
+        if (!state.composing()) {
+            return request.id();
+        }
+        Optional<WindowStore.LastInbound> last = windows.lastInboundMessage(bot.id(), person.customer().key());
+        if (last.isEmpty() || last.get().wamid() == null
+                || !CustomerServiceWindow.isOpen(Optional.of(last.get().at()), clock.instant())) {
+            throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only on a message the"
+                    + " customer sent in the last 24 hours, and " + person.customer().shown() + " has sent none.",
+                    Refusal.Kind.UNPROCESSABLE);
+        }
+        MetaOutcome outcome = meta.typing(phoneNumberId, last.get().wamid());
+        if (outcome instanceof MetaOutcome.Sent || outcome instanceof MetaOutcome.Done) {
+            return request.id();
+        }
+        throw MetaErrors.refusalNow(outcome);
     }
 
     /** Marks an inbound message read at Meta (the bot's "consumed" notification). */
@@ -129,12 +227,13 @@ public final class SendService {
                 notifier.notify(bot, failure(failed, Reason.TIMED_OUT.code(), why));
                 continue;
             }
-            attempt(bot, bot.phoneNumberId(), leased);
+            // what its options return is not kept with a pending message: a reply still names its envelope id
+            attempt(bot, bot.phoneNumberId(), leased, new SentMessage(leased.id(), "", Map.of()));
         }
         return handled;
     }
 
-    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased) {
+    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, SentMessage sentAs) {
         MetaOutcome outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
         OutboundMessage updated;
         boolean newlyAccepted = false;
@@ -142,7 +241,7 @@ public final class SendService {
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
-            early = statuses.track(bot.id(), sent.wamid(), leased.id(), leased.recipientNode());
+            early = statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
             learnWaId(bot, leased, sent.waId());
         } else {
             MetaErrors.Verdict verdict = MetaErrors.classify(outcome, leased.attempts() + 1);
@@ -172,7 +271,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
+     * docs/contracts.md §3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
      * does not deliver them in groups); no 24-hour window (a group is not a customer conversation).
      */
     private String checkGroup(Bot bot, Recipient.Group recipient, RenderedMessage message) {
@@ -224,7 +323,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
+     * docs/contracts.md §3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
      * a name the catalog lacks is looked up once more at Meta, in case it was created since.
      */
     private Optional<Template> checkTemplate(Bot bot, TemplateUse use) {

@@ -16,7 +16,7 @@ import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.optin.OptIns;
 
 /**
- * What a status of a sent message does (DESIGN.md 3.4): moves the message forward only, tells the
+ * What a status of a sent message does (docs/contracts.md §3.4): moves the message forward only, tells the
  * bot with Meta's pricing in the metadata, counts billable messages, and for 131050 revokes
  * marketing consent. A status for a message not tracked yet is kept and applied when the send's
  * record lands ({@link #applyKept}), so an early status is never refused.
@@ -100,7 +100,7 @@ public final class StatusEffects {
                 refusal.reason().code(), refusal.description(), metadata);
     }
 
-    /** DESIGN.md 3.4: statuses only move forward; read and played are both "consumed". */
+    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
     public static int rank(String status) {
         return switch (status) {
             case "sent" -> 1;

@@ -6,16 +6,19 @@ import net.wagw.domain.inbound.StatusUpdate;
 
 /**
  * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the
- * bot's envelope id and moves only forward (DESIGN.md 3.4). A status for a message not tracked
+ * bot's envelope id and moves only forward (docs/contracts.md §3.4). A status for a message not tracked
  * (yet) is kept, the furthest one per wamid, and handed back when the message is tracked.
  */
 public interface StatusStore {
     /**
-     * Starts tracking a message Meta accepted.
+     * Starts tracking a message Meta accepted, with what a reply to it needs, in one write.
      *
      * @return the furthest status kept for this wamid before it was tracked, to apply now
      */
-    Optional<StatusUpdate> track(String botId, String wamid, String messageId, String recipientNode);
+    Optional<StatusUpdate> track(String botId, String wamid, String recipientNode, SentMessage sent);
+
+    /** What was sent under a wamid, when wagw sent it (and still keeps its status). */
+    Optional<SentMessage> sent(String botId, String wamid);
 
     /**
      * Moves a message's status (or one group participant's, when {@code participant} is not null)

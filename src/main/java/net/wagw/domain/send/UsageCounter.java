@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Port: per-bot per-day counts of billable messages by pricing category and type (DESIGN.md 3.4),
+ * Port: per-bot per-day counts of billable messages by pricing category and type (docs/contracts.md §3.4),
  * from Meta's priced statuses.
  */
 public interface UsageCounter {
