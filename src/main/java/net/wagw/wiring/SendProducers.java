@@ -19,6 +19,7 @@ import net.wagw.domain.send.StatusEffects;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.domain.send.UsageCounter;
+import net.wagw.domain.send.UsageReport;
 import net.wagw.domain.send.WhatsAppApi;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.store.DynamoMessageStore;
@@ -57,6 +58,12 @@ public class SendProducers {
     @Singleton
     UsageCounter usageCounter(DynamoDbClient dynamo, TableNames names, DynamoStatusStore statuses, Clock clock) {
         return new DynamoUsageCounter(dynamo, names, statuses, clock);
+    }
+
+    @Produces
+    @Singleton
+    UsageReport usageReport(UsageCounter usage, Clock clock) {
+        return new UsageReport(usage, clock);
     }
 
     @Produces

@@ -227,6 +227,47 @@ class WhatsApp2026Test {
     }
 
     @Test
+    void usageIsAnsweredPerDayForARangeAsARouteAndAsACommandAndABadRangeIsRefused() {
+        Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.U1", "5531966079101", "Bia", now() - 30, "oi")).statusCode(200);
+        metaSends("wamid.OUT.U1");
+        send("usage-1", "5531966079101@wa.gw.msging.net", "text/plain", "\"olá\"").statusCode(202);
+        Webhooks.post(gateway.port(), Webhooks.envelope(Webhooks.PHONE_A, "\"statuses\":[{\"id\":\"wamid.OUT.U1\","
+                + "\"status\":\"sent\",\"timestamp\":\"" + now() + "\",\"recipient_id\":\"5531966079101\","
+                + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"utility\",\"type\":\"regular\"}}]"))
+                .statusCode(200);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long counted = usage.between(Bots.A, today, today).stream().filter(u -> u.category().equals("utility"))
+                .mapToLong(UsageCounter.Usage::messages).sum();
+        assertThat(counted).isPositive();
+
+        JsonNode rest = read(given().port(gateway.port()).header("Authorization", Bots.A_KEY)
+                .get("/usage?from=" + today.minusDays(2) + "&to=" + today).then().statusCode(200).extract().asString());
+        assertThat(rest.path("itemType").asText()).isEqualTo("application/vnd.wagw.usage+json");
+        assertThat(rest.path("items")).anyMatch(i -> i.path("day").asText().equals(today.toString())
+                && i.path("category").asText().equals("utility") && i.path("type").asText().equals("regular")
+                && i.path("messages").asLong() == counted);
+        JsonNode command = read(given().port(gateway.port()).header("Authorization", Bots.A_KEY)
+                .contentType(ContentType.JSON).body("{\"id\":\"u-1\",\"method\":\"get\",\"uri\":\"/usage?from=" + today
+                        + "&to=" + today + "\"}").post("/commands").then().statusCode(200).extract().asString());
+        assertThat(command.path("status").asText()).isEqualTo("success");
+        assertThat(command.path("resource").path("items")).anyMatch(i -> i.path("category").asText().equals("utility")
+                && i.path("messages").asLong() == counted);
+        // yesterday alone has none of today's
+        JsonNode yesterday = read(given().port(gateway.port()).header("Authorization", Bots.A_KEY)
+                .get("/usage?from=" + today.minusDays(1) + "&to=" + today.minusDays(1)).then().statusCode(200).extract()
+                .asString());
+        assertThat(yesterday.path("items")).noneMatch(i -> i.path("day").asText().equals(today.toString()));
+
+        given().port(gateway.port()).header("Authorization", Bots.A_KEY).get("/usage?from=" + today + "&to="
+                + today.minusDays(1)).then().statusCode(400).body("reason.code", org.hamcrest.Matchers.equalTo(21));
+        given().port(gateway.port()).header("Authorization", Bots.A_KEY).get("/usage?from=" + today.minusDays(200)
+                + "&to=" + today).then().statusCode(400).body("reason.description",
+                        org.hamcrest.Matchers.containsString("at most 93"));
+        given().port(gateway.port()).header("Authorization", Bots.A_KEY).get("/usage?from=yesterday").then()
+                .statusCode(400).body("reason.description", org.hamcrest.Matchers.containsString("'from'"));
+    }
+
+    @Test
     void aTemplatePausedByWebhookIsRefusedBeforeMetaAndSentOnceReapproved() {
         catalog.replace(Bots.A, List.of(new Template("aviso", "pt_BR", "APPROVED", "UTILITY", java.util.Map.of())));
         optIns.consent(Bots.A, new net.wagw.domain.contact.PhoneNumbers().parse("+5531966080001"), "web", null, null);
