@@ -64,6 +64,8 @@ class WhatsApp2026Test {
     @Inject
     UsageCounter usage;
     @Inject
+    net.wagw.domain.contact.Contacts contacts;
+    @Inject
     DynamoDbClient dynamo;
     @Inject
     TableNames names;
@@ -149,12 +151,31 @@ class WhatsApp2026Test {
         assertThat(windows.lastInbound(Bots.A, phone)).isPresent()
                 .isEqualTo(windows.lastInbound(Bots.A, new ContactKey(bsuid)));
         assertThat(optIns.current(Bots.A, phone)).isEqualTo(optIns.current(Bots.A, new ContactKey(bsuid))).isPresent();
+        assertThat(contacts.find(Bots.A, phone)).isEqualTo(contacts.find(Bots.A, new ContactKey(bsuid)))
+                .hasValueSatisfying(c -> assertThat(c.bsuid()).isEqualTo(bsuid));
 
         WireMockResource.server().resetRequests();
         send("bsuid-2", "5531966077001@wa.gw.msging.net", "text/plain", "\"de novo\"").statusCode(202);
         JsonNode second = read(WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(META_MESSAGES))).get(0)
                 .getBodyAsString());
         assertThat(second.path("to").asText()).isEqualTo("5531966077001");
+    }
+
+    @Test
+    void aWaIdMetaReportedIsSendableWhateverLibphonenumberSaysAndOneNeverSeenIsRefused() {
+        // 999 is no country code libphonenumber knows; Meta named this customer, so Meta can reach them
+        Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.W1", "99912345678", "Zé", now() - 30, "oi")).statusCode(200);
+        metaSends("wamid.OUT.W1");
+
+        send("waid-1", "99912345678@wa.gw.msging.net", "text/plain", "\"olá\"").statusCode(202);
+        JsonNode toMeta = read(WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(META_MESSAGES))).get(0)
+                .getBodyAsString());
+        assertThat(toMeta.path("to").asText()).isEqualTo("99912345678");
+
+        WireMockResource.server().resetRequests();
+        send("waid-2", "99912345679@wa.gw.msging.net", "text/plain", "\"olá\"").statusCode(400)
+                .body("reason.code", org.hamcrest.Matchers.equalTo(25));
+        assertThat(WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(META_MESSAGES)))).isEmpty();
     }
 
     @Test
