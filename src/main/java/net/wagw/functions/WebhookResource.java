@@ -2,8 +2,6 @@ package net.wagw.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
@@ -35,9 +31,9 @@ import net.wagw.whatsapp.WebhookParser;
 
 /**
  * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
- * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
- * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
- * short budget; what it leaves, dispatch delivers.
+ * bytes; then every message and status is handled, stored and queued for its bot; only then is
+ * Meta answered 200, so nothing is acknowledged that was not kept, and nothing waits for the bot:
+ * {@code dispatch} forwards from the queue (docs/queue.md).
  */
 @ApplicationScoped
 public class WebhookResource {
@@ -50,14 +46,12 @@ public class WebhookResource {
     private final BotRegistry bots;
     private final InboundService inbound;
     private final GroupService groups;
-    private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
     private final byte[] appSecret;
     private final byte[] verifyToken;
     private final String botDomain;
     private final int maxBytes;
-    private final Duration forwardBudget;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -66,19 +60,17 @@ public class WebhookResource {
                 return thread;
             });
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config) {
+    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, ObjectMapper json,
+            Nodes nodes, WagwConfig config) {
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
-        this.outbox = outbox;
         this.parser = new WebhookParser(json);
         this.renderer = new InboundRenderer(json, nodes);
         this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
         this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
-        this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -111,8 +103,6 @@ public class WebhookResource {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
-        Instant deadline = Instant.now().plus(forwardBudget);
-        List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
         // A batch holds up to 1,000 updates: handled side by side so it fits well within the
         // Lambda's time; each one's writes are independent and safe to repeat.
@@ -120,7 +110,7 @@ public class WebhookResource {
         for (GroupEvent event : batch.groupEvents()) {
             botOf(event.phoneNumberId()).ifPresent(bot -> {
                 try {
-                    groups.onEvent(bot, event).ifPresent(d -> stored.add(Map.entry(bot, d)));
+                    groups.onEvent(bot, event);
                 } catch (InboundService.NotYetKnown early) {
                     retryLater.set(true);
                 }
@@ -128,17 +118,15 @@ public class WebhookResource {
         }
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
-            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
-                    .ifPresent(d -> stored.add(Map.entry(bot, d)));
+            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)));
         }));
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
             try {
-                inbound.status(bot, status).ifPresent(d -> stored.add(Map.entry(bot, d)));
+                inbound.status(bot, status);
             } catch (InboundService.NotYetKnown early) {
                 retryLater.set(true);
             }
         }));
-        forward(stored, deadline);
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
@@ -175,22 +163,6 @@ public class WebhookResource {
         }
         if (first != null) {
             throw first;
-        }
-    }
-
-    /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
-    private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
-        for (Map.Entry<Bot, Delivery> delivery : stored) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            try {
-                outbox.attemptWithin(delivery.getKey(), delivery.getValue(), left);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
-                        delivery.getKey().id());
-            }
         }
     }
 

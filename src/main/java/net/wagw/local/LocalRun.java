@@ -19,7 +19,22 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.wagw.config.WagwConfig;
 import net.wagw.functions.ScheduledFunctions;
+import net.wagw.queue.QueueConnection;
+import net.wagw.queue.QueueInstaller;
+import net.wagw.queue.Queues;
+import net.wagw.queue.SqsClients;
+import net.wagw.queue.SqsWorkQueue;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
 import net.wagw.store.TableInstaller;
@@ -36,7 +51,9 @@ public class LocalRun {
     private static final Logger LOG = Logger.getLogger(LocalRun.class);
 
     private Dynalite dynalite;
+    private ElasticMq elasticMq;
     private ScheduledExecutorService schedules;
+    private volatile boolean polling;
 
     @Produces
     @Singleton
@@ -50,8 +67,22 @@ public class LocalRun {
         return connection;
     }
 
+    /** ElasticMQ with the work queue, where SQS would be in AWS. */
+    @Produces
+    @Singleton
+    QueueConnection localQueue(WagwConfig config) {
+        elasticMq = ElasticMq.start(Path.of("").toAbsolutePath());
+        QueueConnection connection = new QueueConnection(java.util.Optional.of(elasticMq.endpoint()), "us-east-1",
+                java.util.Optional.empty(), Queues.WORK, config.queue().maxVisibilitySeconds());
+        try (SqsClient sqs = SqsClients.build(connection)) {
+            QueueInstaller.createMissing(sqs);
+        }
+        LOG.infof("ElasticMQ (in memory) at %s with the work queue", elasticMq.endpoint());
+        return connection;
+    }
+
     void started(@Observes @Priority(3000) StartupEvent startup, DynamoConnection connection, LocalGateway gateway,
-            ScheduledFunctions scheduled,
+            ScheduledFunctions scheduled, SqsWorkQueue queue, ObjectMapper json,
             @ConfigProperty(name = "wagw.local.demo-bot-id") String botId,
             @ConfigProperty(name = "wagw.local.demo-access-key") String accessKey) {
         String authorization = "Key " + Base64.getEncoder()
@@ -59,10 +90,56 @@ public class LocalRun {
         LOG.infof("Demo bot '%s' (local only): Authorization: %s", botId, authorization);
         LOG.infof("Try: curl -H 'Authorization: %s' http://localhost:%d/accounts/+5531988889999",
                 authorization, gateway.port());
-        // As EventBridge would in AWS: dispatch every minute, the template sync now and every 15.
-        schedules = Executors.newSingleThreadScheduledExecutor();
-        schedules.scheduleWithFixedDelay(() -> run("dispatch", () -> scheduled.dispatch(null)), 1, 1, TimeUnit.MINUTES);
+        // As Lambda's event source mapping would in AWS: the queue long-polled, each batch handed to
+        // dispatch as an SQS event, what it did not report failed deleted. The sweep now and every 15.
+        schedules = Executors.newScheduledThreadPool(2);
+        polling = true;
+        schedules.execute(() -> poll(queue, scheduled, json));
         schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
+    }
+
+    private void poll(SqsWorkQueue queue, ScheduledFunctions scheduled, ObjectMapper json) {
+        while (polling) {
+            try {
+                List<SqsWorkQueue.Received> batch = queue.receive(10, Duration.ofSeconds(5));
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                ScheduledFunctions.DispatchReport report = scheduled.dispatch(sqsEvent(json, batch));
+                queue.delete(batch, report.batchItemFailures().stream().map(ScheduledFunctions.ItemFailure::itemIdentifier)
+                        .toList());
+            } catch (RuntimeException e) {
+                if (polling) {
+                    LOG.errorf(e, "polling the work queue failed; trying again");
+                    sleep(1000);
+                }
+            }
+        }
+    }
+
+    /** Lambda's SQS event, as the event source mapping builds it, for the parts dispatch reads. */
+    static JsonNode sqsEvent(ObjectMapper json, List<SqsWorkQueue.Received> batch) {
+        ObjectNode event = json.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (SqsWorkQueue.Received message : batch) {
+            ObjectNode record = records.addObject();
+            record.put("messageId", message.messageId());
+            record.put("receiptHandle", message.receiptHandle());
+            record.put("body", message.body());
+            record.put("eventSource", "aws:sqs");
+            record.putObject("attributes").put("MessageGroupId", message.group());
+            record.putObject("messageAttributes").putObject(Queues.NOT_BEFORE).put("dataType", "Number")
+                    .put("stringValue", Long.toString(message.notBefore()));
+        }
+        return event;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A scheduled executor drops a task's exception silently: say it, and what a round did. */
@@ -76,8 +153,12 @@ public class LocalRun {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        polling = false;
         if (schedules != null) {
             schedules.shutdownNow();
+        }
+        if (elasticMq != null) {
+            elasticMq.close();
         }
         if (dynalite != null) {
             dynalite.close();

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.lime.HttpBotEndpoint;
 import net.wagw.lime.LimeNotifier;
 import net.wagw.store.DynamoDeliveryStore;
@@ -24,9 +25,11 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WorkQueue queue, WagwConfig config,
+            Clock clock) {
         Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
-        return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, clock, timeout);
+        return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, queue, clock, timeout,
+                Duration.ofDays(config.queue().deliveryRetryDays()));
     }
 
     @Produces

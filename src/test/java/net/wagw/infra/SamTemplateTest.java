@@ -116,15 +116,14 @@ class SamTemplateTest {
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
                     Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
-            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
-            // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
-            // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up). A retried send
-            // to a group goes to the Meta id stored with the message: no groups read.
+            // Queued work (SendService.retry, Outbox.attempt): the message or delivery read by its
+            // key, then leased and updated; the notifications a retry queues (Outbox.enqueue:
+            // PutItem); a retried send that Meta accepts is tracked (DynamoStatusStore.track) and
+            // teaches the wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up).
+            // A retried send to a group goes to the Meta id stored with the message: no groups read.
             "dispatch", Map.of(
-                    Tables.MESSAGES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
+                    Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
@@ -464,18 +463,6 @@ class SamTemplateTest {
                 .isEqualTo(expected.getOrDefault(function, Map.of())));
         assertThat(granted.keySet()).as("the functions whose access this test knows")
                 .isEqualTo(expected.keySet());
-
-        // the "due" indexes: every table that has one is queried by dispatch through the index ARN
-        for (TableDefinition table : Tables.ALL) {
-            for (TableDefinition.Index index : table.indexes()) {
-                if (!index.name().equals(Tables.DUE_INDEX)) {
-                    continue;
-                }
-                assertThat(granted.get("dispatch"))
-                        .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
-                        .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
-            }
-        }
     }
 
     /**

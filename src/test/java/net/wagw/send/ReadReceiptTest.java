@@ -21,11 +21,13 @@ import io.restassured.http.ContentType;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
 /** {@code POST /notifications} with {@code consumed}: blue ticks at Meta (DESIGN.md 3.4). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class ReadReceiptTest {
     @Inject

@@ -77,7 +77,10 @@ public final class InboundService {
                 optIns.revoke(bot.id(), customer, "keyword", message.text(), "customer");
             }
         }
-        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody);
+        // one lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
+        String lane = message.groupId() != null ? "group:" + message.groupId()
+                : message.from() == null || message.from().isEmpty() ? "message:" + message.wamid() : message.from();
+        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody, lane);
     }
 
     /**

@@ -1,0 +1,176 @@
+package net.wagw.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+/**
+ * An ElasticMQ process (an SQS-compatible server) on a free loopback port, for local runs and
+ * tests only. Its class path is resolved by Maven from {@code tools/elasticmq/pom.xml} (once, kept
+ * in {@code target/}), so ElasticMQ, Scala and Pekko stay out of the Lambda artifact.
+ */
+public final class ElasticMq implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ElasticMq.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration RESOLVE_TIMEOUT = Duration.ofMinutes(5);
+    private static final String TOOL_POM = "tools/elasticmq/pom.xml";
+    private static final String CLASSPATH_FILE = "target/elasticmq.classpath";
+
+    private final Process process;
+    private final int port;
+    private final Path projectDir;
+    private final Thread shutdownHook;
+
+    private ElasticMq(Process process, int port, Path projectDir) {
+        this.process = process;
+        this.port = port;
+        this.projectDir = projectDir;
+        this.shutdownHook = new Thread(process::destroyForcibly, "elasticmq-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts ElasticMQ, asking Maven for its class path first when {@code target/} lacks it. */
+    public static ElasticMq start(Path projectDir) {
+        return start(projectDir, freeLoopbackPort());
+    }
+
+    /** A new, empty ElasticMQ on this one's port (after {@link #close()}): the queue server came back. */
+    public ElasticMq restart() {
+        close();
+        return start(projectDir, port);
+    }
+
+    private static ElasticMq start(Path projectDir, int port) {
+        String classpath = classpath(projectDir);
+        try {
+            Path config = Files.createTempFile("wagw-elasticmq-", ".conf");
+            config.toFile().deleteOnExit();
+            Files.writeString(config, """
+                    include classpath("application.conf")
+                    node-address { protocol = http, host = 127.0.0.1, port = %d, context-path = "" }
+                    rest-sqs { enabled = true, bind-port = %d, bind-hostname = "127.0.0.1", sqs-limits = strict }
+                    rest-stats { enabled = false }
+                    """.formatted(port, port), StandardCharsets.UTF_8);
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", "-Dconfig.file=" + config, "-Dlogback.configurationFile=none",
+                    "-cp", classpath, "org.elasticmq.server.Main"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            ElasticMq server = new ElasticMq(process, port, projectDir);
+            server.awaitListening();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start ElasticMQ", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook runs anyway
+        }
+    }
+
+    private void awaitListening() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("ElasticMQ exited with code " + process.exitValue() + " on start");
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep(50);
+            }
+        }
+        close();
+        throw new IllegalStateException("ElasticMQ did not listen on port " + port + " within " + START_TIMEOUT);
+    }
+
+    /** The server's class path, resolved by Maven (from the local repository once it is there). */
+    private static synchronized String classpath(Path projectDir) {
+        Path file = projectDir.resolve(CLASSPATH_FILE);
+        try {
+            if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+                resolve(projectDir, file);
+            }
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
+        }
+    }
+
+    private static void resolve(Path projectDir, Path file) throws IOException {
+        LOG.infof("Resolving ElasticMQ's class path with Maven (%s)", TOOL_POM);
+        Files.createDirectories(file.getParent());
+        Path mvnw = projectDir.resolve("mvnw");
+        List<String> command = List.of(Files.isExecutable(mvnw) ? mvnw.toString() : "mvn", "-B", "-q",
+                "-f", projectDir.resolve(TOOL_POM).toString(), "dependency:build-classpath",
+                "-Dmdep.outputFile=" + file.toAbsolutePath());
+        try {
+            Process maven = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            if (!maven.waitFor(RESOLVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                maven.destroyForcibly();
+                throw new IllegalStateException("Maven did not resolve ElasticMQ within " + RESOLVE_TIMEOUT);
+            }
+            if (maven.exitValue() != 0) {
+                throw new IllegalStateException("Maven could not resolve ElasticMQ (exit " + maven.exitValue() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while resolving ElasticMQ", e);
+        }
+    }
+
+    private static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for ElasticMQ", e);
+        }
+    }
+}
