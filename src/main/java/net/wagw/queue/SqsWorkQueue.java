@@ -106,13 +106,18 @@ public final class SqsWorkQueue implements WorkQueue {
                 }
                 try {
                     WorkResult result = handler.handle(work.get());
-                    handled++;
                     if (result instanceof WorkResult.Done) {
+                        handled++;
                         done.add(message.messageId());
                         continue;
                     }
-                    hideFor = ((WorkResult.Later) result).after();
-                    deferred++;
+                    WorkResult.Later later = (WorkResult.Later) result;
+                    hideFor = later.after();
+                    if (later.tried()) {
+                        handled++;
+                    } else {
+                        deferred++;
+                    }
                 } catch (RuntimeException e) {
                     // one message's trouble never skips another's; the queue brings this one back
                     errors++;

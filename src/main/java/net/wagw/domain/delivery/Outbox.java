@@ -80,7 +80,7 @@ public final class Outbox {
         Delivery due = found.get();
         Instant now = clock.instant();
         if (now.isBefore(due.nextAttemptAt())) {
-            return WorkResult.later(Duration.between(now, due.nextAttemptAt()));
+            return WorkResult.notYet(Duration.between(now, due.nextAttemptAt()));
         }
         if (!now.isBefore(due.createdAt().plus(giveUpAfter))) {
             store.replace(due.dead("Not delivered within " + describe(giveUpAfter) + "; last error: " + due.lastError()));

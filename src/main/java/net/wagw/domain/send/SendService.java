@@ -126,13 +126,13 @@ public final class SendService {
         OutboundMessage due = found.get();
         Instant now = clock.instant();
         if (now.isBefore(due.nextAttemptAt())) {
-            return WorkResult.later(Duration.between(now, due.nextAttemptAt()));
+            return WorkResult.notYet(Duration.between(now, due.nextAttemptAt()));
         }
         if (due.state() == OutboundMessage.State.SENDING) {
             // its sender stopped before recording Meta's answer: Meta may have it
             OutboundMessage uncertain = due.uncertain(now.plus(SETTLE_WITHIN), "the send's outcome was never recorded",
                     due.accepted());
-            return messages.replace(uncertain) ? WorkResult.later(SETTLE_WITHIN) : WorkResult.later(Duration.ZERO);
+            return messages.replace(uncertain) ? WorkResult.later(SETTLE_WITHIN) : WorkResult.notYet(Duration.ZERO);
         }
         if (due.state() == OutboundMessage.State.UNCERTAIN) {
             String why = UNCLEAR + due.lastError() + ". No status from Meta followed; check with the customer.";
@@ -152,7 +152,7 @@ public final class SendService {
         }
         Duration wait = pacer.reserve(bot.phoneNumberId(), due.to());
         if (wait.compareTo(PAUSE_IN_PLACE) >= 0) {
-            return WorkResult.later(wait);
+            return WorkResult.notYet(wait);
         }
         while (!wait.isZero()) {
             pause(wait);
