@@ -36,7 +36,7 @@ class WebhookStorageOutageTest {
     public static class Own implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("wagw.http.webhook-forward-budget-millis", "1500");
+            return Map.of("wagw.queue.send-rate-per-second", "80");
         }
     }
 

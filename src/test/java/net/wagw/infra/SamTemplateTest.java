@@ -70,7 +70,7 @@ class SamTemplateTest {
     private static final String SCHEDULE = "Schedule";
     private static final String HTTP_API = "HttpApi";
     /** DESIGN.md 1: dispatch runs every minute. */
-    private static final String DISPATCH_RATE = "rate(1 minute)";
+    private static final String DISPATCH_RATE = "rate(15 minutes)";
 
     /**
      * What each function's code does to each table (net.wagw.store.Dynamo* as wired by
@@ -175,6 +175,9 @@ class SamTemplateTest {
     /** One deployment's parameters (and pseudo parameters); none at its default unless it must be. */
     private static final Map<String, String> SAMPLE_DEPLOYMENT = Map.ofEntries(
             Map.entry("AWS::StackName", "wagw-test"),
+            Map.entry("AWS::Region", "sa-east-1"),
+            // what !Ref of an SQS queue gives: its URL
+            Map.entry("WorkQueue", "https://sqs.sa-east-1.amazonaws.com/123456789012/wagw-test-work.fifo"),
             Map.entry("BotId", SAMPLE_BOT),
             Map.entry("BotAccessKeySha256Parameter", SSM_NAME),
             Map.entry("BotVerificationQuota", "7"),
@@ -257,7 +260,10 @@ class SamTemplateTest {
 
             Set<String> eventTypes = new TreeSet<>();
             function.path("Properties").path("Events").forEach(event -> eventTypes.add(event.path("Type").asText()));
-            if (scheduledFunctions.contains(export.get())) {
+            if ("dispatch".equals(export.get())) {
+                assertThat(eventTypes).as("%s (dispatch) is triggered by the work queue, a schedule as backstop", id)
+                        .containsExactlyInAnyOrder("SQS", SCHEDULE);
+            } else if (scheduledFunctions.contains(export.get())) {
                 assertThat(eventTypes).as("%s (scheduled @Funq %s) is triggered by a schedule only", id, export.get())
                         .containsExactly(SCHEDULE);
             } else {
@@ -272,6 +278,65 @@ class SamTemplateTest {
                     .hasSize(1);
         }
         assertThat(httpExports).as("the functions that HttpApi events invoke").isEqualTo(httpFunctions);
+    }
+
+    /**
+     * docs/queue.md: the work queue is FIFO with a redrive policy to a FIFO dead-letter queue whose
+     * depth and age raise alarms; dispatch consumes it with partial batch failures; exactly the
+     * functions that queue work may send to it, and only dispatch may consume it.
+     */
+    @Test
+    void theWorkQueueHasAWatchedDeadLetterQueueAndOnlyDispatchConsumesItReportingPartialFailures() {
+        JsonNode resources = template.path("Resources");
+        JsonNode queue = resources.path("WorkQueue").path("Properties");
+        assertThat(resources.path("WorkQueue").path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.path("FifoQueue").asBoolean()).as("FIFO: a lane's work in order").isTrue();
+        assertThat(queue.path("VisibilityTimeout").asInt()).isEqualTo(net.wagw.queue.Queues.VISIBILITY_TIMEOUT_SECONDS);
+        assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt())
+                .isEqualTo(net.wagw.queue.Queues.MAX_RECEIVE_COUNT);
+        assertThat(queue.path("RedrivePolicy").path("deadLetterTargetArn").path("Fn::GetAtt").path(0).asText())
+                .isEqualTo("WorkDeadLetterQueue");
+        assertThat(resources.path("WorkDeadLetterQueue").path("Properties").path("FifoQueue").asBoolean()).isTrue();
+        Set<String> watched = new TreeSet<>();
+        resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            JsonNode properties = alarm.path("Properties");
+            properties.path("Dimensions").forEach(d -> {
+                if (d.path("Value").path("Fn::GetAtt").path(0).asText().equals("WorkDeadLetterQueue")) {
+                    watched.add(properties.path("MetricName").asText());
+                }
+            });
+        });
+        assertThat(watched).as("alarms on the dead-letter queue")
+                .contains("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage");
+
+        Map<String, Set<String>> sqsActions = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(a -> a.toLowerCase(Locale.ROOT).startsWith("sqs:")).toList();
+                    if (!actions.isEmpty()) {
+                        assertThat(statement.path("Resource").path("Fn::GetAtt").path(0).asText())
+                                .as("%s may use only the work queue", id).isEqualTo("WorkQueue");
+                        sqsActions.computeIfAbsent(funqyExport(function).orElseThrow(), e -> new TreeSet<>())
+                                .addAll(actions);
+                    }
+                }
+            }
+            function.path("Properties").path("Events").forEach(event -> {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    assertThat(funqyExport(function)).as("%s consumes the work queue", id).hasValue("dispatch");
+                    assertThat(texts(event.path("Properties").path("FunctionResponseTypes")))
+                            .containsExactly("ReportBatchItemFailures");
+                }
+            });
+        });
+        assertThat(sqsActions).isEqualTo(Map.of(
+                "send", Set.of("sqs:SendMessage"),
+                "webhook", Set.of("sqs:SendMessage"),
+                "commands", Set.of("sqs:SendMessage"),
+                "dispatch", Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueAttributes", "sqs:SendMessage")));
     }
 
     @Test
@@ -294,7 +359,7 @@ class SamTemplateTest {
         JsonNode dispatchSchedule = functions().values().stream()
                 .filter(function -> funqyExport(function).filter("dispatch"::equals).isPresent())
                 .findFirst().orElseThrow()
-                .path("Properties").path("Events").elements().next().path("Properties").path("Schedule");
+                .path("Properties").path("Events").path("Backstop").path("Properties").path("Schedule");
         assertThat(dispatchSchedule.asText()).as("dispatch's schedule is fixed, not a parameter").isEqualTo(DISPATCH_RATE);
         assertThat(schedulesByExport.get("sweep")).as("sweep's schedules").hasSize(1);
     }
