@@ -2,10 +2,6 @@ package net.wagw.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +36,7 @@ public final class Dynalite implements AutoCloseable {
 
     /** Starts dynalite from {@code projectDir/node_modules}, installing it there first if needed. */
     public static Dynalite start(Path projectDir) {
-        return start(projectDir, freeLoopbackPort());
+        return start(projectDir, LocalServers.freeLoopbackPort());
     }
 
     /**
@@ -65,7 +61,7 @@ public final class Dynalite implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             Dynalite dynalite = new Dynalite(process, port, projectDir);
-            dynalite.awaitListening();
+            LocalServers.awaitListening(process, port, "dynalite", START_TIMEOUT);
             return dynalite;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start dynalite with node: is Node.js installed?", e);
@@ -86,37 +82,7 @@ public final class Dynalite implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway
-        }
-    }
-
-    private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dynalite exited with code " + process.exitValue() + " on start");
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(25);
-            }
-        }
-        close();
-        throw new IllegalStateException("dynalite did not listen on port " + port + " within " + START_TIMEOUT);
+        LocalServers.stop(process, shutdownHook);
     }
 
     private static void install(Path projectDir) {
@@ -139,23 +105,6 @@ public final class Dynalite implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while installing dynalite", e);
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for dynalite", e);
         }
     }
 }

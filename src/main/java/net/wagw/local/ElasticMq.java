@@ -2,10 +2,6 @@ package net.wagw.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +39,7 @@ public final class ElasticMq implements AutoCloseable {
 
     /** Starts ElasticMQ, asking Maven for its class path first when {@code target/} lacks it. */
     public static ElasticMq start(Path projectDir) {
-        return start(projectDir, freeLoopbackPort());
+        return start(projectDir, LocalServers.freeLoopbackPort());
     }
 
     /** A new, empty ElasticMQ on this one's port (after {@link #close()}): the queue server came back. */
@@ -71,7 +67,7 @@ public final class ElasticMq implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             ElasticMq server = new ElasticMq(process, port, projectDir);
-            server.awaitListening();
+            LocalServers.awaitListening(process, port, "ElasticMQ", START_TIMEOUT);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start ElasticMQ", e);
@@ -88,37 +84,7 @@ public final class ElasticMq implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook runs anyway
-        }
-    }
-
-    private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("ElasticMQ exited with code " + process.exitValue() + " on start");
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(50);
-            }
-        }
-        close();
-        throw new IllegalStateException("ElasticMQ did not listen on port " + port + " within " + START_TIMEOUT);
+        LocalServers.stop(process, shutdownHook);
     }
 
     /** The server's class path, resolved by Maven (from the local repository once it is there). */
@@ -154,23 +120,6 @@ public final class ElasticMq implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while resolving ElasticMQ", e);
-        }
-    }
-
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for ElasticMQ", e);
         }
     }
 }

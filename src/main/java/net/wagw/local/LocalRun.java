@@ -118,7 +118,7 @@ public class LocalRun {
     }
 
     /** Lambda's SQS event, as the event source mapping builds it, for the parts dispatch reads. */
-    static JsonNode sqsEvent(ObjectMapper json, List<SqsWorkQueue.Received> batch) {
+    public static JsonNode sqsEvent(ObjectMapper json, List<SqsWorkQueue.Received> batch) {
         ObjectNode event = json.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (SqsWorkQueue.Received message : batch) {

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +27,6 @@ import io.quarkus.test.junit.TestProfile;
 import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
-import net.wagw.queue.Queues;
 import net.wagw.queue.SqsWorkQueue;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
@@ -86,7 +83,7 @@ class DispatchFunctionLambdaTest {
         outbox.deliver(bot, "lambda-sqs-down", Delivery.Target.MESSAGES, "{\"id\":\"lambda-sqs-down\"}");
         List<SqsWorkQueue.Received> batch = receiveAll(2);
 
-        JsonNode answer = CommandsFunctionLambdaTest.invoke(lambdaPort, json, sqsEvent(batch).toString());
+        JsonNode answer = CommandsFunctionLambdaTest.invoke(lambdaPort, json, net.wagw.local.LocalRun.sqsEvent(json, batch).toString());
 
         String down = batch.stream().filter(m -> m.body().contains("lambda-sqs-down")).findFirst().orElseThrow()
                 .messageId();
@@ -130,22 +127,5 @@ class DispatchFunctionLambdaTest {
         }
         assertThat(all).hasSize(count);
         return all;
-    }
-
-    private ObjectNode sqsEvent(List<SqsWorkQueue.Received> batch) {
-        ObjectNode event = json.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (SqsWorkQueue.Received message : batch) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.messageId());
-            record.put("receiptHandle", message.receiptHandle());
-            record.put("body", message.body());
-            record.put("eventSource", "aws:sqs");
-            record.put("eventSourceARN", "arn:aws:sqs:us-east-1:123456789012:" + Queues.WORK);
-            record.putObject("attributes").put("MessageGroupId", message.group()).put("ApproximateReceiveCount", "1");
-            record.putObject("messageAttributes").putObject(Queues.NOT_BEFORE).put("dataType", "Number")
-                    .put("stringValue", Long.toString(message.notBefore()));
-        }
-        return event;
     }
 }
