@@ -19,7 +19,7 @@ import net.wagw.domain.contact.PhoneNumber;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 
-/** {@code set}, {@code get}, {@code delete /opt-ins} (DESIGN.md 5). */
+/** {@code set}, {@code get}, {@code delete /opt-ins} (docs/contracts.md §5). */
 @ApplicationScoped
 public class OptInsResource {
     static final String OPT_IN_TYPE = "application/vnd.wagw.opt-in+json";

@@ -24,6 +24,11 @@ public class Resources {
         this.groups = groups;
     }
 
+    /** {@code POST /media}: the body is the file itself, not JSON. */
+    ResourceResponse upload(net.wagw.domain.bot.Bot bot, byte[] body, String contentType, java.util.Map<String, String> query) {
+        return media.upload(bot, body, contentType, query);
+    }
+
     ResourceResponse invoke(ResourceRequest request) {
         return switch (request.route()) {
             case GET_ACCOUNT -> accounts.get(request);
@@ -46,7 +51,10 @@ public class Resources {
             case LIST_JOIN_REQUESTS -> groups.joinRequests(request);
             case ANSWER_JOIN_REQUESTS -> groups.answerJoinRequests(request);
             case WEBHOOK_HANDSHAKE, WEBHOOK_EVENTS -> throw new IllegalArgumentException("Meta's routes are not a bot's");
+            case UPLOAD_MEDIA -> throw new IllegalArgumentException("POST /media takes bytes: see upload");
             case COMMANDS -> throw new IllegalArgumentException("/commands is the dispatcher, not a resource");
+            case ADMIN_LIST_BOTS, ADMIN_GET_BOT, ADMIN_PUT_BOT, ADMIN_DISABLE_BOT ->
+                throw new IllegalArgumentException("the admin routes are the operator's, not a bot's");
         };
     }
 }

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.queue.Queues;
 import net.wagw.queue.SqsWorkQueue;
@@ -31,7 +31,7 @@ public class ScheduledFunctions {
     static final Duration BACKSTOP_BUDGET = Duration.ofSeconds(30);
 
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     TemplateSync templates;
     @Inject
@@ -96,7 +96,7 @@ public class ScheduledFunctions {
     public Report sweep(JsonNode scheduledEvent) {
         int synced = 0;
         int failures = 0;
-        for (Bot bot : bots.all()) {
+        for (Bot bot : bots.enabled()) {
             if (bot.wabaId() == null) {
                 continue;
             }

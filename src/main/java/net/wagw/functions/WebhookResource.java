@@ -13,11 +13,13 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.wiring.BotRegistry;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
+import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.inbound.GroupEvent;
@@ -25,12 +27,17 @@ import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.media.MediaService;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
+ * {@code GET|POST /webhooks/whatsapp} (docs/contracts.md §7). POST: the signature is checked over the raw
  * bytes; then every message and status is handled, stored and queued for its bot; only then is
  * Meta answered 200, so nothing is acknowledged that was not kept, and nothing waits for the bot:
  * {@code dispatch} forwards from the queue (docs/queue.md).
@@ -43,15 +50,19 @@ public class WebhookResource {
     public record Request(Map<String, String> query, String signature, byte[] rawBody) {
     }
 
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    private final Secrets.Secret appSecret;
+    private final Secrets.Secret verifyToken;
     private final InboundService inbound;
     private final GroupService groups;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
-    private final byte[] appSecret;
-    private final byte[] verifyToken;
     private final String botDomain;
     private final int maxBytes;
+    private final Metrics metrics;
+    private final MediaService media;
+    private final WorkQueue queue;
+    private final ObjectMapper json;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -60,17 +71,22 @@ public class WebhookResource {
                 return thread;
             });
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, ObjectMapper json,
-            Nodes nodes, WagwConfig config) {
+    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, ObjectMapper json,
+            Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses, MediaService media,
+            WorkQueue queue) {
+        this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
         this.parser = new WebhookParser(json);
-        this.renderer = new InboundRenderer(json, nodes);
-        this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
-        this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
+        this.appSecret = secrets.secret(config.secrets().metaAppSecret());
+        this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
+        this.media = media;
+        this.queue = queue;
+        this.json = json;
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -80,8 +96,9 @@ public class WebhookResource {
     /** Meta's subscription check: echo hub.challenge when hub.verify_token is ours. */
     private ResourceResponse handshake(Map<String, String> query) {
         byte[] given = query.getOrDefault("hub.verify_token", "").getBytes(StandardCharsets.UTF_8);
-        boolean valid = "subscribe".equals(query.get("hub.mode")) && verifyToken.length > 0
-                && MessageDigest.isEqual(verifyToken, given) && query.containsKey("hub.challenge");
+        byte[] expected = verifyToken.valueOrEmpty().getBytes(StandardCharsets.UTF_8);
+        boolean valid = "subscribe".equals(query.get("hub.mode")) && expected.length > 0
+                && MessageDigest.isEqual(expected, given) && query.containsKey("hub.challenge");
         if (!valid) {
             return ResourceResponse.text(403, "Forbidden");
         }
@@ -89,7 +106,8 @@ public class WebhookResource {
     }
 
     private ResourceResponse events(Request request) {
-        if (!MetaSignature.isValid(request.signature(), request.rawBody(), appSecret)) {
+        if (!MetaSignature.isValid(request.signature(), request.rawBody(),
+                appSecret.valueOrEmpty().getBytes(StandardCharsets.UTF_8))) {
             throw new Refusal(Reason.AUTHORIZATION_ERROR, "X-Hub-Signature-256 is missing or does not match the body.",
                     Refusal.Kind.UNAUTHORIZED_CALLER);
         }
@@ -103,6 +121,7 @@ public class WebhookResource {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
+        metrics.webhook(batch);
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
         // A batch holds up to 1,000 updates: handled side by side so it fits well within the
         // Lambda's time; each one's writes are independent and safe to repeat.
@@ -118,7 +137,14 @@ public class WebhookResource {
         }
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
-            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)));
+            // the file is the bot's before the message is kept: a retry of Meta's finds both
+            InboundMedia.of(json, ours).ifPresent(file -> {
+                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
+                // copied from the queue, off Meta's acknowledgement (docs/contracts.md §11); a copy
+                // queued twice (Meta's retry) finds the first one done
+                queue.enqueue(new Work.CopyMedia(bot.id(), file.mediaId()), java.time.Duration.ZERO);
+            });
+            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)));
         }));
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
             try {
@@ -171,13 +197,11 @@ public class WebhookResource {
         if (message.groupId() == null) {
             return message;
         }
-        return groups.ownId(bot, message.groupId()).map(id -> new InboundMessage(message.phoneNumberId(), message.wamid(),
-                message.from(), message.profileName(), message.userId(), message.timestamp(), message.type(),
-                message.text(), message.referral(), id, message.rawJson())).orElse(message);
+        return groups.ownId(bot, message.groupId()).map(message::withGroupId).orElse(message);
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {
-        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId);
+        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId).map(BotRecord::bot);
         if (bot.isEmpty()) {
             LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
         }

@@ -24,28 +24,23 @@ public final class ElasticMq implements AutoCloseable {
     private static final String TOOL_POM = "tools/elasticmq/pom.xml";
     private static final String CLASSPATH_FILE = "target/elasticmq.classpath";
 
-    private final Process process;
-    private final int port;
+    private final LocalProcess process;
     private final Path projectDir;
-    private final Thread shutdownHook;
 
-    private ElasticMq(Process process, int port, Path projectDir) {
+    private ElasticMq(LocalProcess process, Path projectDir) {
         this.process = process;
-        this.port = port;
         this.projectDir = projectDir;
-        this.shutdownHook = new Thread(process::destroyForcibly, "elasticmq-stop");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /** Starts ElasticMQ, asking Maven for its class path first when {@code target/} lacks it. */
     public static ElasticMq start(Path projectDir) {
-        return start(projectDir, LocalServers.freeLoopbackPort());
+        return start(projectDir, LocalProcess.freeLoopbackPort());
     }
 
     /** A new, empty ElasticMQ on this one's port (after {@link #close()}): the queue server came back. */
     public ElasticMq restart() {
         close();
-        return start(projectDir, port);
+        return start(projectDir, process.port());
     }
 
     private static ElasticMq start(Path projectDir, int port) {
@@ -60,31 +55,26 @@ public final class ElasticMq implements AutoCloseable {
                     rest-stats { enabled = false }
                     """.formatted(port, port), StandardCharsets.UTF_8);
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process process = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Dconfig.file=" + config, "-Dlogback.configurationFile=none",
-                    "-cp", classpath, "org.elasticmq.server.Main"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            ElasticMq server = new ElasticMq(process, port, projectDir);
-            LocalServers.awaitListening(process, port, "ElasticMQ", START_TIMEOUT);
-            return server;
+            return new ElasticMq(LocalProcess.start("ElasticMQ", List.of(java.toString(), "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dconfig.file=" + config,
+                    "-Dlogback.configurationFile=none", "-cp", classpath, "org.elasticmq.server.Main"), port,
+                    START_TIMEOUT), projectDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start ElasticMQ", e);
         }
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return process.endpoint();
     }
 
     public boolean isRunning() {
-        return process.isAlive();
+        return process.isRunning();
     }
 
     @Override
     public void close() {
-        LocalServers.stop(process, shutdownHook);
+        process.close();
     }
 
     /** The server's class path, resolved by Maven (from the local repository once it is there). */
@@ -108,14 +98,17 @@ public final class ElasticMq implements AutoCloseable {
                 "-f", projectDir.resolve(TOOL_POM).toString(), "dependency:build-classpath",
                 "-Dmdep.outputFile=" + file.toAbsolutePath());
         try {
+            // Maven's output goes to a file: under surefire this JVM's stdout is the channel to the runner
+            Path log = file.resolveSibling("elasticmq-resolve.log");
             Process maven = new ProcessBuilder(command).directory(projectDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectOutput(log.toFile()).start();
             if (!maven.waitFor(RESOLVE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 maven.destroyForcibly();
                 throw new IllegalStateException("Maven did not resolve ElasticMQ within " + RESOLVE_TIMEOUT);
             }
             if (maven.exitValue() != 0) {
-                throw new IllegalStateException("Maven could not resolve ElasticMQ (exit " + maven.exitValue() + ")");
+                throw new IllegalStateException("Maven could not resolve ElasticMQ (exit " + maven.exitValue() + "); see "
+                        + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,31 +19,25 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import java.time.Duration;
-import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import net.wagw.config.WagwConfig;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.queue.QueueConnection;
 import net.wagw.queue.QueueInstaller;
 import net.wagw.queue.Queues;
 import net.wagw.queue.SqsClients;
-import net.wagw.queue.SqsWorkQueue;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
+import net.wagw.store.S3Clients;
+import net.wagw.store.S3Connection;
 import net.wagw.store.TableInstaller;
 import net.wagw.store.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The one-command local run ({@code ./mvnw quarkus:dev}): starts dynalite and creates the tables
- * before anything uses DynamoDB, stops it on exit, and prints how to call the demo bot.
+ * The one-command local run ({@code ./mvnw quarkus:dev}): starts dynalite, s3rver and ElasticMQ and
+ * creates the tables, bucket and queue before anything uses them, stops them on exit, and prints
+ * how to call the demo bot.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -52,8 +46,8 @@ public class LocalRun {
 
     private Dynalite dynalite;
     private ElasticMq elasticMq;
+    private S3rver s3rver;
     private ScheduledExecutorService schedules;
-    private volatile boolean polling;
 
     @Produces
     @Singleton
@@ -81,8 +75,20 @@ public class LocalRun {
         return connection;
     }
 
+    @Produces
+    @Singleton
+    S3Connection localS3(net.wagw.config.MediaConfig media) {
+        s3rver = S3rver.start(Path.of("").toAbsolutePath());
+        S3Connection connection = new S3Connection(java.util.Optional.of(s3rver.endpoint()), media.s3Region());
+        try (software.amazon.awssdk.services.s3.S3Client s3 = S3Clients.client(connection)) {
+            S3Clients.createBucket(s3, media.bucket());
+        }
+        LOG.infof("s3rver (a temporary directory) at %s with the bucket %s", s3rver.endpoint(), media.bucket());
+        return connection;
+    }
+
     void started(@Observes @Priority(3000) StartupEvent startup, DynamoConnection connection, LocalGateway gateway,
-            ScheduledFunctions scheduled, SqsWorkQueue queue, ObjectMapper json,
+            ScheduledFunctions scheduled,
             @ConfigProperty(name = "wagw.local.demo-bot-id") String botId,
             @ConfigProperty(name = "wagw.local.demo-access-key") String accessKey) {
         String authorization = "Key " + Base64.getEncoder()
@@ -90,70 +96,28 @@ public class LocalRun {
         LOG.infof("Demo bot '%s' (local only): Authorization: %s", botId, authorization);
         LOG.infof("Try: curl -H 'Authorization: %s' http://localhost:%d/accounts/+5531988889999",
                 authorization, gateway.port());
-        // As Lambda's event source mapping would in AWS: the queue long-polled, each batch handed to
-        // dispatch as an SQS event, what it did not report failed deleted. The sweep now and every 15.
-        schedules = Executors.newScheduledThreadPool(2);
-        polling = true;
-        schedules.execute(() -> poll(queue, scheduled, json));
+        // the work queue is pumped by QueuePump (%dev.wagw.local.pump-queue); the sweep now and every 15
+        schedules = Executors.newSingleThreadScheduledExecutor();
         schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
     }
 
-    private void poll(SqsWorkQueue queue, ScheduledFunctions scheduled, ObjectMapper json) {
-        while (polling) {
-            try {
-                List<SqsWorkQueue.Received> batch = queue.receive(10, Duration.ofSeconds(5));
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                ScheduledFunctions.DispatchReport report = scheduled.dispatch(sqsEvent(json, batch));
-                queue.delete(batch, report.batchItemFailures().stream().map(ScheduledFunctions.ItemFailure::itemIdentifier)
-                        .toList());
-            } catch (RuntimeException e) {
-                if (polling) {
-                    LOG.errorf(e, "polling the work queue failed; trying again");
-                    sleep(1000);
-                }
-            }
-        }
-    }
-
-    /** Lambda's SQS event, as the event source mapping builds it, for the parts dispatch reads. */
-    public static JsonNode sqsEvent(ObjectMapper json, List<SqsWorkQueue.Received> batch) {
-        ObjectNode event = json.createObjectNode();
-        ArrayNode records = event.putArray("Records");
-        for (SqsWorkQueue.Received message : batch) {
-            ObjectNode record = records.addObject();
-            record.put("messageId", message.messageId());
-            record.put("receiptHandle", message.receiptHandle());
-            record.put("body", message.body());
-            record.put("eventSource", "aws:sqs");
-            record.putObject("attributes").put("MessageGroupId", message.group());
-            record.putObject("messageAttributes").putObject(Queues.NOT_BEFORE).put("dataType", "Number")
-                    .put("stringValue", Long.toString(message.notBefore()));
-        }
-        return event;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A scheduled executor drops a task's exception silently: say it, and what a round did. */
+    /**
+     * A scheduled executor drops a task's exception silently: say it, and what a round did when it
+     * did something (a line a minute saying nothing happened is noise).
+     */
     private static void run(String name, java.util.function.Supplier<ScheduledFunctions.Report> round) {
         try {
             ScheduledFunctions.Report report = round.get();
-            LOG.infof("%s: %s", name, report);
+            if (report.messages() + report.deliveries() + report.templates() + report.failures() > 0) {
+                LOG.infof("%s: %d messages retried, %d deliveries, %d templates synced, %d failures", name,
+                        report.messages(), report.deliveries(), report.templates(), report.failures());
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s failed", name);
         }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        polling = false;
         if (schedules != null) {
             schedules.shutdownNow();
         }
@@ -162,6 +126,9 @@ public class LocalRun {
         }
         if (dynalite != null) {
             dynalite.close();
+        }
+        if (s3rver != null) {
+            s3rver.close();
         }
     }
 }

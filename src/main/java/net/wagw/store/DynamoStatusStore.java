@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import java.util.Optional;
+
+import net.wagw.domain.content.TypedValue;
+import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,10 +33,36 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     @Override
-    public void track(String botId, String wamid, String messageId, String recipientNode) {
-        dynamo.putItem(r -> r.tableName(table).item(Item.create().s(Tables.PK, Tables.key(botId, wamid))
-                .s("messageId", messageId).s("recipient", recipientNode).n("rank", 0)
-                .seconds(Tables.EXPIRES_AT, clock.instant().plus(KEEP)).build()));
+    public void track(String botId, String wamid, String recipientNode, SentMessage sent) {
+        Map<String, AttributeValue> item = Item.create().s(Tables.PK, Tables.key(botId, wamid))
+                .s("messageId", sent.envelopeId()).s("recipient", recipientNode).n("rank", 0)
+                .s("content", sent.contentKind()).seconds(Tables.EXPIRES_AT, clock.instant().plus(KEEP)).build();
+        if (!sent.replies().isEmpty()) {
+            Map<String, AttributeValue> replies = new java.util.HashMap<>();
+            sent.replies().forEach((id, value) -> replies.put(id, AttributeValue.fromM(Map.of(
+                    "type", AttributeValue.fromS(value.type()), "json", AttributeValue.fromS(value.json())))));
+            item = new java.util.HashMap<>(item);
+            item.put("replies", AttributeValue.fromM(replies));
+        }
+        Map<String, AttributeValue> written = item;
+        dynamo.putItem(r -> r.tableName(table).item(written));
+    }
+
+    @Override
+    public Optional<SentMessage> sent(String botId, String wamid) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, wamid))))).item();
+        if (item == null || !item.containsKey("messageId")) {
+            return Optional.empty();
+        }
+        Map<String, TypedValue> replies = new java.util.HashMap<>();
+        AttributeValue stored = item.get("replies");
+        if (stored != null && stored.hasM()) {
+            stored.m().forEach((id, value) -> replies.put(id, new TypedValue(value.m().get("type").s(),
+                    value.m().get("json").s())));
+        }
+        AttributeValue content = item.get("content");
+        return Optional.of(new SentMessage(item.get("messageId").s(), content == null ? "" : content.s(), replies));
     }
 
     @Override

@@ -2,7 +2,7 @@ package net.wagw.store;
 
 import java.util.List;
 
-/** Every table of wagw (DESIGN.md 1). Keys are prefixed by the bot id. */
+/** Every table of wagw (docs/contracts.md §1). Keys are prefixed by the bot id. */
 public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";
@@ -50,8 +50,21 @@ public final class Tables {
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
+    /**
+     * Media files by bot and Meta's media id (pk bot#&lt;id&gt;): whose they are, whether copied to
+     * the media store; a bot's uploads also by its own id (pk bot#upload#&lt;id&gt;). Expiring with
+     * the copies' retention.
+     */
+    public static final TableDefinition MEDIA = new TableDefinition("media", PK, null, EXPIRES_AT);
+
+    /**
+     * The bots this deployment serves (docs/contracts.md §10), pk bot id: not prefixed, it is the
+     * one table whose items are the bots themselves. Read whole by every function and cached.
+     */
+    public static final TableDefinition BOTS = new TableDefinition("bots", PK, null, null);
+
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            STATUSES, GROUPS, TEMPLATES);
+            STATUSES, GROUPS, TEMPLATES, MEDIA, BOTS);
 
     private Tables() {
     }

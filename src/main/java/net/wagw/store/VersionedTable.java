@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The item life wagw's outboxes share (messages to Meta, deliveries to bots): created once per
- * key, every later write conditional on the version read. Only single-item conditional writes: no transactions (DESIGN.md 1).
+ * key, every later write conditional on the version read. Only single-item conditional writes: no transactions (docs/contracts.md §1).
  */
 final class VersionedTable {
     private final DynamoDbClient dynamo;

@@ -21,15 +21,15 @@ import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
- * Reads the body of a Meta webhook POST (DESIGN.md 7) into a {@link WebhookBatch}: every
+ * Reads the body of a Meta webhook POST (docs/contracts.md §7) into a {@link WebhookBatch}: every
  * {@code entry[]}'s every {@code changes[]}'s {@code messages[]} and {@code statuses[]}, in order, and
- * the {@code groups[]} of the group webhooks (DESIGN.md 6: fields {@code group_lifecycle_update},
+ * the {@code groups[]} of the group webhooks (docs/contracts.md §6: fields {@code group_lifecycle_update},
  * {@code group_participants_update} (also as Meta's OpenAPI file misspells it, {@code group_participant_update}),
  * {@code group_settings_update}, {@code group_status_update}) as {@link GroupEvent}s. Changes of any other
  * field are only counted in {@link WebhookBatch#others()}.
  *
  * <p>Written against Meta's payloads as they arrive, not as the OpenAPI file describes them
- * (see {@code /work/shared/reference/README.md}): ids may be JSON strings or numbers and are
+ * (Meta's OpenAPI and its webhook examples disagree): ids may be JSON strings or numbers and are
  * always read as strings (exact digits); unknown fields are ignored; optional parts may be missing.
  * Only a body that is not a WhatsApp Business Account webhook at all is refused, with an
  * {@link IllegalArgumentException} (the caller answers 400). A single message or status that
@@ -53,9 +53,11 @@ public class WebhookParser {
             "subject", "description");
 
     private final ObjectMapper json;
+    private final InboundContentParser contents;
 
     public WebhookParser(ObjectMapper json) {
         this.json = Objects.requireNonNull(json, "json");
+        this.contents = new InboundContentParser(json);
     }
 
     public WebhookBatch parse(byte[] body) {
@@ -319,7 +321,7 @@ public class WebhookParser {
         boolean fromAd = referral != null && referral.isObject();
         String groupId = text(message.get("group_id"));
         return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message));
+                groupId, compact(message), contents.parse(type, message));
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {

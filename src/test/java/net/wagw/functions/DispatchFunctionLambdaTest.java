@@ -24,7 +24,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.queue.SqsWorkQueue;
@@ -63,7 +63,7 @@ class DispatchFunctionLambdaTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     TestClock clock;
     @Inject
@@ -83,7 +83,7 @@ class DispatchFunctionLambdaTest {
         outbox.deliver(bot, "lambda-sqs-down", Delivery.Target.MESSAGES, "{\"id\":\"lambda-sqs-down\"}");
         List<SqsWorkQueue.Received> batch = receiveAll(2);
 
-        JsonNode answer = CommandsFunctionLambdaTest.invoke(lambdaPort, json, net.wagw.local.LocalRun.sqsEvent(json, batch).toString());
+        JsonNode answer = CommandsFunctionLambdaTest.invoke(lambdaPort, json, net.wagw.local.QueuePump.sqsEvent(json, batch).toString());
 
         String down = batch.stream().filter(m -> m.body().contains("lambda-sqs-down")).findFirst().orElseThrow()
                 .messageId();

@@ -41,7 +41,7 @@ import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 import net.wagw.whatsapp.MetaSignature;
 
-/** Groups on the Cloud API's Groups API, end to end against WireMock as Meta (DESIGN.md 6). */
+/** Groups on the Cloud API's Groups API, end to end against WireMock as Meta (docs/contracts.md §6). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
 @WithTestResource(ElasticMqResource.class)

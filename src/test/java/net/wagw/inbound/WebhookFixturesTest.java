@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Meta's own example payloads (the Cloud API reference) through the whole webhook path: each
- * reaches the bot as the LIME type DESIGN.md 3.5 gives it (the exact envelopes are held by
+ * reaches the bot as the LIME type docs/contracts.md §3.5 gives it (the exact envelopes are held by
  * InboundRendererTest); plus a full batch and a Click-to-WhatsApp entry point.
  */
 @QuarkusTest
@@ -60,7 +60,7 @@ class WebhookFixturesTest {
     @Inject
     net.wagw.domain.delivery.Outbox outbox;
     @Inject
-    net.wagw.wiring.BotRegistry bots;
+    net.wagw.domain.bot.BotDirectory bots;
 
     @BeforeEach
     void botTakesEverything() {
@@ -108,10 +108,10 @@ class WebhookFixturesTest {
             "sticker.json, application/vnd.lime.media-link+json",
             "meta-location.json, application/vnd.lime.location+json",
             "meta-reaction.json, application/vnd.lime.reaction+json",
-            "meta-interactive-button-reply.json, text/plain",
-            "meta-interactive-list-reply.json, text/plain",
-            "meta-button.json, text/plain",
-            "meta-contacts.json, application/json",
+            "meta-interactive-button-reply.json, application/vnd.lime.reply+json",
+            "meta-interactive-list-reply.json, application/vnd.lime.reply+json",
+            "meta-button.json, application/vnd.lime.reply+json",
+            "meta-contacts.json, application/vnd.lime.contact+json",
             "meta-system.json, application/json",
             "meta-unsupported.json, application/json",
             "meta-order.json, application/json",
@@ -127,7 +127,10 @@ class WebhookFixturesTest {
         assertThat(message.path("type").asText()).isEqualTo(limeType);
         assertThat(message.path("to").asText()).isEqualTo("bot-a@msging.net");
         assertThat(message.path("metadata").path("#wa.phone_number_id").asText()).isEqualTo(Webhooks.PHONE_A);
-        if (limeType.equals("application/json")) {
+        if (name.startsWith("interactive-nfm")) {
+            // a flow's answer is its parsed response_json
+            assertThat(message.path("content").path("flow_token").isTextual()).isTrue();
+        } else if (limeType.equals("application/json")) {
             assertThat(message.path("content").path("id").asText()).isEqualTo(wamid);
         }
     }

@@ -57,6 +57,19 @@ class WhatsAppSimulatorTest {
     }
 
     @Test
+    void aCustomerWritingInAGroupTheSimulatorNeverMadeIsRefusedAndNothingIsPosted() {
+        int before = simulator.webhooksPosted().size();
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531988889999\",\"text\":\"Oi grupo\",\"group\":\"SIMGROUPNOSUCH\"}")
+                .post("/_simulator/customer/messages")
+                .then().statusCode(400)
+                .body("error.code", equalTo(100))
+                .body("error.message", org.hamcrest.Matchers.containsString("SIMGROUPNOSUCH"));
+
+        assertThat(simulator.webhooksPosted()).hasSize(before);
+    }
+
+    @Test
     void aSendWithoutAnAccessTokenIsRefusedLikeMetaWithCode190() {
         given().port(gateway.port()).contentType(ContentType.JSON)
                 .body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531988889999\",\"type\":\"text\",\"text\":{\"body\":\"x\"}}")
@@ -176,5 +189,31 @@ class WhatsAppSimulatorTest {
         assertThat(failure).isNotNull();
         assertThat(failure.path("status").asText()).isEqualTo("failed");
         assertThat(failure.path("errors").path(0).path("code").asInt()).isEqualTo(131047);
+    }
+
+    @Test
+    void anInteractiveTypeMetaDoesNotKnowIsRefusedAndACarouselIsTaken() {
+        meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550094\",\"type\":\"interactive\","
+                + "\"interactive\":{\"type\":\"poll\"}}").post("/_simulator/graph/v23.0/1110001/messages")
+                .then().statusCode(400).body("error.code", equalTo(100));
+        meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550094\",\"type\":\"interactive\","
+                + "\"interactive\":{\"type\":\"carousel\",\"body\":{\"text\":\"x\"},\"action\":{\"cards\":[]}}}")
+                .post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(200);
+    }
+
+    @Test
+    void theCustomerSharesALocationAndReactsToAMessageItWasSent() {
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550093\",\"location\":{\"latitude\":-19.9,\"longitude\":-43.9,"
+                        + "\"address\":\"Praça da Liberdade\"}}")
+                .post("/_simulator/customer/messages").then().statusCode(200);
+        given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550093\",\"reaction\":{\"messageId\":\"wamid.X\",\"emoji\":\"👍\"}}")
+                .post("/_simulator/customer/messages").then().statusCode(200);
+
+        assertThat(simulator.webhooksPosted()).extracting(w -> w.path("payload").path("entry").path(0).path("changes")
+                .path(0).path("value").path("messages").path(0))
+                .anySatisfy(m -> assertThat(m.path("location").path("address").asText()).isEqualTo("Praça da Liberdade"))
+                .anySatisfy(m -> assertThat(m.path("reaction").path("message_id").asText()).isEqualTo("wamid.X"));
     }
 }

@@ -30,7 +30,7 @@ import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
 /**
- * Every LIME content mapping of DESIGN.md 3.3 through the whole gateway: the exact JSON Meta
+ * Every LIME content mapping of docs/contracts.md §3.3 through the whole gateway: the exact JSON Meta
  * receives, in the shapes of the Cloud API reference's request examples. (bot-b: no opt-in
  * needed, empty template catalog.)
  */

@@ -21,7 +21,7 @@ import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
-/** {@code set}, {@code get}, {@code delete /opt-ins} as REST and as commands (DESIGN.md 5). */
+/** {@code set}, {@code get}, {@code delete /opt-ins} as REST and as commands (docs/contracts.md §5). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
 @WithTestResource(ElasticMqResource.class)

@@ -24,7 +24,7 @@ import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
-/** {@code POST /notifications} with {@code consumed}: blue ticks at Meta (DESIGN.md 3.4). */
+/** {@code POST /notifications} with {@code consumed}: blue ticks at Meta (docs/contracts.md §3.4). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
 @WithTestResource(ElasticMqResource.class)

@@ -43,7 +43,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.PhoneNumbers;
@@ -78,7 +78,7 @@ class SendingTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     OptIns optIns;
     @Inject

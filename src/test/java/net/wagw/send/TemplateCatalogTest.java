@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.TemplateSync;
@@ -55,7 +55,7 @@ class TemplateCatalogTest {
     @Inject
     TemplateSync sync;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     OptIns optIns;
 

@@ -30,7 +30,7 @@ import net.wagw.domain.inbound.WebhookBatch;
  * Meta's webhook payloads into {@link WebhookBatch}es.
  *
  * <p>Fixtures under {@code webhooks/}: {@code meta-*.json} are Meta's own examples, copied verbatim
- * (YAML to JSON, nothing edited) from {@code /work/shared/reference/meta-business-messaging-api_v23.0.yaml},
+ * (YAML to JSON, nothing edited) from Meta's published OpenAPI description of the Business Messaging API (v23.0),
  * path {@code /whatsapp/webhooks}, {@code post.requestBody.content.application/json.examples}; the
  * file name is the example's name. The others are written here for what those examples miss
  * (statuses, other media types, groups, 2026 user ids, ids as numbers, batches), after the shapes
@@ -53,7 +53,7 @@ class WebhookParserTest {
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
                 Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
-                m.rawJson()));
+                m.rawJson(), m.received()));
         assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
     }
 
@@ -177,7 +177,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
-                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson()));
+                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received()));
     }
 
     @Test
@@ -212,7 +212,7 @@ class WebhookParserTest {
         });
     }
 
-    // group webhooks (DESIGN.md 6) -----------------------------------------------------------------
+    // group webhooks (docs/contracts.md §6) -----------------------------------------------------------------
 
     private static final String META_GROUP = "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD";
     private static final String META_REQUEST = "784D93D0C468593037EA0B1ECA245D9C";

@@ -3,7 +3,7 @@ package net.wagw.domain.contact;
 import java.util.Objects;
 
 /**
- * One customer, whichever mobile-digit form of their number names them (DESIGN.md 4): the
+ * One customer, whichever mobile-digit form of their number names them (docs/contracts.md §4): the
  * storage key for wa_ids, opt-ins and windows, so what is learned under one form applies to the
  * other.
  */

@@ -23,7 +23,7 @@ import net.wagw.domain.send.StatusStore;
 import net.wagw.domain.window.WindowStore;
 
 /**
- * What Meta's webhooks tell (DESIGN.md 3.4, 3.5, 7): customer messages open windows, teach wa_ids
+ * What Meta's webhooks tell (docs/contracts.md §3.4, §3.5, 7): customer messages open windows, teach wa_ids
  * and names, may opt the customer out, and are stored once for the bot; statuses move the bot's
  * messages forward. Every side effect is safe to repeat, and the store-once write comes last, so
  * a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
@@ -68,7 +68,7 @@ public final class InboundService {
         if (message.groupId() == null && message.from() != null && !message.from().isEmpty()) {
             ContactKey customer = numbers.contactKeyOfWaId(message.from());
             contacts.learnFromInbound(bot.id(), message.from(), message.profileName());
-            windows.recordInbound(bot.id(), customer, message.timestamp());
+            windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
             if (message.referral()) {
                 windows.recordFreeEntryPoint(bot.id(), customer, message.timestamp().plus(FREE_ENTRY_POINT));
             }
@@ -117,7 +117,7 @@ public final class InboundService {
                 Notification.FAILED, refusal.reason().code(), refusal.description(), metadata));
     }
 
-    /** DESIGN.md 3.4: statuses only move forward; read and played are both "consumed". */
+    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
     static int rank(String status) {
         return switch (status) {
             case "sent" -> 1;

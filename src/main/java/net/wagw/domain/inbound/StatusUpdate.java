@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A status of a message the business sent (DESIGN.md 3.4): Meta's {@code statuses[]} entry.
+ * A status of a message the business sent (docs/contracts.md §3.4): Meta's {@code statuses[]} entry.
  *
  * @param status        sent, delivered, read, played or failed
  * @param recipientId   the customer's wa_id (or the group id for group messages)

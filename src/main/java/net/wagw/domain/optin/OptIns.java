@@ -15,7 +15,7 @@ import net.wagw.domain.contact.ContactKey;
 import net.wagw.domain.contact.PhoneNumber;
 
 /**
- * Customers' consent to receive templates (DESIGN.md 5). WhatsApp requires businesses to have a
+ * Customers' consent to receive templates (docs/contracts.md §5). WhatsApp requires businesses to have a
  * customer's opt-in before messaging them outside a conversation they started
  * (developers.facebook.com/docs/whatsapp/overview/getting-opt-in). Consent applies to every
  * mobile-digit form of the number and its wa_id, since it is kept by {@link ContactKey}.

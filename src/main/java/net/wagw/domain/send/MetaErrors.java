@@ -7,7 +7,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
 /**
- * What to do about a Cloud API error (DESIGN.md 3.3), after Meta's error code reference:
+ * What to do about a Cloud API error (docs/contracts.md §3.3), after Meta's error code reference:
  * developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes.
  */
 public final class MetaErrors {

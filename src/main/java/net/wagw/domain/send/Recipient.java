@@ -2,7 +2,7 @@ package net.wagw.domain.send;
 
 import net.wagw.domain.contact.PhoneNumber;
 
-/** Whom a message goes to: a customer, or a WhatsApp group (DESIGN.md 3.1). */
+/** Whom a message goes to: a customer, or a WhatsApp group (docs/contracts.md §3.1). */
 public sealed interface Recipient {
     /** The node as the bot named it. */
     String node();

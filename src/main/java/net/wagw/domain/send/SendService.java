@@ -11,6 +11,9 @@ import java.util.stream.Collectors;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.content.ChatState;
+import net.wagw.domain.content.Collection;
+import net.wagw.domain.content.Content;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.PhoneNumber;
@@ -26,7 +29,7 @@ import net.wagw.domain.work.WorkQueue;
 import net.wagw.domain.work.WorkResult;
 
 /**
- * Sending (DESIGN.md 3.3): WhatsApp's rules first (window, opt-in, template catalog), each
+ * Sending (docs/contracts.md §3.3): WhatsApp's rules first (window, opt-in, template catalog), each
  * refusal free and before anything is stored; then the message is taken once per envelope id and
  * sent, retried later when Meta says so, and the bot told what became of it.
  */
@@ -40,6 +43,7 @@ public final class SendService {
      * status ("sent") normally follows within seconds.
      */
     public static final Duration SETTLE_WITHIN = Duration.ofMinutes(10);
+    private static final String PACED = "paced: over Meta's throughput or pair rate";
     static final String UNCLEAR = "Meta's answer was unclear, so the message was not sent again: ";
     /** Waits this short are taken in place; longer ones go back on the queue. */
     private static final Duration PAUSE_IN_PLACE = Duration.ofSeconds(1);
@@ -87,7 +91,15 @@ public final class SendService {
      * @throws Refusal when a rule or Meta refuses it for good
      */
     public String send(Bot bot, SendRequest request) {
+        Content content = request.message().content();
+        if (content instanceof ChatState state) {
+            return chatState(bot, request, state);
+        }
         Optional<OutboundMessage> existing = messages.find(bot.id(), request.id());
+        if (existing.isEmpty() && content instanceof Collection) {
+            // its first item is taken before the envelope's own record: a repeat finds either
+            existing = messages.find(bot.id(), itemId(request.id(), 0));
+        }
         if (existing.isPresent()) {
             return replay(bot, existing.get(), request);
         }
@@ -98,6 +110,9 @@ public final class SendService {
         String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
                 : checkCustomer(bot, ((Recipient.Customer) recipient).number(), request.message());
         Instant now = clock.instant();
+        if (content instanceof Collection) {
+            return sendItems(bot, phoneNumberId, request, recipient, to);
+        }
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
                 recipient instanceof Recipient.Group, request.message().kind(), request.message().payloadJson(),
                 request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE), false, null, 0, null,
@@ -108,9 +123,9 @@ public final class SendService {
         Duration wait = pacer.reserve(phoneNumberId, to);
         if (!wait.isZero()) {
             // over the number's or the customer's rate: the queue sends it when there is room
-            return answer(defer(bot, taken, wait, "paced: over Meta's throughput or pair rate"));
+            return answer(defer(bot, taken, wait, PACED));
         }
-        return answer(attempt(bot, phoneNumberId, taken, true));
+        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), content), true));
     }
 
     /**
@@ -162,7 +177,9 @@ public final class SendService {
         if (!messages.replace(leased)) {
             return WorkResult.DONE; // someone else is sending it
         }
-        OutboundMessage after = attempt(bot, bot.phoneNumberId(), leased, false);
+        // what its options return is not kept with a pending message: a reply still names its envelope id
+        OutboundMessage after = attempt(bot, bot.phoneNumberId(), leased, new SentMessage(leased.id(), "", Map.of()),
+                false);
         return switch (after.state()) {
             case PENDING, UNCERTAIN -> WorkResult.later(Duration.between(clock.instant(), after.nextAttemptAt()));
             default -> WorkResult.DONE;
@@ -208,6 +225,92 @@ public final class SendService {
         }
     }
 
+    /**
+     * docs/contracts.md §3.3: a collection's items go as messages of their own, in order, tracked as
+     * {@code {id}:{index}}; the envelope's record answers repeats. Every item is taken before the
+     * first is sent, so a sender that dies midway leaves the rest for dispatch, in order.
+     */
+    private String sendItems(Bot bot, String phoneNumberId, SendRequest request, Recipient recipient, String to) {
+        List<Content> items = ((Collection) request.message().content()).items();
+        List<String> payloads = request.message().payloads();
+        Instant now = clock.instant();
+        List<OutboundMessage> taken = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            OutboundMessage item = new OutboundMessage(bot.id(), itemId(request.id(), i), recipient.node(), to,
+                    recipient instanceof Recipient.Group, ContentRules.kind(items.get(i)), payloads.get(i),
+                    request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE).plusMillis(i), false,
+                    null, 0, null, null, null, 0);
+            if (!messages.create(item)) {
+                if (i == 0) {
+                    return replay(bot, awaitSettled(bot.id(), item.id()), request);
+                }
+                item = messages.find(bot.id(), item.id()).orElseThrow();
+            }
+            taken.add(item);
+        }
+        OutboundMessage envelope = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
+                recipient instanceof Recipient.Group, request.message().kind(), "{\"items\":" + items.size() + "}",
+                request.fingerprint(), OutboundMessage.State.SENT, 0, now, now, false, null, 0, null, null, null, 0);
+        messages.create(envelope);
+        OutboundMessage first = null;
+        boolean waiting = false;
+        for (int i = 0; i < taken.size(); i++) {
+            OutboundMessage item = taken.get(i);
+            Duration wait = waiting ? Duration.ZERO : pacer.reserve(phoneNumberId, to);
+            OutboundMessage done;
+            if (waiting || !wait.isZero()) {
+                // an earlier item waits for a retry, or pacing holds this one: it queues on the
+                // customer's lane, so the items still reach Meta in order
+                done = defer(bot, item, wait, waiting ? "after the collection's earlier items" : PACED);
+            } else {
+                done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)), true);
+            }
+            waiting = waiting || done.state() == OutboundMessage.State.PENDING
+                    || done.state() == OutboundMessage.State.UNCERTAIN;
+            first = first == null ? done : first;
+        }
+        if (first.accepted()) {
+            messages.replace(envelope.sent(null, true));
+            return request.id();
+        }
+        messages.replace(envelope.failed(first.failureCode(), first.failureKind(), first.failureDescription(), false));
+        return answer(first);
+    }
+
+    static String itemId(String envelopeId, int index) {
+        return envelopeId + ":" + index;
+    }
+
+    /**
+     * docs/contracts.md §3.3: {@code composing} shows the customer that the business is typing, on
+     * their latest message (Meta's typing indicator, which also marks it read); other states are
+     * taken and not sent.
+     */
+    private String chatState(Bot bot, SendRequest request, ChatState state) {
+        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
+                "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
+                Refusal.Kind.UNPROCESSABLE));
+        if (!(recipients.parse(request.to()) instanceof Recipient.Customer customer)) {
+            throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only to a customer,"
+                    + " not in a group.", Refusal.Kind.UNPROCESSABLE);
+        }
+        if (!state.composing()) {
+            return request.id();
+        }
+        Optional<WindowStore.LastInbound> last = windows.lastInboundMessage(bot.id(), customer.number().contactKey());
+        if (last.isEmpty() || last.get().wamid() == null
+                || !CustomerServiceWindow.isOpen(Optional.of(last.get().at()), clock.instant())) {
+            throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only on a message the"
+                    + " customer sent in the last 24 hours, and " + customer.number().e164() + " has sent none.",
+                    Refusal.Kind.UNPROCESSABLE);
+        }
+        MetaOutcome outcome = meta.typing(phoneNumberId, last.get().wamid());
+        if (outcome instanceof MetaOutcome.Sent || outcome instanceof MetaOutcome.Done) {
+            return request.id();
+        }
+        throw MetaErrors.refusalNow(outcome);
+    }
+
     /** Marks an inbound message read at Meta (the bot's "consumed" notification). */
     public void markRead(Bot bot, String wamid) {
         String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
@@ -224,7 +327,8 @@ public final class SendService {
      * the message does not stay SENDING unseen: a retry or an uncertain outcome is queued before
      * it is recorded, and a failure to record is found by that queued work.
      */
-    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, boolean inline) {
+    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, SentMessage sentAs,
+            boolean inline) {
         MetaOutcome outcome;
         try {
             outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
@@ -237,7 +341,7 @@ public final class SendService {
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
-            statuses.track(bot.id(), sent.wamid(), leased.id(), leased.recipientNode());
+            statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
             learnWaId(bot, leased, sent.waId());
         } else if (outcome instanceof MetaOutcome.Uncertain uncertain) {
             newlyAccepted = !leased.accepted();
@@ -277,7 +381,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
+     * docs/contracts.md §3.3 rule 4 and 6: only the bot's own active groups; no interactive messages (Meta
      * does not deliver them in groups); no 24-hour window (a group is not a customer conversation).
      */
     private String checkGroup(Bot bot, Recipient.Group recipient, RenderedMessage message) {
@@ -319,7 +423,7 @@ public final class SendService {
     }
 
     /**
-     * DESIGN.md 3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
+     * docs/contracts.md §3.3 rule 3. An empty catalog lets everything through (it may not be synced yet);
      * a name the catalog lacks is looked up once more at Meta, in case it was created since.
      */
     private Optional<Template> checkTemplate(Bot bot, TemplateUse use) {

@@ -2,11 +2,16 @@ package net.wagw.domain.send;
 
 /**
  * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the
- * bot's envelope id and moves only forward (DESIGN.md 3.4).
+ * bot's envelope id and moves only forward (docs/contracts.md §3.4).
  */
 public interface StatusStore {
-    /** Starts tracking a message Meta accepted. */
-    void track(String botId, String wamid, String messageId, String recipientNode);
+    /**
+     * Starts tracking a message Meta accepted, with what a reply to it needs, in one write.
+     */
+    void track(String botId, String wamid, String recipientNode, SentMessage sent);
+
+    /** What was sent under a wamid, when wagw sent it (and still keeps its status). */
+    java.util.Optional<SentMessage> sent(String botId, String wamid);
 
     /**
      * Moves a message's status (or one group participant's, when {@code participant} is not null)
