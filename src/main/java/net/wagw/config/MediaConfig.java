@@ -30,8 +30,4 @@ public interface MediaConfig {
     /** Inbound files larger than this are not copied (Meta's largest, documents, have 100 MB). */
     @WithDefault("104857600")
     long maxCopyBytes();
-
-    /** How long the webhook waits for the copies it started before answering Meta; the rest go to the queue. */
-    @WithDefault("1000")
-    int copyBudgetMillis();
 }

@@ -57,6 +57,42 @@ public interface WagwConfig {
 
     Meta meta();
 
+    Queue queue();
+
+    /** The work queue (docs/queue.md): SQS in AWS, ElasticMQ locally. */
+    interface Queue {
+        /** Set for ElasticMQ or any non-AWS endpoint; unset in AWS. */
+        Optional<URI> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        /** The queue's URL (SAM sets it); without it the queue is found by {@link #name()}. */
+        Optional<String> url();
+
+        @WithDefault("wagw-work.fifo")
+        String name();
+
+        /** The longest a retry is hidden on the queue at once (SQS: 12 h); longer waits are hidden again. */
+        @WithDefault("43200")
+        int maxVisibilitySeconds();
+
+        /** Messages per second one number may send (Meta: 80 by default, 1,000 after an upgrade). */
+        @WithDefault("80")
+        double sendRatePerSecond();
+
+        /**
+         * How many dispatch functions consume the queue at once (the event source mapping's
+         * maximum concurrency): each paces itself to its share of the number's rate.
+         */
+        @WithDefault("1")
+        int consumers();
+
+        /** How long deliveries to a bot are retried before they are dead-lettered. */
+        @WithDefault("7")
+        int deliveryRetryDays();
+    }
+
     /** A bot as configuration declares it (docs/contracts.md §10). */
     interface BotSettings {
         /** Hex SHA-256 of the bot's access key. */
@@ -136,6 +172,10 @@ public interface WagwConfig {
         Optional<String> demoBotId();
 
         Optional<String> demoAccessKey();
+
+        /** Consume the work queue in this process, as Lambda's SQS mapping does in AWS (dev: on). */
+        @WithDefault("false")
+        boolean pumpQueue();
     }
 
     interface Meta {
@@ -176,13 +216,6 @@ public interface WagwConfig {
         /** Webhook bodies above this are refused; Meta sends at most 3 MB. */
         @WithDefault("4194304")
         int maxWebhookBytes();
-
-        /**
-         * How long a webhook may spend forwarding to bots after storing, before answering Meta;
-         * what is not forwarded by then is left to dispatch.
-         */
-        @WithDefault("1500")
-        int webhookForwardBudgetMillis();
 
         /** How long a bot's endpoint may take to answer a delivery before it is retried later. */
         @WithDefault("3")

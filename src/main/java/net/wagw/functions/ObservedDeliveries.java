@@ -58,11 +58,6 @@ public final class ObservedDeliveries {
             }
 
             @Override
-            public List<Delivery> due(String botId, Instant now, int limit) {
-                return inner.due(botId, now, limit);
-            }
-
-            @Override
             public List<Delivery> dead(String botId, int limit) {
                 return inner.dead(botId, limit);
             }

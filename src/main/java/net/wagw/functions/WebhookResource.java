@@ -2,8 +2,6 @@ package net.wagw.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
@@ -23,8 +20,6 @@ import net.wagw.domain.bot.Bot;
 import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.FieldEvents;
@@ -46,9 +41,9 @@ import net.wagw.whatsapp.WebhookParser;
 
 /**
  * {@code GET|POST /webhooks/whatsapp} (docs/contracts.md §7). POST: the signature is checked over the raw
- * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
- * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
- * short budget; what it leaves, dispatch delivers.
+ * bytes; then every message and status is handled, stored and queued for its bot; only then is
+ * Meta answered 200, so nothing is acknowledged that was not kept, and nothing waits for the bot:
+ * {@code dispatch} forwards from the queue (docs/queue.md).
  */
 @ApplicationScoped
 public class WebhookResource {
@@ -63,18 +58,14 @@ public class WebhookResource {
     private final Secrets.Secret verifyToken;
     private final InboundService inbound;
     private final GroupService groups;
-    private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
     private final String botDomain;
     private final int maxBytes;
-    private final Duration forwardBudget;
     private final Metrics metrics;
     private final MediaService media;
     private final WorkQueue queue;
     private final ObjectMapper json;
-    private final Duration copyBudget;
-    private final Duration copyRetry;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -86,15 +77,14 @@ public class WebhookResource {
     private final FieldEvents fieldEvents;
     private final EventRenderer events;
 
-    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses,
-            MediaService media, WorkQueue queue, MediaConfig mediaConfig, FieldEvents fieldEvents) {
+    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, ObjectMapper json,
+            Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses, MediaService media,
+            WorkQueue queue, FieldEvents fieldEvents) {
         this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
         this.fieldEvents = fieldEvents;
         this.groups = groups;
-        this.outbox = outbox;
         this.parser = new WebhookParser(json);
         this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
         this.events = new EventRenderer(json, nodes, renderer, parser::echo);
@@ -102,12 +92,9 @@ public class WebhookResource {
         this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
-        this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
         this.media = media;
         this.queue = queue;
         this.json = json;
-        this.copyBudget = Duration.ofMillis(mediaConfig.copyBudgetMillis());
-        this.copyRetry = Duration.ofSeconds(mediaConfig.copyRetrySeconds());
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -143,8 +130,6 @@ public class WebhookResource {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
         metrics.webhook(batch);
-        Instant deadline = Instant.now().plus(forwardBudget);
-        List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
         // A batch holds up to 1,000 updates: handled side by side so it fits well within the
         // Lambda's time; each one's writes are independent and safe to repeat.
@@ -152,7 +137,7 @@ public class WebhookResource {
         for (GroupEvent event : batch.groupEvents()) {
             botOf(event.phoneNumberId()).ifPresent(bot -> {
                 try {
-                    groups.onEvent(bot, event).ifPresent(d -> stored.add(Map.entry(bot, d)));
+                    groups.onEvent(bot, event);
                 } catch (InboundService.NotYetKnown early) {
                     retryLater.set(true);
                 }
@@ -160,30 +145,24 @@ public class WebhookResource {
         }
         // who the customers are first: a message's window then lands on the customer's own key
         inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
-        List<Work.CopyMedia> copies = java.util.Collections.synchronizedList(new ArrayList<>());
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
             // the file is the bot's before the message is kept: a retry of Meta's finds both
             InboundMedia.of(json, ours).ifPresent(file -> {
                 media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
-                copies.add(new Work.CopyMedia(bot.id(), file.mediaId()));
+                // copied from the queue, off Meta's acknowledgement (docs/contracts.md §11); a copy
+                // queued twice (Meta's retry) finds the first one done
+                queue.enqueue(new Work.CopyMedia(bot.id(), file.mediaId()), java.time.Duration.ZERO);
             });
-            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)))
-                    .ifPresent(d -> stored.add(Map.entry(bot, d)));
+            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)));
         }));
         for (IdentityChange change : batch.identityChanges()) {
             botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
         }
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)
-                .ifPresent(d -> stored.add(Map.entry(bot, d)))));
+        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
         inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(bot -> fieldEvents.handle(bot, event,
-                events.render(event, bot.node(botDomain))).ifPresent(d -> stored.add(Map.entry(bot, d)))));
-        List<java.util.concurrent.Future<?>> copying = copies.stream()
-                .<java.util.concurrent.Future<?>>map(copy -> workers.submit(() -> media.copyOrRetry(copy.botId(),
-                        copy.mediaId())))
-                .toList();
-        forward(stored, deadline);
-        awaitCopies(copies, copying);
+                events.render(event, bot.node(botDomain)))));
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A group event arrived before its group was recorded; send it again.",
@@ -237,53 +216,6 @@ public class WebhookResource {
             String shown = String.valueOf(item);
             LOG.errorf(e, "webhook element not storable, acknowledged: %s",
                     shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown);
-        }
-    }
-
-    /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
-    private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
-        for (Map.Entry<Bot, Delivery> delivery : stored) {
-            if (!bots.isEnabled(delivery.getKey().id())) {
-                continue; // a disabled bot's events are kept, not forwarded; dispatch delivers them once it is enabled
-            }
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                return;
-            }
-            try {
-                outbox.attemptWithin(delivery.getKey(), delivery.getValue(), left);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
-                        delivery.getKey().id());
-            }
-        }
-    }
-
-    /**
-     * Copies run beside the forwarding; one not done within the copy budget is left to the queue
-     * as well (a frozen or recycled Lambda may never finish it), where a finished copy is a no-op.
-     */
-    private void awaitCopies(List<Work.CopyMedia> copies, List<java.util.concurrent.Future<?>> copying) {
-        Instant until = Instant.now().plus(copyBudget);
-        for (int i = 0; i < copying.size(); i++) {
-            long left = Math.max(0, Duration.between(Instant.now(), until).toMillis());
-            try {
-                copying.get(i).get(left, java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                enqueueCopy(copies.get(i));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                enqueueCopy(copies.get(i));
-            }
-        }
-    }
-
-    private void enqueueCopy(Work.CopyMedia copy) {
-        try {
-            queue.enqueue(copy, copyRetry);
-        } catch (RuntimeException e) {
-            // the message is kept and the bot's uri falls back to Meta; only the early copy is lost
-            LOG.warnf(e, "media copy %s of bot %s could not be queued", copy.mediaId(), copy.botId());
         }
     }
 

@@ -10,17 +10,17 @@ import java.util.List;
  * dynalite keeps its data in memory and has no transactions and no TTL (docs/contracts.md §1).
  */
 public final class Dynalite implements AutoCloseable {
-    private final NodeTool process;
+    private final LocalProcess process;
     private final Path projectDir;
 
-    private Dynalite(NodeTool process, Path projectDir) {
+    private Dynalite(LocalProcess process, Path projectDir) {
         this.process = process;
         this.projectDir = projectDir;
     }
 
     /** Starts dynalite from {@code projectDir/node_modules}, installing it there first if needed. */
     public static Dynalite start(Path projectDir) {
-        return start(projectDir, NodeTool.freeLoopbackPort());
+        return start(projectDir, LocalProcess.freeLoopbackPort());
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Dynalite implements AutoCloseable {
     }
 
     private static Dynalite start(Path projectDir, int port) {
-        return new Dynalite(NodeTool.start("dynalite", projectDir, "dynalite/cli.js", List.of("--host", "127.0.0.1",
+        return new Dynalite(LocalProcess.node("dynalite", projectDir, "dynalite/cli.js", List.of("--host", "127.0.0.1",
                 "--port", Integer.toString(port), "--createTableMs", "0", "--deleteTableMs", "0",
                 "--updateTableMs", "0"), port), projectDir);
     }

@@ -121,7 +121,7 @@ public class LocalGateway {
     private void runScheduled(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            ScheduledFunctions.Report report;
+            Object report;
             if (path.equals("/_local/stats") && "GET".equals(exchange.getRequestMethod())) {
                 write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of(
                         "dynamodbCalls", dynamoCalls.snapshot(),

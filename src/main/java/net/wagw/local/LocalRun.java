@@ -19,7 +19,12 @@ import org.jboss.logging.Logger;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import net.wagw.config.WagwConfig;
 import net.wagw.functions.ScheduledFunctions;
+import net.wagw.queue.QueueConnection;
+import net.wagw.queue.QueueInstaller;
+import net.wagw.queue.Queues;
+import net.wagw.queue.SqsClients;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
 import net.wagw.store.S3Clients;
@@ -27,10 +32,12 @@ import net.wagw.store.S3Connection;
 import net.wagw.store.TableInstaller;
 import net.wagw.store.TableNames;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The one-command local run ({@code ./mvnw quarkus:dev}): starts dynalite and creates the tables
- * before anything uses DynamoDB, stops it on exit, and prints how to call the demo bot.
+ * The one-command local run ({@code ./mvnw quarkus:dev}): starts dynalite, s3rver and ElasticMQ and
+ * creates the tables, bucket and queue before anything uses them, stops them on exit, and prints
+ * how to call the demo bot.
  */
 @ApplicationScoped
 @IfBuildProfile("dev")
@@ -38,6 +45,7 @@ public class LocalRun {
     private static final Logger LOG = Logger.getLogger(LocalRun.class);
 
     private Dynalite dynalite;
+    private ElasticMq elasticMq;
     private S3rver s3rver;
     private ScheduledExecutorService schedules;
 
@@ -50,6 +58,20 @@ public class LocalRun {
             TableInstaller.createMissing(dynamo, names);
         }
         LOG.infof("dynalite (in memory) at %s with the wagw tables", dynalite.endpoint());
+        return connection;
+    }
+
+    /** ElasticMQ with the work queue, where SQS would be in AWS. */
+    @Produces
+    @Singleton
+    QueueConnection localQueue(WagwConfig config) {
+        elasticMq = ElasticMq.start(Path.of("").toAbsolutePath());
+        QueueConnection connection = new QueueConnection(java.util.Optional.of(elasticMq.endpoint()), "us-east-1",
+                java.util.Optional.empty(), Queues.WORK, config.queue().maxVisibilitySeconds());
+        try (SqsClient sqs = SqsClients.build(connection)) {
+            QueueInstaller.createMissing(sqs);
+        }
+        LOG.infof("ElasticMQ (in memory) at %s with the work queue", elasticMq.endpoint());
         return connection;
     }
 
@@ -74,9 +96,8 @@ public class LocalRun {
         LOG.infof("Demo bot '%s' (local only): Authorization: %s", botId, authorization);
         LOG.infof("Try: curl -H 'Authorization: %s' http://localhost:%d/accounts/+5531988889999",
                 authorization, gateway.port());
-        // As EventBridge would in AWS: dispatch every minute, the template sync now and every 15.
+        // the work queue is pumped by QueuePump (%dev.wagw.local.pump-queue); the sweep now and every 15
         schedules = Executors.newSingleThreadScheduledExecutor();
-        schedules.scheduleWithFixedDelay(() -> run("dispatch", () -> scheduled.dispatch(null)), 1, 1, TimeUnit.MINUTES);
         schedules.scheduleWithFixedDelay(() -> run("sweep", () -> scheduled.sweep(null)), 2, 900, TimeUnit.SECONDS);
     }
 
@@ -99,6 +120,9 @@ public class LocalRun {
     void stop(@Observes ShutdownEvent shutdown) {
         if (schedules != null) {
             schedules.shutdownNow();
+        }
+        if (elasticMq != null) {
+            elasticMq.close();
         }
         if (dynalite != null) {
             dynalite.close();

@@ -17,11 +17,11 @@ import java.util.stream.Stream;
  * server we could run here, has no lifecycle rules, so retention is enforced by the code too.
  */
 public final class S3rver implements AutoCloseable {
-    private final NodeTool process;
+    private final LocalProcess process;
     private final Path projectDir;
     private final Path data;
 
-    private S3rver(NodeTool process, Path projectDir, Path data) {
+    private S3rver(LocalProcess process, Path projectDir, Path data) {
         this.process = process;
         this.projectDir = projectDir;
         this.data = data;
@@ -30,14 +30,14 @@ public final class S3rver implements AutoCloseable {
     /** Starts s3rver from {@code projectDir/node_modules}, installing it there first if needed. */
     public static S3rver start(Path projectDir) {
         try {
-            return start(projectDir, NodeTool.freeLoopbackPort(), Files.createTempDirectory("wagw-s3rver-"));
+            return start(projectDir, LocalProcess.freeLoopbackPort(), Files.createTempDirectory("wagw-s3rver-"));
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary directory for s3rver", e);
         }
     }
 
     private static S3rver start(Path projectDir, int port, Path data) {
-        NodeTool process = NodeTool.start("s3rver", projectDir, "s3rver/bin/s3rver.js", List.of("--directory",
+        LocalProcess process = LocalProcess.node("s3rver", projectDir, "s3rver/bin/s3rver.js", List.of("--directory",
                 data.toString(), "--address", "127.0.0.1", "--port", Integer.toString(port), "--silent",
                 "--no-vhost-buckets"), port);
         return new S3rver(process, projectDir, data);

@@ -7,10 +7,7 @@ public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";
     public static final String EXPIRES_AT = "expiresAt";
-    /** Set only while a message or delivery awaits a try: the sparse "due" index holds just those. */
-    public static final String DUE_BOT = "dueBot";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
-    public static final String DUE_INDEX = "due";
     /** Set only on dead letters: the sparse "dead" index lists a bot's, oldest first. */
     public static final String DEAD_BOT = "deadBot";
     public static final String DEAD_INDEX = "dead";
@@ -27,9 +24,8 @@ public final class Tables {
     /** Consent per customer: sk "current" and one "history#..." item per change, kept forever. */
     public static final TableDefinition OPT_INS = new TableDefinition("opt-ins", PK, SK, null);
 
-    /** Outbound messages by bot and envelope id (idempotency, retries), expiring after 30 days. */
-    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT,
-            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+    /** Outbound messages by bot and envelope id (idempotency, states), expiring after 30 days. */
+    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT);
 
     /**
      * Deliveries to bots (notifications, inbound messages), retried and dead-lettered. An inbound
@@ -37,8 +33,7 @@ public final class Tables {
      * conditionally before Meta is answered, it holds the event as forwarded.
      */
     public static final TableDefinition DELIVERIES = new TableDefinition("deliveries", PK, null, EXPIRES_AT,
-            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT),
-                    new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
+            List.of(new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
 
     /**
      * Sent messages by Meta's id (pk bot#wamid): the bot's envelope id and the furthest status

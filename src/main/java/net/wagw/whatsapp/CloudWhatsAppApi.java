@@ -154,8 +154,24 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
             }
             return MetaAnswers.error(response, answer);
         } catch (ProcessingException e) {
-            return new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // only a connection never made is sure not to have reached Meta; a timeout or a reset
+            // after connecting may come after Meta read the request (docs/queue.md)
+            return neverConnected(e) ? new MetaOutcome.Unreachable(why) : new MetaOutcome.Uncertain(why);
         }
+    }
+
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException || name.contains("ConnectTimeout")
+                    || message.contains("Connection refused") || message.contains("connect timed out")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Meta could not be asked (the catalog sync fails as a whole and is tried again next sweep). */

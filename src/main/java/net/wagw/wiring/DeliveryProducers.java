@@ -14,6 +14,7 @@ import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.work.WorkQueue;
 import net.wagw.functions.Metrics;
 import net.wagw.functions.ObservedDeliveries;
 import net.wagw.lime.HttpBotEndpoint;
@@ -28,11 +29,12 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotSecrets secrets, BotDirectory bots, WagwConfig config,
-            Clock clock, Metrics metrics) {
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotSecrets secrets, BotDirectory bots, WorkQueue queue,
+            WagwConfig config, Clock clock, Metrics metrics) {
         Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
         return new Outbox(ObservedDeliveries.store(new DynamoDeliveryStore(dynamo, names), metrics),
-                ObservedDeliveries.endpoint(new HttpBotEndpoint(timeout), bots), secrets, clock, timeout);
+                ObservedDeliveries.endpoint(new HttpBotEndpoint(timeout), bots), secrets, queue, clock, timeout,
+                Duration.ofDays(config.queue().deliveryRetryDays()));
     }
 
     @Produces

@@ -22,6 +22,9 @@ import net.wagw.domain.send.UsageCounter;
 import net.wagw.domain.send.UsageReport;
 import net.wagw.domain.send.WhatsAppApi;
 import net.wagw.domain.window.WindowStore;
+import net.wagw.domain.work.Pacer;
+import net.wagw.domain.work.WorkQueue;
+import net.wagw.config.WagwConfig;
 import net.wagw.store.DynamoMessageStore;
 import net.wagw.store.DynamoQuotaCounter;
 import net.wagw.store.DynamoStatusStore;
@@ -78,8 +81,15 @@ public class SendProducers {
     SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
             WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses, StatusEffects effects,
-            GroupService groups, Clock clock) {
+            GroupService groups, WorkQueue queue, Pacer pacer, Clock clock) {
         return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, clock);
+                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, queue, pacer, clock);
+    }
+
+    /** Each consumer of the queue takes its share of the number's rate (docs/queue.md). */
+    @Produces
+    @Singleton
+    Pacer pacer(WagwConfig config, Clock clock) {
+        return new Pacer(clock, config.queue().sendRatePerSecond() / Math.max(1, config.queue().consumers()));
     }
 }

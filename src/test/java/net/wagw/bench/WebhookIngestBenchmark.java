@@ -129,12 +129,11 @@ public final class WebhookIngestBenchmark {
                         .expressionAttributeValues(Map.of(":at", AttributeValue.fromN("" + now))));
                 Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
                         "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
-                        "version", AttributeValue.fromN("0"), Tables.DUE_BOT, AttributeValue.fromS("demo"),
+                        "version", AttributeValue.fromN("0"),
                         Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
                 dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
                         .conditionExpression("attribute_not_exists(pk)"));
                 delivery.put("version", AttributeValue.fromN("1"));
-                delivery.remove(Tables.DUE_BOT);
                 dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery).conditionExpression("version = :v")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))));
             }, failures);

@@ -20,6 +20,7 @@ import io.restassured.RestAssured;
 import net.wagw.local.LocalGateway;
 import net.wagw.local.WhatsAppSimulator;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.LocalDemo;
 
 /**
@@ -30,6 +31,7 @@ import net.wagw.testing.LocalDemo;
 @QuarkusTest
 @TestProfile(LocalDemo.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class ConsoleBrowserTest {
     @Inject
     LocalGateway gateway;

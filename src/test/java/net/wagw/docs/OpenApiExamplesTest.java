@@ -17,12 +17,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.LocalDemo;
 
 /** Every request example of docs/openapi.yaml, sent to the local gateway, is answered as the file says. */
 @QuarkusTest
 @TestProfile(LocalDemo.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class OpenApiExamplesTest {
     @Inject
     LocalGateway gateway;

@@ -32,11 +32,13 @@ import io.restassured.http.ContentType;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
 /** Each request writes one log line with its fields and nothing private; metrics leave as valid EMF lines. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class RequestLogTest {
     @ConfigProperty(name = "quarkus.lambda.mock-event-server.test-port")

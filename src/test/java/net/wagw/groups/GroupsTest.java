@@ -37,12 +37,14 @@ import io.restassured.specification.RequestSpecification;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 import net.wagw.whatsapp.MetaSignature;
 
 /** Groups on the Cloud API's Groups API, end to end against WireMock as Meta (docs/contracts.md §6). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class GroupsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +83,7 @@ class GroupsTest {
     }
 
     private List<JsonNode> botMessages(String fromGroup) {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         return meta.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_A))).stream().map(r -> read(r.getBodyAsString()))
                 .filter(m -> m.path("from").asText().equals(fromGroup)).toList();
     }
@@ -286,6 +289,7 @@ class GroupsTest {
                     + participant + "}]},\"field\":\"messages\"}]}]}", 200);
         }
 
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         var told = meta.findAll(postRequestedFor(urlPathEqualTo("/bot-a/notifications"))).stream()
                 .map(r -> read(r.getBodyAsString())).filter(n -> n.path("id").asText().equals("g-8"))
                 .filter(n -> n.path("metadata").has("#wa.participant")).toList();

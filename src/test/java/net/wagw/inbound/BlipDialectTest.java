@@ -27,6 +27,8 @@ import io.restassured.response.ValidatableResponse;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.WorkQueueDrain;
 import net.wagw.testing.WireMockResource;
 
 /**
@@ -36,6 +38,7 @@ import net.wagw.testing.WireMockResource;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class BlipDialectTest {
     private static final String META = "/v23.0/1110001/messages";
@@ -167,6 +170,7 @@ class BlipDialectTest {
     }
 
     private static JsonNode delivered(String wamid) {
+        WorkQueueDrain.drainQueue(); // dispatch, as the queue's consumer runs it
         List<JsonNode> bodies = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(MESSAGES_A))).stream()
                 .map(r -> tree(r.getBodyAsString())).filter(b -> b.path("id").asText().equals(wamid)).toList();
         assertThat(bodies).hasSize(1);

@@ -36,6 +36,7 @@ import net.wagw.local.LocalGateway;
 import net.wagw.store.TableNames;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TemplateSyncClaims;
 import net.wagw.testing.WireMockResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WhatsApp2026Test {
     private static final String MESSAGES_A = "/bot-a/messages";
@@ -102,7 +104,9 @@ class WhatsApp2026Test {
                 + ",\"field\":\"" + field + "\"}]}]}";
     }
 
+    /** What the bot was posted: dispatch forwards from the queue, so it is drained first. */
     private static List<JsonNode> posted(String path) {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         return WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(path))).stream()
                 .map(r -> read(r.getBodyAsString())).toList();
     }

@@ -73,8 +73,8 @@ class SamTemplateTest {
             "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:wagw/${AWS::StackName}/";
     private static final String SCHEDULE = "Schedule";
     private static final String HTTP_API = "HttpApi";
-    /** docs/contracts.md §1: dispatch runs every minute. */
-    private static final String DISPATCH_RATE = "rate(1 minute)";
+    /** docs/queue.md: dispatch consumes the work queue; its schedule is only a backstop. */
+    private static final String DISPATCH_RATE = "rate(15 minutes)";
 
     /**
      * What each function's code does to each table (net.wagw.store.Dynamo* as wired by
@@ -132,18 +132,17 @@ class SamTemplateTest {
                     Map.entry(Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
                     // POST /media records the upload; a media-link to one is looked up
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
-            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
-            // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
-            // wa_id (Contacts.learnWaId: UpdateItem, under the customer's own key, so an alias is read
-            // first: GetItem). A status kept before the send's record is applied as in send (statuses
-            // GetItem/UpdateItem, the day's counter ADD). A retried send to a group goes to the Meta id
-            // stored with the message: no groups read.
+            // Queued work (SendService.retry, Outbox.attempt): the message or delivery read by its
+            // key, then leased and updated; a retried send that Meta accepts is tracked
+            // (DynamoStatusStore.track, an UpdateItem) and teaches the wa_id (Contacts.learnWaId:
+            // UpdateItem, under the customer's own key, so an alias is read first: GetItem). A status
+            // kept before the send's record is applied as in send (statuses GetItem/UpdateItem, the
+            // day's counter ADD). A retried send to a group goes to the Meta id stored with the
+            // message: no groups read.
             "dispatch", Map.ofEntries(
                     Map.entry(Tables.BOTS.name(), BOTS_READ),
-                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:PutItem")),
-                    Map.entry(Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query")),
-                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem")),
-                    Map.entry(Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query")),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
@@ -154,10 +153,11 @@ class SamTemplateTest {
             // enhanced getItem, updateItem; a wa_id and a BSUID of one customer merge windows and
             // opt-ins: GetItem), windows and free entry points (conditional UpdateItem), stop keywords
             // and 131050 (OptIns.current/revoke/revokeMarketing: GetItem, PutItem; no history read),
-            // the store-once delivery and its first try (Outbox.enqueue, attemptWithin: PutItem),
+            // the store-once delivery, then queued (Outbox.enqueue: PutItem),
             // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
             // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
-            // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem). Group events (GroupService.onEvent: the request#/meta# pointer and the group
+            // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
+            // Group events (GroupService.onEvent: the request#/meta# pointer and the group
             // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
             // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
             // Inbound media: recorded (conditional PutItem), copied (GetItem, UpdateItem), and read
@@ -199,6 +199,9 @@ class SamTemplateTest {
     /** One deployment's parameters (and pseudo parameters); none at its default unless it must be. */
     private static final Map<String, String> SAMPLE_DEPLOYMENT = Map.ofEntries(
             Map.entry("AWS::StackName", "wagw-test"),
+            Map.entry("AWS::Region", "sa-east-1"),
+            // what !Ref of an SQS queue gives: its URL
+            Map.entry("WorkQueue", "https://sqs.sa-east-1.amazonaws.com/123456789012/wagw-test-work.fifo"),
             Map.entry("MetaApiVersion", "v99.0"),
             Map.entry("BotsCacheSeconds", "45"),
             Map.entry("SecretsCacheSeconds", "120"),
@@ -340,7 +343,10 @@ class SamTemplateTest {
 
             Set<String> eventTypes = new TreeSet<>();
             function.path("Properties").path("Events").forEach(event -> eventTypes.add(event.path("Type").asText()));
-            if (scheduledFunctions.contains(export.get())) {
+            if ("dispatch".equals(export.get())) {
+                assertThat(eventTypes).as("%s (dispatch) is triggered by the work queue, a schedule as backstop", id)
+                        .containsExactlyInAnyOrder("SQS", SCHEDULE);
+            } else if (scheduledFunctions.contains(export.get())) {
                 assertThat(eventTypes).as("%s (scheduled @Funq %s) is triggered by a schedule only", id, export.get())
                         .containsExactly(SCHEDULE);
             } else {
@@ -355,6 +361,65 @@ class SamTemplateTest {
                     .hasSize(1);
         }
         assertThat(httpExports).as("the functions that HttpApi events invoke").isEqualTo(httpFunctions);
+    }
+
+    /**
+     * docs/queue.md: the work queue is FIFO with a redrive policy to a FIFO dead-letter queue whose
+     * depth and age raise alarms; dispatch consumes it with partial batch failures; exactly the
+     * functions that queue work may send to it, and only dispatch may consume it.
+     */
+    @Test
+    void theWorkQueueHasAWatchedDeadLetterQueueAndOnlyDispatchConsumesItReportingPartialFailures() {
+        JsonNode resources = template.path("Resources");
+        JsonNode queue = resources.path("WorkQueue").path("Properties");
+        assertThat(resources.path("WorkQueue").path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.path("FifoQueue").asBoolean()).as("FIFO: a lane's work in order").isTrue();
+        assertThat(queue.path("VisibilityTimeout").asInt()).isEqualTo(net.wagw.queue.Queues.VISIBILITY_TIMEOUT_SECONDS);
+        assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt())
+                .isEqualTo(net.wagw.queue.Queues.MAX_RECEIVE_COUNT);
+        assertThat(queue.path("RedrivePolicy").path("deadLetterTargetArn").path("Fn::GetAtt").path(0).asText())
+                .isEqualTo("WorkDeadLetterQueue");
+        assertThat(resources.path("WorkDeadLetterQueue").path("Properties").path("FifoQueue").asBoolean()).isTrue();
+        Set<String> watched = new TreeSet<>();
+        resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            JsonNode properties = alarm.path("Properties");
+            properties.path("Dimensions").forEach(d -> {
+                if (d.path("Value").path("Fn::GetAtt").path(0).asText().equals("WorkDeadLetterQueue")) {
+                    watched.add(properties.path("MetricName").asText());
+                }
+            });
+        });
+        assertThat(watched).as("alarms on the dead-letter queue")
+                .contains("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage");
+
+        Map<String, Set<String>> sqsActions = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(a -> a.toLowerCase(Locale.ROOT).startsWith("sqs:")).toList();
+                    if (!actions.isEmpty()) {
+                        assertThat(statement.path("Resource").path("Fn::GetAtt").path(0).asText())
+                                .as("%s may use only the work queue", id).isEqualTo("WorkQueue");
+                        sqsActions.computeIfAbsent(funqyExport(function).orElseThrow(), e -> new TreeSet<>())
+                                .addAll(actions);
+                    }
+                }
+            }
+            function.path("Properties").path("Events").forEach(event -> {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    assertThat(funqyExport(function)).as("%s consumes the work queue", id).hasValue("dispatch");
+                    assertThat(texts(event.path("Properties").path("FunctionResponseTypes")))
+                            .containsExactly("ReportBatchItemFailures");
+                }
+            });
+        });
+        assertThat(sqsActions).isEqualTo(Map.of(
+                "send", Set.of("sqs:SendMessage"),
+                "webhook", Set.of("sqs:SendMessage"),
+                "commands", Set.of("sqs:SendMessage"),
+                "dispatch", Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueAttributes", "sqs:SendMessage")));
     }
 
     @Test
@@ -377,7 +442,7 @@ class SamTemplateTest {
         JsonNode dispatchSchedule = functions().values().stream()
                 .filter(function -> funqyExport(function).filter("dispatch"::equals).isPresent())
                 .findFirst().orElseThrow()
-                .path("Properties").path("Events").elements().next().path("Properties").path("Schedule");
+                .path("Properties").path("Events").path("Backstop").path("Properties").path("Schedule");
         assertThat(dispatchSchedule.asText()).as("dispatch's schedule is fixed, not a parameter").isEqualTo(DISPATCH_RATE);
         assertThat(schedulesByExport.get("sweep")).as("sweep's schedules").hasSize(1);
     }
@@ -550,18 +615,6 @@ class SamTemplateTest {
                 .isEqualTo(expected.getOrDefault(function, Map.of())));
         assertThat(granted.keySet()).as("the functions whose access this test knows")
                 .isEqualTo(expected.keySet());
-
-        // the "due" indexes: every table that has one is queried by dispatch through the index ARN
-        for (TableDefinition table : Tables.ALL) {
-            for (TableDefinition.Index index : table.indexes()) {
-                if (!index.name().equals(Tables.DUE_INDEX)) {
-                    continue;
-                }
-                assertThat(granted.get("dispatch"))
-                        .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
-                        .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
-            }
-        }
     }
 
     /**

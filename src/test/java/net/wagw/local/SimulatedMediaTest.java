@@ -14,12 +14,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.S3rverResource;
 import net.wagw.testing.WireMockResource;
 
 /** The simulator keeps media like Meta: its customer's files with real bytes, expiring after 7 days. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 @WithTestResource(S3rverResource.class)
 class SimulatedMediaTest {

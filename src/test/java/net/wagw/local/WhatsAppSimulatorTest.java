@@ -16,11 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
 /** The local WhatsApp simulator answers the Cloud API send endpoint as Meta does. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WhatsAppSimulatorTest {
     @Inject
@@ -101,6 +103,7 @@ class WhatsAppSimulatorTest {
                 .post("/_simulator/customer/messages")
                 .then().statusCode(200).body("webhookStatus", equalTo(200)).extract().path("wamid");
 
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         var forwarded = bot.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
                 .filter(r -> r.getBodyAsString().contains(wamid)).toList();
@@ -119,6 +122,7 @@ class WhatsAppSimulatorTest {
                 .body("{\"from\":\"5531955550098\",\"button\":{\"id\":\"yes\",\"title\":\"Sim\"}}")
                 .post("/_simulator/customer/messages").then().statusCode(200).extract().path("wamid");
 
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         var forwarded = bot.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
                 .filter(r -> r.getBodyAsString().contains(wamid)).toList();
@@ -229,7 +233,9 @@ class WhatsAppSimulatorTest {
         throw new AssertionError("no " + status + " status of " + wamid + " was posted");
     }
 
+    /** What the bot was posted, once dispatch has forwarded everything queued. */
     private static java.util.List<JsonNode> botGot() {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         return WireMockResource.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
                 .map(r -> {

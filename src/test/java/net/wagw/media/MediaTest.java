@@ -31,10 +31,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import net.wagw.domain.bot.BotDirectory;
-import net.wagw.domain.delivery.Outbox;
 import net.wagw.local.LocalGateway;
+import net.wagw.testing.WorkQueueDrain;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.S3rverResource;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
@@ -46,6 +47,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /** Media that lasts (docs/contracts.md §11) through the whole gateway, S3 being a real s3rver. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 @WithTestResource(S3rverResource.class)
 class MediaTest {
@@ -57,8 +59,6 @@ class MediaTest {
     LocalGateway gateway;
     @Inject
     TestClock clock;
-    @Inject
-    Outbox outbox;
     @Inject
     BotDirectory bots;
 
@@ -246,14 +246,19 @@ class MediaTest {
         meta.stubFor(get(urlPathEqualTo("/cdn/" + id)).willReturn(aResponse().withStatus(404)));
     }
 
-    /** The copy, once stored: each wait is bounded, and only speed changes how long it takes. */
-    private static HeadObjectResponse awaitCopy(String key) {
+    /**
+     * The copy, once stored: the queue's consumer run as Lambda's mapping would, with the clock
+     * moved on so that a copy waiting for its retry comes due. Each wait is bounded.
+     */
+    private HeadObjectResponse awaitCopy(String key) {
         try (S3Client s3 = S3rverResource.client()) {
             for (int i = 0; i < 300; i++) {
                 try {
                     return s3.headObject(r -> r.bucket(S3rverResource.BUCKET).key(key));
                 } catch (S3Exception notYet) {
-                    sleep(100);
+                    WorkQueueDrain.drainQueue();
+                    clock.advance(Duration.ofSeconds(20));
+                    sleep(50);
                 }
             }
         }
@@ -267,11 +272,7 @@ class MediaTest {
             if (found.isPresent()) {
                 return found.get();
             }
-            if (i == 20) {
-                // what the webhook's forwarding budget left (a slow machine) dispatch delivers after its lease
-                clock.advance(Duration.ofSeconds(61));
-                outbox.retryDue(bots.find(Bots.A).orElseThrow().bot(), 100);
-            }
+            WorkQueueDrain.drainQueue(); // dispatch, as the queue's consumer would run it
             sleep(50);
         }
         throw new AssertionError(wamid + " never reached " + path);

@@ -25,6 +25,7 @@ import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
@@ -35,6 +36,7 @@ import net.wagw.testing.WireMockResource;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class ContentMappingTest {
     private static final String ENVELOPE = "{\"id\":\"%s\",\"to\":\"%s@wa.gw.msging.net\",\"type\":\"%s\",\"content\":%s%s}";

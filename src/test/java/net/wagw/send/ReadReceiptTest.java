@@ -22,11 +22,13 @@ import net.wagw.inbound.Webhooks;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
 /** {@code POST /notifications} with {@code consumed}: blue ticks at Meta (docs/contracts.md §3.4). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class ReadReceiptTest {
     @Inject

@@ -32,6 +32,7 @@ import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.SecretsManagerResource;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
@@ -43,6 +44,7 @@ import net.wagw.testing.WireMockResource;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 @WithTestResource(SecretsManagerResource.class)
 class RotatedMetaTokenTest {

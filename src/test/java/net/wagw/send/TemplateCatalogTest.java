@@ -34,12 +34,14 @@ import net.wagw.domain.send.TemplateSync;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TemplateSyncClaims;
 import net.wagw.testing.WireMockResource;
 
 /** The template catalog: synced from Meta page by page, answered to the bot, enforced on sends. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class TemplateCatalogTest {
     private static final String TEMPLATES_A = "/v23.0/2220001/message_templates";

@@ -32,8 +32,8 @@ public class LocalDemo implements QuarkusTestProfile {
         config.put("%test.wagw.bots.demo.messages-url", base + "/_simulator/bot/messages");
         config.put("%test.wagw.bots.demo.notifications-url", base + "/_simulator/bot/notifications");
         config.put("%test.wagw.bots.demo.callback-secret", "demo-callback-secret-local-only");
-        // forward within the webhook on a slow, shared machine too: tests have no minute-by-minute dispatch
-        config.put("%test.wagw.http.webhook-forward-budget-millis", "10000");
+        // deliveries flow from the work queue as in the local run, not only when a test drains it
+        config.put("%test.wagw.local.pump-queue", "true");
         config.put("%test.wagw.local.demo-bot-id", "demo");
         config.put("%test.wagw.local.demo-access-key", ACCESS_KEY);
         return config;

@@ -55,7 +55,10 @@ public final class FieldEvents {
             default -> {
             }
         }
-        return outbox.enqueue(bot, "event:" + event.id(), Delivery.Target.MESSAGES, body);
+        // an event about a customer (a call, an echo) queues behind that customer's messages
+        String customer = event.fact("customer") != null ? event.fact("customer") : event.fact("customer.bsuid");
+        return outbox.enqueue(bot, "event:" + event.id(), Delivery.Target.MESSAGES, body,
+                customer != null ? customer : "event:" + event.id());
     }
 
     private void template(Bot bot, FieldEvent event) {

@@ -58,7 +58,12 @@ public final class InboundService {
                         }
                     });
         }
-        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody);
+        // one lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
+        // (a customer known only by business-scoped user id has no "from": their BSUID is the lane)
+        String lane = message.groupId() != null ? "group:" + message.groupId()
+                : message.from() != null && !message.from().isEmpty() ? message.from()
+                        : message.userId() != null ? message.userId() : "message:" + message.wamid();
+        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody, lane);
     }
 
     /** A webhook named a customer by wa_id and BSUID together: they are one customer. */

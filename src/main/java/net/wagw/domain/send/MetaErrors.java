@@ -30,6 +30,7 @@ public final class MetaErrors {
     private static final Set<Integer> ACCOUNT = Set.of(0, 3, 10, 190, 200, 368, 131031, 131042, 131045, 133010);
 
     public static final int PAIR_RATE_LIMIT = 131056;
+    public static final int THROUGHPUT = 130429;
     public static final int OUTSIDE_WINDOW = 131047;
     public static final int UNDELIVERABLE = 131026;
     public static final int MARKETING_STOPPED = 131050;
@@ -57,6 +58,10 @@ public final class MetaErrors {
     public static Verdict classify(MetaOutcome outcome, int attempts) {
         if (outcome instanceof MetaOutcome.Unreachable unreachable) {
             return new Retry(backoff(attempts), "Meta did not answer: " + unreachable.why());
+        }
+        if (outcome instanceof MetaOutcome.Uncertain uncertain) {
+            // only for calls that are safe to repeat (a read receipt); sends never get here
+            return new Retry(backoff(attempts), "Meta's answer was unclear: " + uncertain.why());
         }
         if (!(outcome instanceof MetaOutcome.Error error)) {
             throw new IllegalArgumentException("not an error: " + outcome);
@@ -109,10 +114,10 @@ public final class MetaErrors {
                 Refusal.Kind.UNAVAILABLE);
     }
 
-    /** 15 s, 30 s, 1 min, ... capped at 30 min: a day of retries is ~50 attempts at most. */
+    /** 15 s, 30 s, 1 min, ... capped at 15 min: a day of retries is ~100 attempts at most. */
     static Duration backoff(int attempts) {
         long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);
-        return Duration.ofSeconds(Math.min(seconds, 1800));
+        return Duration.ofSeconds(Math.min(seconds, 900));
     }
 
     /**

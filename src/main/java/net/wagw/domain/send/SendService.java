@@ -25,6 +25,10 @@ import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.CustomerServiceWindow;
 import net.wagw.domain.window.WindowStore;
+import net.wagw.domain.work.Pacer;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
+import net.wagw.domain.work.WorkResult;
 
 /**
  * Sending (docs/contracts.md §3.3): WhatsApp's rules first (window, opt-in, template catalog), each
@@ -32,10 +36,19 @@ import net.wagw.domain.window.WindowStore;
  * sent, retried later when Meta says so, and the bot told what became of it.
  */
 public final class SendService {
-    /** How long one sender may hold a message before dispatch may take it over. */
+    /** How long one sender may hold a message; a SENDING one found after that is uncertain. */
     static final Duration LEASE = Duration.ofSeconds(60);
     /** Pending messages still failing this long after they were taken end failed. */
     public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+    /**
+     * How long an uncertain send waits for a status webhook to say Meta took it; Meta's first
+     * status ("sent") normally follows within seconds.
+     */
+    public static final Duration SETTLE_WITHIN = Duration.ofMinutes(10);
+    private static final String PACED = "paced: over Meta's throughput or pair rate";
+    static final String UNCLEAR = "Meta's answer was unclear, so the message was not sent again: ";
+    /** Waits this short are taken in place; longer ones go back on the queue. */
+    private static final Duration PAUSE_IN_PLACE = Duration.ofSeconds(1);
     private static final Duration AWAIT_DUPLICATE = Duration.ofSeconds(10);
 
     private final Recipients recipients;
@@ -50,11 +63,14 @@ public final class SendService {
     private final StatusStore statuses;
     private final StatusEffects effects;
     private final GroupService groups;
+    private final WorkQueue queue;
+    private final Pacer pacer;
     private final Clock clock;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
-            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, Clock clock) {
+            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
+            Pacer pacer, Clock clock) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -67,6 +83,8 @@ public final class SendService {
         this.statuses = statuses;
         this.effects = effects;
         this.groups = groups;
+        this.queue = queue;
+        this.pacer = pacer;
         this.clock = clock;
     }
 
@@ -87,7 +105,7 @@ public final class SendService {
             existing = messages.find(bot.id(), itemId(request.id(), 0));
         }
         if (existing.isPresent()) {
-            return replay(existing.get(), request);
+            return replay(bot, existing.get(), request);
         }
         String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
                 "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
@@ -104,9 +122,111 @@ public final class SendService {
                 request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE), false, null, 0, null,
                 null, null, 0);
         if (!messages.create(taken)) {
-            return replay(awaitSettled(bot.id(), request.id()), request);
+            return replay(bot, awaitSettled(bot.id(), request.id()), request);
         }
-        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), request.message().content())));
+        Duration wait = pacer.reserve(phoneNumberId, to);
+        if (!wait.isZero()) {
+            // over the number's or the customer's rate: the queue sends it when there is room
+            return answer(defer(bot, taken, wait, PACED));
+        }
+        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), content), true));
+    }
+
+    /**
+     * One queued try of a send (the {@code dispatch} function): sends what is due, paced; ends
+     * what waited too long; fails what stayed uncertain. A message is never sent twice: only a
+     * PENDING one (Meta said "not taken") is sent again.
+     */
+    public WorkResult retry(Bot bot, Work.Send work) {
+        Optional<OutboundMessage> found = messages.find(bot.id(), work.envelopeId());
+        if (found.isEmpty() || found.get().isSettled()) {
+            return WorkResult.DONE;
+        }
+        OutboundMessage due = found.get();
+        Instant now = clock.instant();
+        if (now.isBefore(due.nextAttemptAt())) {
+            return WorkResult.notYet(Duration.between(now, due.nextAttemptAt()));
+        }
+        if (due.state() == OutboundMessage.State.SENDING) {
+            // its sender stopped before recording Meta's answer: Meta may have it
+            OutboundMessage uncertain = due.uncertain(now.plus(SETTLE_WITHIN), "the send's outcome was never recorded",
+                    due.accepted());
+            return messages.replace(uncertain) ? WorkResult.later(SETTLE_WITHIN) : WorkResult.notYet(Duration.ZERO);
+        }
+        if (due.state() == OutboundMessage.State.UNCERTAIN) {
+            String why = UNCLEAR + due.lastError() + ". No status from Meta followed; check with the customer.";
+            OutboundMessage failed = due.failed(Reason.GATEWAY_ERROR.code(), Refusal.Kind.UPSTREAM.name(), why, false);
+            if (messages.replace(failed)) {
+                notifier.notify(bot, failure(failed, failed.failureCode(), why));
+            }
+            return WorkResult.DONE;
+        }
+        if (!now.isBefore(due.createdAt().plus(GIVE_UP_AFTER)) || bot.phoneNumber().isEmpty()) {
+            String why = "Not sent within 24 hours" + (due.lastError() == null ? "." : "; last error: " + due.lastError());
+            OutboundMessage failed = due.failed(Reason.TIMED_OUT.code(), null, why, false);
+            if (messages.replace(failed)) {
+                notifier.notify(bot, failure(failed, Reason.TIMED_OUT.code(), why));
+            }
+            return WorkResult.DONE;
+        }
+        Duration wait = pacer.reserve(bot.phoneNumberId(), due.to());
+        if (wait.compareTo(PAUSE_IN_PLACE) >= 0) {
+            return WorkResult.notYet(wait);
+        }
+        while (!wait.isZero()) {
+            pause(wait);
+            wait = pacer.reserve(bot.phoneNumberId(), due.to());
+        }
+        OutboundMessage leased = due.leased(clock.instant().plus(LEASE));
+        if (!messages.replace(leased)) {
+            return WorkResult.DONE; // someone else is sending it
+        }
+        // what its options return is not kept with a pending message: a reply still names its envelope id
+        OutboundMessage after = attempt(bot, bot.phoneNumberId(), leased, new SentMessage(leased.id(), "", Map.of()),
+                false);
+        return switch (after.state()) {
+            case PENDING, UNCERTAIN -> WorkResult.later(Duration.between(clock.instant(), after.nextAttemptAt()));
+            default -> WorkResult.DONE;
+        };
+    }
+
+    /** Keeps the message PENDING for {@code wait} and queues its try; the bot is told "accepted". */
+    private OutboundMessage defer(Bot bot, OutboundMessage taken, Duration wait, String why) {
+        OutboundMessage pending = new OutboundMessage(taken.botId(), taken.id(), taken.recipientNode(), taken.to(),
+                taken.group(), taken.kind(), taken.payloadJson(), taken.fingerprint(), OutboundMessage.State.PENDING,
+                taken.attempts(), taken.createdAt(), clock.instant().plus(wait), true, null, 0, null, null, why,
+                taken.version() + 1);
+        messages.replace(handOff(pending, wait));
+        notifyAccepted(bot, pending);
+        return pending;
+    }
+
+    /**
+     * Queues the next try of a message about to be recorded as accepted. When the queue cannot
+     * keep it, the message is recorded as not accepted and the bot answered 503: its retry of the
+     * same envelope id queues it then (see {@link #replay}), so nothing is acknowledged unkept.
+     */
+    private OutboundMessage handOff(OutboundMessage updated, Duration delay) {
+        try {
+            queue.enqueue(new Work.Send(updated.botId(), updated.id()), lane(updated), delay);
+            return updated;
+        } catch (RuntimeException queueDown) {
+            messages.replace(updated.withAccepted(false));
+            throw queueDown;
+        }
+    }
+
+    private static String lane(OutboundMessage message) {
+        return message.botId() + "/" + message.recipientNode();
+    }
+
+    private static void pause(Duration wait) {
+        try {
+            Thread.sleep(Math.max(1, wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pacing sends", e);
+        }
     }
 
     /**
@@ -126,7 +246,7 @@ public final class SendService {
                     null, 0, null, null, null, 0);
             if (!messages.create(item)) {
                 if (i == 0) {
-                    return replay(awaitSettled(bot.id(), item.id()), request);
+                    return replay(bot, awaitSettled(bot.id(), item.id()), request);
                 }
                 item = messages.find(bot.id(), item.id()).orElseThrow();
             }
@@ -137,18 +257,20 @@ public final class SendService {
                 request.fingerprint(), OutboundMessage.State.SENT, 0, now, now, false, null, 0, null, null, null, 0);
         messages.create(envelope);
         OutboundMessage first = null;
-        Instant waitUntil = null;
+        boolean waiting = false;
         for (int i = 0; i < taken.size(); i++) {
             OutboundMessage item = taken.get(i);
-            if (waitUntil != null) {
-                // an earlier item waits for a retry: this one goes after it
-                messages.replace(item.leased(waitUntil.plusMillis(i)));
-                continue;
+            Duration wait = waiting ? Duration.ZERO : pacer.reserve(phoneNumberId, to);
+            OutboundMessage done;
+            if (waiting || !wait.isZero()) {
+                // an earlier item waits for a retry, or pacing holds this one: it queues on the
+                // customer's lane, so the items still reach Meta in order
+                done = defer(bot, item, wait, waiting ? "after the collection's earlier items" : PACED);
+            } else {
+                done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)), true);
             }
-            OutboundMessage done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)));
-            if (done.state() == OutboundMessage.State.PENDING) {
-                waitUntil = done.nextAttemptAt();
-            }
+            waiting = waiting || done.state() == OutboundMessage.State.PENDING
+                    || done.state() == OutboundMessage.State.UNCERTAIN;
             first = first == null ? done : first;
         }
         if (first.accepted()) {
@@ -205,36 +327,19 @@ public final class SendService {
     }
 
     /**
-     * One retry round for a bot (the {@code dispatch} function): sends what is due, ends what has
-     * waited too long. Each message is leased first, so overlapping rounds never send it twice.
-     *
-     * @return how many messages were attempted or ended
+     * One call to Meta for a leased message, and its outcome recorded. Whatever goes wrong here,
+     * the message does not stay SENDING unseen: a retry or an uncertain outcome is queued before
+     * it is recorded, and a failure to record is found by that queued work.
      */
-    public int retryDue(Bot bot, int limit) {
-        Instant now = clock.instant();
-        int handled = 0;
-        for (OutboundMessage due : messages.due(bot.id(), now, limit)) {
-            OutboundMessage leased = due.leased(now.plus(LEASE));
-            if (!messages.replace(leased)) {
-                continue; // another dispatch run took it
-            }
-            handled++;
-            if (!now.isBefore(due.createdAt().plus(GIVE_UP_AFTER)) || bot.phoneNumber().isEmpty()) {
-                String why = "Not sent within 24 hours" + (due.lastError() == null ? "." : "; last error: "
-                        + due.lastError());
-                OutboundMessage failed = leased.failed(Reason.TIMED_OUT.code(), null, why, false);
-                messages.replace(failed);
-                notifier.notify(bot, failure(failed, Reason.TIMED_OUT.code(), why));
-                continue;
-            }
-            // what its options return is not kept with a pending message: a reply still names its envelope id
-            attempt(bot, bot.phoneNumberId(), leased, new SentMessage(leased.id(), "", Map.of()));
+    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, SentMessage sentAs,
+            boolean inline) {
+        MetaOutcome outcome;
+        try {
+            outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
+        } catch (RuntimeException e) {
+            // the request may have been written before the failure: not safe to send again
+            outcome = new MetaOutcome.Uncertain(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return handled;
-    }
-
-    private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, SentMessage sentAs) {
-        MetaOutcome outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
         OutboundMessage updated;
         boolean newlyAccepted = false;
         Optional<StatusUpdate> early = Optional.empty();
@@ -243,11 +348,24 @@ public final class SendService {
             updated = leased.sent(sent.wamid(), true);
             early = statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
             learnWaId(bot, leased, sent.waId());
+        } else if (outcome instanceof MetaOutcome.Uncertain uncertain) {
+            newlyAccepted = !leased.accepted();
+            updated = leased.uncertain(clock.instant().plus(SETTLE_WITHIN), uncertain.why(), true);
+            updated = inline ? handOff(updated, SETTLE_WITHIN) : updated;
+        } else if (outcome instanceof MetaOutcome.Done) {
+            newlyAccepted = !leased.accepted();
+            String why = "Meta answered 2xx without a message id";
+            updated = leased.uncertain(clock.instant().plus(SETTLE_WITHIN), why, true);
+            updated = inline ? handOff(updated, SETTLE_WITHIN) : updated;
         } else {
             MetaErrors.Verdict verdict = MetaErrors.classify(outcome, leased.attempts() + 1);
             if (verdict instanceof MetaErrors.Retry retry) {
                 newlyAccepted = !leased.accepted();
                 updated = leased.retryAt(clock.instant().plus(retry.after()), retry.description(), true);
+                if (outcome instanceof MetaOutcome.Error error && error.code() == MetaErrors.THROUGHPUT) {
+                    pacer.throttled(phoneNumberId, retry.after());
+                }
+                updated = inline ? handOff(updated, retry.after()) : updated;
             } else {
                 Refusal refusal = ((MetaErrors.Definitive) verdict).refusal();
                 updated = leased.failed(refusal.reason().code(), refusal.kind().map(Enum::name).orElse(null),
@@ -259,8 +377,7 @@ public final class SendService {
         }
         messages.replace(updated);
         if (newlyAccepted) {
-            notifier.notify(bot, new Notification(updated.id(), updated.recipientNode(), Notification.ACCEPTED, 0, null,
-                    Map.of()));
+            notifyAccepted(bot, updated);
         }
         if (updated.state() == OutboundMessage.State.FAILED) {
             notifier.notify(bot, failure(updated, updated.failureCode(), updated.failureDescription()));
@@ -367,13 +484,38 @@ public final class SendService {
         return new Refusal(Reason.INVALID_ARGUMENT, description, Refusal.Kind.UNPROCESSABLE);
     }
 
-    private String replay(OutboundMessage existing, SendRequest request) {
+    private String replay(Bot bot, OutboundMessage existing, SendRequest request) {
         if (!existing.fingerprint().equals(request.fingerprint())) {
             throw new Refusal(Reason.NOT_ALLOWED, "Message id '" + request.id()
                     + "' was already used for another message; use a new id.", Refusal.Kind.CONFLICT);
         }
-        return answer(existing.accepted() || existing.isSettled() ? existing
-                : awaitSettled(existing.botId(), existing.id()));
+        OutboundMessage current = existing.accepted() || existing.isSettled() ? existing
+                : awaitSettled(existing.botId(), existing.id());
+        if (!current.accepted() && !current.isSettled() && !clock.instant().isBefore(current.nextAttemptAt())) {
+            current = takeOver(bot, current);
+        } else if (current.accepted()) {
+            // told once (the delivery id is the message's); queued again in case the queue
+            // was down when the first request told it
+            notifyAccepted(bot, current);
+        }
+        return answer(current);
+    }
+
+    /**
+     * A message taken before but never handed to the queue (the queue was down, or its sender
+     * stopped): queued now. One left SENDING may have reached Meta, so it becomes uncertain.
+     */
+    private OutboundMessage takeOver(Bot bot, OutboundMessage stranded) {
+        Instant now = clock.instant();
+        OutboundMessage next = stranded.state() == OutboundMessage.State.SENDING
+                ? stranded.uncertain(now.plus(SETTLE_WITHIN), "the first request's outcome was never recorded", true)
+                : stranded.withAccepted(true);
+        Duration delay = next.state() == OutboundMessage.State.UNCERTAIN ? SETTLE_WITHIN : Duration.ZERO;
+        if (!messages.replace(handOff(next, delay))) {
+            return messages.find(stranded.botId(), stranded.id()).orElse(stranded);
+        }
+        notifyAccepted(bot, next);
+        return next;
     }
 
     /** A concurrent duplicate waits for the first request's answer, so both answer the same. */
@@ -414,6 +556,11 @@ public final class SendService {
         if (recipients.parse(message.recipientNode()) instanceof Recipient.Person person) {
             optIns.revokeMarketing(bot.id(), person.customer().key(), detail);
         }
+    }
+
+    private void notifyAccepted(Bot bot, OutboundMessage message) {
+        notifier.notify(bot, new Notification(message.id(), message.recipientNode(), Notification.ACCEPTED, 0, null,
+                Map.of()));
     }
 
     private static Notification failure(OutboundMessage message, int code, String description) {

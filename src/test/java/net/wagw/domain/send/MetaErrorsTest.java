@@ -30,8 +30,8 @@ class MetaErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "1,15", "2,30", "3,60", "8,1800", "20,1800" })
-    void otherRetriesBackOffExponentiallyUpToHalfAnHour(int attempts, long seconds) {
+    @CsvSource({ "1,15", "2,30", "3,60", "6,480", "7,900", "20,900" })
+    void otherRetriesBackOffExponentiallyUpToFifteenMinutes(int attempts, long seconds) {
         assertThat(((MetaErrors.Retry) classify(500, 131000, attempts)).after()).isEqualTo(Duration.ofSeconds(seconds));
     }
 

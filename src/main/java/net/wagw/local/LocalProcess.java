@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * One Node.js server from the project's own {@code node_modules} (pinned by package-lock.json,
- * installed with {@code npm ci} when missing) listening on a loopback port; stopped on close or
- * when the JVM exits. For local runs and tests only.
+ * One local server process (dynalite, s3rver, ElasticMQ) listening on a loopback port; stopped on
+ * close or when the JVM exits. Node.js ones come from the project's own {@code node_modules}
+ * (pinned by package-lock.json, installed with {@code npm ci} when missing). For local runs and
+ * tests only.
  */
-final class NodeTool implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(NodeTool.class);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+final class LocalProcess implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LocalProcess.class);
+    private static final Duration NODE_START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
 
     private final String name;
@@ -31,7 +32,7 @@ final class NodeTool implements AutoCloseable {
     private final int port;
     private final Thread shutdownHook;
 
-    private NodeTool(String name, Process process, int port) {
+    private LocalProcess(String name, Process process, int port) {
         this.name = name;
         this.process = process;
         this.port = port;
@@ -43,7 +44,7 @@ final class NodeTool implements AutoCloseable {
      * Runs {@code node projectDir/node_modules/<script> <arguments>} and waits until {@code port}
      * accepts connections.
      */
-    static NodeTool start(String name, Path projectDir, String script, List<String> arguments, int port) {
+    static LocalProcess node(String name, Path projectDir, String script, List<String> arguments, int port) {
         Path cli = projectDir.resolve("node_modules").resolve(script);
         // the other local tools (the API viewer, the browser driver) come from the same lock file
         if (!Files.isRegularFile(cli) || !Files.isDirectory(projectDir.resolve("node_modules/swagger-ui-dist"))
@@ -52,16 +53,21 @@ final class NodeTool implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of("node", cli.toString()));
         command.addAll(arguments);
+        return start(name, command, port, NODE_START_TIMEOUT);
+    }
+
+    /** Runs {@code command} and waits until {@code port} accepts connections. */
+    static LocalProcess start(String name, List<String> command, int port, Duration timeout) {
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            NodeTool tool = new NodeTool(name, process, port);
-            tool.awaitListening();
-            return tool;
+            LocalProcess started = new LocalProcess(name, process, port);
+            started.awaitListening(timeout);
+            return started;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name + " with node: is Node.js installed?", e);
+            throw new UncheckedIOException("could not start " + name + " (" + command.get(0) + "): is it installed?", e);
         }
     }
 
@@ -95,8 +101,8 @@ final class NodeTool implements AutoCloseable {
         }
     }
 
-    private void awaitListening() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + " on start");
@@ -109,7 +115,7 @@ final class NodeTool implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException(name + " did not listen on port " + port + " within " + START_TIMEOUT);
+        throw new IllegalStateException(name + " did not listen on port " + port + " within " + timeout);
     }
 
     private static void install(String name, Path projectDir) {
