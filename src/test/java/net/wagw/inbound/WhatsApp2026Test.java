@@ -339,6 +339,31 @@ class WhatsApp2026Test {
     }
 
     @Test
+    void aMarketingStopInUserPreferencesRevokesMarketingWithHistoryAndAccountEventsAreToldToTheBot() {
+        String customer = "5531966085001";
+        ContactKey key = new net.wagw.domain.contact.PhoneNumbers().parse("+" + customer).contactKey();
+        optIns.consent(Bots.A, key, "web", null, List.of("MARKETING", "UTILITY"));
+
+        Webhooks.post(gateway.port(), field("user_preferences", "{\"messaging_product\":\"whatsapp\",\"metadata\":"
+                + "{\"phone_number_id\":\"1110001\"},\"contacts\":[{\"wa_id\":\"" + customer + "\",\"profile\":"
+                + "{\"name\":\"Lia\"}}],\"user_preferences\":[{\"wa_id\":\"" + customer + "\",\"detail\":"
+                + "\"User requested to stop marketing messages\",\"category\":\"marketing_messages\",\"value\":"
+                + "\"stop\",\"timestamp\":" + now() + "}]}")).statusCode(200);
+        Webhooks.post(gateway.port(), field("account_update", "{\"phone_number\":\"15550783881\",\"event\":"
+                + "\"VERIFIED_ACCOUNT\"}")).statusCode(200);
+
+        var current = optIns.current(Bots.A, key).orElseThrow();
+        assertThat(current.categories()).containsExactly("UTILITY");
+        assertThat(current.source()).isEqualTo("meta");
+        assertThat(optIns.history(Bots.A, key)).hasSize(2);
+        assertThat(posted(MESSAGES_A)).anyMatch(m -> m.path("content").path("field").asText().equals("user_preferences")
+                && m.path("from").asText().equals(customer + "@wa.gw.msging.net"))
+                .anyMatch(m -> m.path("content").path("field").asText().equals("account_update")
+                        && m.path("content").path("facts").path("account.event").asText().equals("VERIFIED_ACCOUNT")
+                        && m.path("from").asText().startsWith("postmaster@"));
+    }
+
+    @Test
     void consumedNamingAnotherBotsMessageIsRefusedAndNothingIsSent() {
         Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.O1", "5531966082001", "Caio", now(), "oi")).statusCode(200);
         WireMockResource.server().resetRequests();
