@@ -21,6 +21,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -114,6 +115,42 @@ class InboundDialectsTest {
             String filled = envelope.toString().replace("$WAMID", wamid).replace("$TIMESTAMP", timestamp)
                     .replace("$BOT", dialect.bot() + "@msging.net").replace("$PHONE", dialect.phone());
             assertThat(delivered(dialect, wamid)).as(dialect.name() + " dialect").isEqualTo(read(filled));
+        }
+    }
+
+    @Test
+    void tappingOptionTwoGivesEachDialectOptionTwosTypedValue() {
+        JsonNode select = read("""
+                {"type": "application/vnd.lime.select+json",
+                 "content": {"text": "Something to drink?", "options": [{"order": 1, "text": "Water"},
+                   {"order": 2, "text": "Juice", "type": "application/json", "value": {"drink": "juice", "size": 2}}]}}""");
+        for (Dialect dialect : DIALECTS) {
+            String sentWamid = "wamid.SELECT.OUT." + dialect.name();
+            botSent(dialect, "typed-tap", select, sentWamid);
+            String optionTwo = WireMockResource.server()
+                    .findAll(postRequestedFor(urlPathEqualTo("/v23.0/" + dialect.phone() + "/messages"))).stream()
+                    .map(r -> read(r.getBodyAsString())).filter(b -> b.path("to").asText().equals(CUSTOMER))
+                    .reduce((first, second) -> second).orElseThrow()
+                    .path("interactive").path("action").path("buttons").get(1).path("reply").path("id").asText();
+            String wamid = "wamid.SELECT.TAP." + dialect.name();
+
+            Webhooks.post(gateway.port(), Webhooks.envelope(dialect.phone(), "\"messages\":[{\"from\":\"" + CUSTOMER
+                    + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                    + "\",\"type\":\"interactive\",\"context\":{\"from\":\"15550783881\",\"id\":\"" + sentWamid
+                    + "\"},\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":"
+                    + JSON.valueToTree(optionTwo) + ",\"title\":\"Juice\"}}}]")).statusCode(200);
+
+            JsonNode got = delivered(dialect, wamid);
+            JsonNode value = read("{\"drink\":\"juice\",\"size\":2}");
+            if (dialect.name().equals("select")) {
+                assertThat(got.path("type").asText()).isEqualTo("application/json");
+                assertThat(got.path("content")).isEqualTo(value);
+            } else {
+                assertThat(got.path("type").asText()).isEqualTo("application/vnd.lime.reply+json");
+                assertThat(got.path("content").path("replied")).isEqualTo(read(
+                        "{\"type\":\"application/json\",\"value\":" + value + "}"));
+                assertThat(got.path("content").path("inReplyTo").path("id").asText()).isEqualTo("sent-typed-tap");
+            }
         }
     }
 
