@@ -114,6 +114,7 @@ class BlipDialectTest {
                 .statusCode(202).body("id", equalTo("col-8006"));
 
         Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.ITEM.1", "delivered", customer, now())).statusCode(200);
+        WorkQueueDrain.drainQueue();
 
         List<String> told = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo("/bot-a/notifications")))
                 .stream().map(r -> tree(r.getBodyAsString())).filter(n -> n.path("id").asText().startsWith("col-8006"))

@@ -36,6 +36,8 @@ import net.wagw.domain.bot.BotDirectory;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.WorkQueueDrain;
 import net.wagw.testing.WireMockResource;
 
 /**
@@ -50,6 +52,7 @@ import net.wagw.testing.WireMockResource;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class InboundDialectsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -178,6 +181,7 @@ class InboundDialectsTest {
     }
 
     private static JsonNode delivered(Dialect dialect, String wamid) {
+        WorkQueueDrain.drainQueue(); // dispatch, as the queue's consumer runs it
         List<JsonNode> bodies = WireMockResource.server()
                 .findAll(postRequestedFor(urlPathEqualTo("/" + dialect.bot() + "/messages"))).stream()
                 .map(r -> read(r.getBodyAsString())).filter(b -> b.path("id").asText().equals(wamid)).toList();

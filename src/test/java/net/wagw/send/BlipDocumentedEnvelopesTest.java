@@ -39,6 +39,8 @@ import net.wagw.inbound.Webhooks;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.WorkQueueDrain;
 import net.wagw.testing.TableSnapshot;
 import net.wagw.testing.WireMockResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,6 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class BlipDocumentedEnvelopesTest {
     private static final String FIXTURES = "/blip/outbound";
