@@ -36,6 +36,33 @@ try {
   await page.locator('#phoneChat button.option', { hasText: 'Chocolate' }).click(wait);
   await page.locator('#botChat .bubble', { hasText: 'flavour-1' }).waitFor(wait);
 
+  step('a carousel, a card\'s quick reply tapped');
+  const card = (flavour, value) => ({
+    header: { type: 'application/vnd.lime.media-link+json',
+      value: { text: 'Bolo de ' + flavour, type: 'image/jpeg', uri: 'https://example.com/' + value + '.jpg' } },
+    options: [{ label: { type: 'text/plain', value: 'Quero ' + flavour }, value: { type: 'text/plain', value } }],
+  });
+  await page.fill('#envelope', JSON.stringify({ type: 'application/vnd.lime.collection+json',
+    content: { itemType: 'application/vnd.lime.document-select+json', items: [card('milho', 'cake-1'), card('fubá', 'cake-2')] } }));
+  await page.click('#sendEnvelope');
+  await page.locator('#phoneChat .card button.option', { hasText: 'Quero fubá' }).click(wait);
+  await page.locator('#botChat .bubble', { hasText: 'cake-2' }).waitFor(wait);
+
+  step('a link button shown');
+  await page.fill('#envelope', JSON.stringify({ type: 'application/vnd.lime.web-link+json',
+    content: { uri: 'https://example.com/cardapio', title: 'Cardápio', text: 'Nosso cardápio' } }));
+  await page.click('#sendEnvelope');
+  await page.locator('#phoneChat a.link', { hasText: 'Cardápio' }).waitFor(wait);
+
+  step('a reaction to the bot\'s message and a quoted reply to it');
+  const greeting = page.locator('#phoneChat .bubble:not(.me)', { hasText: 'Olá Maria!' });
+  await greeting.locator('button.react').click(wait);
+  await page.locator('#botChat .bubble', { hasText: 'vnd.lime.reaction' }).waitFor(wait);
+  await greeting.locator('button.quote').click(wait);
+  await page.fill('#phoneText', 'Obrigada!');
+  await page.click('#phoneSend');
+  await page.locator('#botChat .bubble', { hasText: 'Obrigada!' }).waitFor(wait);
+
   step('a location and a contact');
   await page.click('#sendLocation');
   await page.locator('#botChat .bubble', { hasText: 'vnd.lime.location' }).waitFor(wait);

@@ -50,6 +50,7 @@ public class InboundRenderer {
     public static final String FLOW_NAME = "#wa.flow.name";
     public static final String FLOW_BODY = "#wa.flow.body";
     public static final String REFERRAL_PREFIX = "#wa.referral.";
+    public static final String PRODUCT_PREFIX = "#wa.referred_product.";
 
     /** The gateway's media route ({@code GET /media/{id}}), after the configured public base URL. */
     public static final String MEDIA_PATH = "/media/";
@@ -119,6 +120,7 @@ public class InboundRenderer {
         }
         metadata.setAll(meta);
         received.referral().forEach((field, value) -> metadata.put(REFERRAL_PREFIX + field, value));
+        received.referredProduct().forEach((field, value) -> metadata.put(PRODUCT_PREFIX + field, value));
         try {
             return json.writeValueAsString(envelope);
         } catch (IOException e) {

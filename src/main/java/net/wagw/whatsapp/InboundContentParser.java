@@ -26,6 +26,8 @@ import net.wagw.domain.inbound.Received;
 final class InboundContentParser {
     /** Click-to-WhatsApp ad fields passed on in metadata. */
     static final List<String> REFERRAL_FIELDS = List.of("source_url", "source_type", "source_id", "ctwa_clid");
+    /** A product inquiry's product (Cloud API webhook reference, "Text Message with Context"). */
+    static final List<String> PRODUCT_FIELDS = List.of("catalog_id", "product_retailer_id");
 
     private final ObjectMapper json;
 
@@ -37,18 +39,23 @@ final class InboundContentParser {
         JsonNode context = message.path("context");
         // a question about a catalog product carries the product's context, not a quoted message
         boolean quotes = text(context.get("id")) != null && !context.has("referred_product");
-        Map<String, String> referral = new LinkedHashMap<>();
-        JsonNode ad = message.get("referral");
-        if (ad != null && ad.isObject()) {
-            for (String field : REFERRAL_FIELDS) {
-                String value = text(ad.get(field));
+        return new Received(content(type, message), text(context.get("id")), quotes, flag(context.get("forwarded")),
+                flag(context.get("frequently_forwarded")), fields(message.get("referral"), REFERRAL_FIELDS),
+                fields(context.get("referred_product"), PRODUCT_FIELDS), text(message.get("timestamp")));
+    }
+
+    /** Those of {@code names} that {@code object} has as text, in that order. */
+    private static Map<String, String> fields(JsonNode object, List<String> names) {
+        Map<String, String> found = new LinkedHashMap<>();
+        if (object != null && object.isObject()) {
+            for (String name : names) {
+                String value = text(object.get(name));
                 if (value != null) {
-                    referral.put(field, value);
+                    found.put(name, value);
                 }
             }
         }
-        return new Received(content(type, message), text(context.get("id")), quotes, flag(context.get("forwarded")),
-                flag(context.get("frequently_forwarded")), referral, text(message.get("timestamp")));
+        return found;
     }
 
     private InboundContent content(String type, JsonNode message) {

@@ -25,7 +25,8 @@ import net.wagw.testing.LocalDemo;
 
 /**
  * The console page in a real headless Chromium (Debian's package, driven by playwright-core from
- * the lock file): a person's conversation, a group and a refused template, played through the page;
+ * the lock file): a person's conversation (buttons, a list, a carousel and a link button; a reaction
+ * and a quoted reply), a group and a refused template, played through the page;
  * then what Meta and the bot really received is checked here.
  */
 @QuarkusTest
@@ -68,11 +69,30 @@ class ConsoleBrowserTest {
                 RestAssured.given().port(gateway.port()).get("/_simulator/bot").asString());
         assertThat(bot).allSatisfy(d -> assertThat(d.path("signatureValid").asBoolean()).isTrue());
         assertThat(bot).anySatisfy(d -> assertThat(d.path("body").path("content").asText()).isEqualTo("Oi!"));
-        assertThat(bot).anySatisfy(d -> assertThat(d.path("body").path("content").asText()).isEqualTo("yes"));
+        // taps, reactions and quotes answer the bot's own envelopes, as WhatsApp's context names them
+        assertThat(bot).anySatisfy(d -> assertThat(answer(d, "yes")).startsWith("console-"));
+        assertThat(bot).anySatisfy(d -> assertThat(answer(d, "flavour-1")).startsWith("console-"));
+        assertThat(bot).anySatisfy(d -> assertThat(answer(d, "cake-2")).startsWith("console-"));
+        assertThat(bot).anySatisfy(d -> assertThat(answer(d, "Obrigada!")).startsWith("console-"));
+        assertThat(bot).anySatisfy(d -> {
+            assertThat(d.path("body").path("type").asText()).isEqualTo("application/vnd.lime.reaction+json");
+            assertThat(d.path("body").path("content").path("emoji").path("values").get(0).asInt()).isEqualTo(0x1F44D);
+            assertThat(d.path("body").path("content").path("inReactionTo").path("id").asText()).startsWith("console-");
+        });
+        assertThat(toMeta).anySatisfy(r -> assertThat(r.path("interactive").path("type").asText()).isEqualTo("carousel"));
+        assertThat(toMeta).anySatisfy(r -> assertThat(r.path("interactive").path("type").asText()).isEqualTo("cta_url"));
         assertThat(bot).anySatisfy(d -> {
             assertThat(d.path("body").path("from").asText()).startsWith("groups@");
             assertThat(d.path("body").path("content").asText()).isEqualTo("Oi grupo");
         });
         assertThat(bot).anySatisfy(d -> assertThat(d.path("body").path("event").asText()).isEqualTo("consumed"));
+    }
+
+    /** The envelope id a reply+json delivery answers, when it replied {@code value}; else "". */
+    private static String answer(JsonNode delivery, String value) {
+        JsonNode body = delivery.path("body");
+        boolean replied = body.path("type").asText().equals("application/vnd.lime.reply+json")
+                && body.path("content").path("replied").path("value").asText().equals(value);
+        return replied ? body.path("content").path("inReplyTo").path("id").asText() : "";
     }
 }

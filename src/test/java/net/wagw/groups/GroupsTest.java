@@ -157,6 +157,21 @@ class GroupsTest {
     }
 
     @Test
+    void aGroupNamedByItsIdentityIsTheGroupEveryPathAndCommandNames() {
+        String id = activeGroup("REQ-IDENTITY", "G-META-ID", "Named");
+        String identity = id + "@groups.wa.gw.msging.net";
+        meta.stubFor(get(urlPathEqualTo("/v23.0/G-META-ID/invite_link")).willReturn(okJson(
+                "{\"messaging_product\":\"whatsapp\",\"invite_link\":\"https://chat.whatsapp.com/NAMED\"}")));
+
+        bot(Bots.A_KEY).get("/groups/" + identity + "/invite-link").then().statusCode(200)
+                .body("uri", equalTo("https://chat.whatsapp.com/NAMED"));
+        bot(Bots.A_KEY).get("/groups/" + identity).then().statusCode(200).body("identity", equalTo(identity));
+        bot(Bots.A_KEY).body("{\"id\":\"gi\",\"method\":\"get\",\"uri\":\"lime://wa.gw.msging.net/groups/" + identity
+                + "/invite-link\"}").post("/commands").then().statusCode(200)
+                .body("resource.uri", equalTo("https://chat.whatsapp.com/NAMED"));
+    }
+
+    @Test
     void theInviteLinkIsReadAndResetAtMetasPathsAndAParticipantIsRemovedWithMetasBody() {
         String id = activeGroup("REQ2", "G-META-2", "Links");
         meta.stubFor(get(urlPathEqualTo("/v23.0/G-META-2/invite_link")).willReturn(okJson(

@@ -99,6 +99,31 @@ class BlipDialectTest {
     }
 
     @Test
+    void eachItemOfACollectionIsReportedByTheEnvelopeIdAndItsIndex() {
+        String customer = "5531966008006";
+        customerWrites(customer, "wamid.IN.ITEMS.0");
+        for (int i = 0; i < 3; i++) {
+            WireMockResource.server().stubFor(post(urlPathEqualTo(META)).inScenario("items")
+                    .whenScenarioStateIs(i == 0 ? com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED : "item" + i)
+                    .willSetStateTo("item" + (i + 1)).willReturn(okJson(
+                            "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.OUT.ITEM." + i + "\"}]}")));
+        }
+        send("""
+                {"id": "col-8006", "to": "%s@wa.gw.msging.net", "type": "application/vnd.lime.collection+json",
+                 "content": {"itemType": "text/plain", "items": ["One", "Two", "Three"]}}""".formatted(customer))
+                .statusCode(202).body("id", equalTo("col-8006"));
+
+        Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.ITEM.1", "delivered", customer, now())).statusCode(200);
+        WorkQueueDrain.drainQueue();
+
+        List<String> told = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo("/bot-a/notifications")))
+                .stream().map(r -> tree(r.getBodyAsString())).filter(n -> n.path("id").asText().startsWith("col-8006"))
+                .map(n -> n.path("id").asText() + " " + n.path("event").asText()).toList();
+        assertThat(told).containsExactlyInAnyOrder("col-8006:0 accepted", "col-8006:1 accepted", "col-8006:2 accepted",
+                "col-8006:1 received");
+    }
+
+    @Test
     void aCollectionWhoseThirdItemBreaksARuleSendsNothingAndKeepsNothing() {
         String customer = "5531966008003";
         customerWrites(customer, "wamid.IN.BAD.0");

@@ -13,7 +13,7 @@ public final class Webhooks {
     private Webhooks() {
     }
 
-    static String envelope(String phoneNumberId, String value) {
+    public static String envelope(String phoneNumberId, String value) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
                 + "\"phone_number_id\":\"" + phoneNumberId + "\"}," + value + "},\"field\":\"messages\"}]}]}";

@@ -46,14 +46,16 @@ class InboundRendererTest {
     }
 
     @Test
-    void replyCarriesTheIdOfTheMessageItRepliesTo() {
+    void aProductInquiryNamesTheMessageAndTheProductItAsksAbout() {
         assertEnvelope("meta-text-product-inquiry.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTA2NTUwRkNEMDdFQjJCRUU0NQA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Is this still available?",
                  "metadata": {"#wa.timestamp": "1750016800", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
-                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGA9wcm9kdWN0X2lucXVpcnkA"}}
+                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGA9wcm9kdWN0X2lucXVpcnkA",
+                              "#wa.referred_product.catalog_id": "194836987003835",
+                              "#wa.referred_product.product_retailer_id": "di9ozbzfi4"}}
                 """);
     }
 

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -342,5 +344,43 @@ class WhatsAppSimulatorTest {
                     .body("{\"name\":\"order_update\",\"language\":\"pt_BR\",\"event\":\"REINSTATED\"}")
                     .post("/_simulator/templates/status").then().statusCode(200).body("status", equalTo("APPROVED"));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "text | {\"type\":\"text\",\"text\":{\"body\":\"hi\"}}",
+            "image | {\"type\":\"image\",\"image\":{\"link\":\"https://x/a.jpg\"}}",
+            "video | {\"type\":\"video\",\"video\":{\"link\":\"https://x/a.mp4\"}}",
+            "audio | {\"type\":\"audio\",\"audio\":{\"link\":\"https://x/a.ogg\"}}",
+            "document | {\"type\":\"document\",\"document\":{\"link\":\"https://x/a.pdf\",\"filename\":\"a.pdf\"}}",
+            "sticker | {\"type\":\"sticker\",\"sticker\":{\"link\":\"https://x/a.webp\"}}",
+            "location | {\"type\":\"location\",\"location\":{\"latitude\":1.5,\"longitude\":2.5}}",
+            "contacts | {\"type\":\"contacts\",\"contacts\":[{\"name\":{\"formatted_name\":\"Ana\"}}]}",
+            "reaction | {\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.X\",\"emoji\":\"x\"}}",
+            "template | {\"type\":\"template\",\"template\":{\"name\":\"hello_world\",\"language\":{\"code\":\"en_US\"}}}",
+            "button | {\"type\":\"interactive\",\"interactive\":{\"type\":\"button\"}}",
+            "list | {\"type\":\"interactive\",\"interactive\":{\"type\":\"list\"}}",
+            "cta_url | {\"type\":\"interactive\",\"interactive\":{\"type\":\"cta_url\"}}",
+            "flow | {\"type\":\"interactive\",\"interactive\":{\"type\":\"flow\"}}",
+            "carousel | {\"type\":\"interactive\",\"interactive\":{\"type\":\"carousel\"}}",
+            "product | {\"type\":\"interactive\",\"interactive\":{\"type\":\"product\"}}",
+            "product_list | {\"type\":\"interactive\",\"interactive\":{\"type\":\"product_list\"}}",
+            "catalog_message | {\"type\":\"interactive\",\"interactive\":{\"type\":\"catalog_message\"}}",
+            "location_request_message | {\"type\":\"interactive\",\"interactive\":{\"type\":\"location_request_message\"}}",
+    })
+    void everyMessageTypeWagwSendsIsTakenAndListed(String name, String message) {
+        String body = "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"5531955550090\","
+                + message.substring(1);
+        String wamid = meta().body(body).post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(200)
+                .extract().path("messages[0].id");
+
+        assertThat(simulator.sent()).anySatisfy(record -> assertThat(record.path("wamid").asText()).isEqualTo(wamid));
+    }
+
+    @Test
+    void theTypingIndicatorIsTakenLikeMeta() {
+        meta().body("{\"messaging_product\":\"whatsapp\",\"status\":\"read\",\"message_id\":\"wamid.IN\","
+                + "\"typing_indicator\":{\"type\":\"text\"}}").post("/_simulator/graph/v23.0/1110001/messages")
+                .then().statusCode(200).body("success", equalTo(true));
     }
 }

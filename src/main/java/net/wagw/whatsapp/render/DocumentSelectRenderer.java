@@ -103,8 +103,16 @@ final class DocumentSelectRenderer {
         ObjectNode header = card.putObject("header");
         header.put("type", kind);
         header.putObject(kind).put("link", media.uri());
+        // as in a single document select, links beside quick replies are written into the text
+        List<String> lines = new ArrayList<>();
         if (media.text() != null) {
-            card.putObject("body").put("text", Limits.atMost(media.text(), Limits.MAX_CARD_BODY,
+            lines.add(media.text());
+        }
+        if (!replies.isEmpty()) {
+            webLinks(select).forEach(link -> lines.add(TextRenderer.describe(link)));
+        }
+        if (!lines.isEmpty()) {
+            card.putObject("body").put("text", Limits.atMost(String.join("\n", lines), Limits.MAX_CARD_BODY,
                     "A carousel card's text"));
         }
         ObjectNode action = card.putObject("action");
@@ -127,15 +135,19 @@ final class DocumentSelectRenderer {
         return card;
     }
 
-    /** What Meta compares between cards: one link button, or so many quick replies. */
+    /**
+     * What Meta compares between cards: one link button, or so many quick replies (links beside
+     * them go in the card's text).
+     */
     private static String shape(DocumentSelect card) {
         List<DocumentSelect.Option> replies = replies(card);
         List<WebLink> webLinks = webLinks(card);
         if (replies.isEmpty() && webLinks.size() == 1) {
             return "one link button";
         }
-        if (!webLinks.isEmpty() || replies.isEmpty()) {
-            return replies.size() + " replies and " + webLinks.size() + " links";
+        if (replies.isEmpty()) {
+            throw Limits.invalid("A carousel card has one link button or up to " + Limits.MAX_CARD_REPLIES
+                    + " quick replies; one has " + webLinks.size() + " links and no replies.");
         }
         if (replies.size() > Limits.MAX_CARD_REPLIES) {
             throw Limits.invalid("A carousel card offers at most " + Limits.MAX_CARD_REPLIES

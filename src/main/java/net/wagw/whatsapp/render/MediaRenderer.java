@@ -1,11 +1,20 @@
 package net.wagw.whatsapp.render;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.content.Media;
 
 /** A media link as image, video, audio, document or sticker, by its MIME type. */
 final class MediaRenderer {
+    /**
+     * The image types Meta's Cloud API takes ("Supported media types": JPEG and PNG; WebP goes as a
+     * sticker); {@code image/jpg} and {@code image/pjpeg} are JPEG as bots and browsers write it.
+     * Meta would accept any other in the request and fail the message later.
+     */
+    private static final Set<String> IMAGES = Set.of("image/jpeg", "image/jpg", "image/pjpeg", "image/png");
+
     void render(Media media, ObjectNode payload) {
         String kind = kind(media.mimeType());
         payload.put("type", kind);
@@ -25,6 +34,10 @@ final class MediaRenderer {
             return "sticker";
         }
         if (mime.startsWith("image/")) {
+            if (!IMAGES.contains(mime)) {
+                throw Limits.invalid("WhatsApp shows images in JPEG or PNG only; " + mime
+                        + " is neither (send an animation as an MP4 video).");
+            }
             return "image";
         }
         if (mime.startsWith("video/")) {
