@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import net.wagw.domain.Reason;
@@ -66,11 +67,21 @@ public final class SendService {
     private final WorkQueue queue;
     private final Pacer pacer;
     private final Clock clock;
+    private final Consumer<Duration> pause;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
             BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
             Pacer pacer, Clock clock) {
+        this(recipients, contacts, windows, optIns, catalog, templateSync, messages, meta, notifier, statuses, effects,
+                groups, queue, pacer, clock, SendService::sleep);
+    }
+
+    /** As above, waiting for a pacing slot in place through {@code pause} (virtual time in a simulation). */
+    SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
+            TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
+            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
+            Pacer pacer, Clock clock, Consumer<Duration> pause) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -86,6 +97,7 @@ public final class SendService {
         this.queue = queue;
         this.pacer = pacer;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /**
@@ -174,7 +186,7 @@ public final class SendService {
             return WorkResult.notYet(wait);
         }
         while (!wait.isZero()) {
-            pause(wait);
+            pause.accept(wait);
             wait = pacer.reserve(bot.phoneNumberId(), due.to());
         }
         OutboundMessage leased = due.leased(clock.instant().plus(LEASE));
@@ -220,7 +232,7 @@ public final class SendService {
         return message.botId() + "/" + message.recipientNode();
     }
 
-    private static void pause(Duration wait) {
+    private static void sleep(Duration wait) {
         try {
             Thread.sleep(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
