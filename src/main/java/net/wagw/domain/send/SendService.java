@@ -228,8 +228,13 @@ public final class SendService {
         }
     }
 
+    /**
+     * A customer's sends keep their order in a lane of their own: in the lane of the customer's
+     * notifications, a send queued behind a notification the bot did not take waited for the bot
+     * (days) and was given up after 24 hours.
+     */
     private static String lane(OutboundMessage message) {
-        return message.botId() + "/" + message.recipientNode();
+        return message.botId() + "/send/" + message.recipientNode();
     }
 
     private static void sleep(Duration wait) {

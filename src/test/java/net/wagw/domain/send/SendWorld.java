@@ -247,6 +247,7 @@ public final class SendWorld {
     public final class BotSide implements BotEndpoint {
         private final Map<String, Integer> received = new HashMap<>();
         private Instant downUntil = START;
+        private Instant lastReceived;
         private long refused;
 
         public void downUntil(Instant until) {
@@ -260,6 +261,7 @@ public final class SendWorld {
                 return "HTTP 503";
             }
             received.merge(body, 1, Integer::sum);
+            lastReceived = clock.instant();
             return null;
         }
 
@@ -274,6 +276,10 @@ public final class SendWorld {
 
         public long refused() {
             return refused;
+        }
+
+        public Optional<Instant> lastReceived() {
+            return Optional.ofNullable(lastReceived);
         }
     }
 
