@@ -80,11 +80,13 @@ public final class SendWorld {
         Nodes nodes = new Nodes(DOMAIN);
         PhoneNumbers numbers = new PhoneNumbers();
         Customers customers = new Customers(numbers, nodes);
+        OptIns optIns = new OptIns(new NoOptIns(), clock);
+        Notifier notifier = new Notifier(outbox);
+        Statuses statuses = new Statuses();
+        StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty());
         sending = new SendService(new Recipients(customers, nodes), new Contacts(new Known(), numbers, clock),
-                new NoWindows(), new OptIns(new NoOptIns(), clock), new Catalog(), new TemplateSync(meta, new Catalog()),
-                messages, meta, new Notifier(outbox), new Statuses(), new GroupService(new NoGroups(), null, null,
-                        customers, clock),
-                queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
+                new NoWindows(), optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
+                statuses, effects, new GroupService(new NoGroups(), null, null, customers, clock), queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
     }
 
     /** The {@code n}-th customer: a valid Brazilian mobile number, one per n below 100,000. */
@@ -374,9 +376,17 @@ public final class SendWorld {
     private static final class Statuses implements StatusStore {
         private final Map<String, SentMessage> sent = new HashMap<>();
 
+        /** No status webhook comes in the simulation, so none is kept to hand back. */
         @Override
-        public void track(String botId, String wamid, String recipientNode, SentMessage message) {
+        public Optional<net.wagw.domain.inbound.StatusUpdate> track(String botId, String wamid, String recipientNode,
+                SentMessage message) {
             sent.put(botId + "/" + wamid, message);
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean keep(String botId, net.wagw.domain.inbound.StatusUpdate status, int rank) {
+            return true;
         }
 
         @Override
@@ -387,6 +397,17 @@ public final class SendWorld {
         @Override
         public Advance advance(String botId, String wamid, String participant, int rank) {
             return new Unknown();
+        }
+    }
+
+    private static final class NoUsage implements UsageCounter {
+        @Override
+        public void count(String botId, String wamid, java.time.LocalDate day, String category, String type) {
+        }
+
+        @Override
+        public List<Usage> between(String botId, java.time.LocalDate from, java.time.LocalDate to) {
+            return List.of();
         }
     }
 
@@ -418,6 +439,11 @@ public final class SendWorld {
 
         @Override
         public void replace(String botId, List<Template> templates) {
+        }
+
+        @Override
+        public int update(String botId, String name, String language, String status, String category) {
+            return 0;
         }
     }
 
