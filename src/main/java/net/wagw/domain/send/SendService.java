@@ -506,9 +506,15 @@ public final class SendService {
             throw new Refusal(Reason.NOT_ALLOWED, "Message id '" + request.id()
                     + "' was already used for another message; use a new id.", Refusal.Kind.CONFLICT);
         }
-        OutboundMessage current = existing.accepted() || existing.isSettled() ? existing
-                : awaitSettled(existing.botId(), existing.id());
-        if (!current.accepted() && !current.isSettled() && !clock.instant().isBefore(current.nextAttemptAt())) {
+        OutboundMessage current = existing;
+        if (!current.accepted() && current.state() == OutboundMessage.State.SENDING) {
+            // its first request may still be sending it: wait for what Meta answers that one
+            current = awaitSettled(existing.botId(), existing.id());
+        }
+        boolean stranded = current.state() == OutboundMessage.State.SENDING
+                ? !clock.instant().isBefore(current.nextAttemptAt()) // its sender's lease ran out
+                : current.state() == OutboundMessage.State.PENDING; // kept but never queued
+        if (!current.accepted() && !current.isSettled() && stranded) {
             current = takeOver(bot, current);
         } else if (current.accepted()) {
             // told once (the delivery id is the message's); queued again in case the queue
@@ -526,8 +532,10 @@ public final class SendService {
         Instant now = clock.instant();
         OutboundMessage next = stranded.state() == OutboundMessage.State.SENDING
                 ? stranded.uncertain(now.plus(SETTLE_WITHIN), "the first request's outcome was never recorded", true)
-                : stranded.withAccepted(true);
-        Duration delay = next.state() == OutboundMessage.State.UNCERTAIN ? SETTLE_WITHIN : Duration.ZERO;
+                : stranded.acceptedNow();
+        Duration delay = next.state() == OutboundMessage.State.UNCERTAIN ? SETTLE_WITHIN
+                : Duration.between(now, next.nextAttemptAt()).isNegative() ? Duration.ZERO
+                        : Duration.between(now, next.nextAttemptAt());
         if (!messages.replace(handOff(next, delay))) {
             return messages.find(stranded.botId(), stranded.id()).orElse(stranded);
         }

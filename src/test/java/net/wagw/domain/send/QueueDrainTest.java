@@ -1,6 +1,7 @@
 package net.wagw.domain.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +62,28 @@ class QueueDrainTest {
         Figures figures = QueueScenarios.botDown(1_000);
 
         allSentOnceAndNothingLeft(figures);
+    }
+
+    @Test
+    void aSendTheQueueCouldNotKeepIsAcceptedOnTheBotsRetryOnceTheQueueIsBackAndSentOnce() {
+        SendWorld world = new SendWorld(80, 80);
+        String to = SendWorld.customer(1);
+        // Meta asks for a retry, so the send must be handed to the queue, which is down
+        world.meta.fault((envelope, at) -> at.isBefore(SendWorld.START.plusSeconds(60))
+                ? new MetaOutcome.Error(500, 131000, null, "Something went wrong", null) : null);
+        world.queue.down = true;
+        assertThatThrownBy(() -> world.post("e-1", to)).as("not accepted while it cannot be kept").isNotNull();
+        assertThat(world.botSide.received("accepted")).isZero();
+
+        world.queue.down = false;
+        assertThat(world.post("e-1", to)).as("the bot's retry of the same envelope").isEqualTo("e-1");
+        assertThat(world.messages.find(world.bot.id(), "e-1").orElseThrow().accepted())
+                .as("accepted when its retry queued it, not only once Meta takes it").isTrue();
+        world.clock.advance(java.time.Duration.ofMinutes(2));
+        world.drain(java.time.Duration.ofHours(1));
+
+        assertThat(world.meta.taken()).as("sent").isEqualTo(1);
+        assertThat(world.meta.duplicates()).as("sent twice").isZero();
+        assertThat(world.botSide.received("accepted")).as("the bot told accepted once").isEqualTo(1);
     }
 }

@@ -45,8 +45,14 @@ public final class VirtualTimeQueue implements WorkQueue {
         enqueue(work, work.getClass().getSimpleName() + "/" + work.botId() + "/" + (order + 1), delay);
     }
 
+    /** While set, the queue cannot keep anything (SQS unreachable): every enqueue throws. */
+    public boolean down;
+
     @Override
     public void enqueue(Work work, String lane, Duration delay) {
+        if (down) {
+            throw new IllegalStateException("the work queue is unreachable");
+        }
         ArrayDeque<Item> queued = lanes.computeIfAbsent(lane, k -> new ArrayDeque<>());
         Item item = new Item(work, dueAfter(delay));
         queued.addLast(item);
