@@ -73,7 +73,7 @@ public final class Following {
         return new ContactStore() {
             @Override
             public Optional<KnownContact> find(String botId, ContactKey key) {
-                return raw.find(botId, identities.canonical(botId, key));
+                return identities.find(botId, key);
             }
 
             @Override

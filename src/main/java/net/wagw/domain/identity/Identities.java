@@ -74,7 +74,7 @@ public final class Identities {
 
     /** What is known of the customer this key names, under whichever key holds it. */
     public Optional<KnownContact> find(String botId, ContactKey key) {
-        return store.find(botId, canonical(botId, key));
+        return resolve(botId, key).record(); // the record the resolution read: no second read of it
     }
 
     /**
