@@ -20,8 +20,8 @@ setsid java -jar target/bench/wiremock-standalone-3.13.2.jar --port 8089 --bind-
   --root-dir "$mappings" --disable-banner --no-request-journal --container-threads 200 >/dev/null 2>&1 &
 bot=$!
 setsid ./mvnw -B quarkus:dev -Dquarkus.console.enabled=false \
-  "-D%dev.wagw.bot.demo.messages-url=http://127.0.0.1:8089/bot/messages" \
-  "-D%dev.wagw.bot.demo.notifications-url=http://127.0.0.1:8089/bot/notifications" >"$log" 2>&1 &
+  "-D%dev.wagw.bots.demo.messages-url=http://127.0.0.1:8089/bot/messages" \
+  "-D%dev.wagw.bots.demo.notifications-url=http://127.0.0.1:8089/bot/notifications" >"$log" 2>&1 &
 gateway=$!
 trap 'kill -- -"$gateway" -"$bot" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null -H "Authorization: $auth" http://localhost:8080/accounts/+5531988889999; do

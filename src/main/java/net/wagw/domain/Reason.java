@@ -1,7 +1,7 @@
 package net.wagw.domain;
 
 /**
- * LIME reason codes used by wagw (limeprotocol.org, "Reason codes"; DESIGN.md 3.1).
+ * LIME reason codes used by wagw (limeprotocol.org, "Reason codes"; docs/contracts.md §3.1).
  */
 public enum Reason {
     VALIDATION_ERROR(21),

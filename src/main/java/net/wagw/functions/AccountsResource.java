@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import net.wagw.domain.verify.VerificationService;
 
-/** {@code get /accounts/{msisdn}}: verification (DESIGN.md 4). */
+/** {@code get /accounts/{msisdn}}: verification (docs/contracts.md §4). */
 @ApplicationScoped
 public class AccountsResource {
     static final String ACCOUNT_TYPE = "application/vnd.lime.account+json";

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
@@ -30,7 +31,8 @@ final class Bodies {
         if (!value.isTextual() && !value.isNumber()) {
             throw new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string.");
         }
-        return Optional.of(value.asText());
+        // every text field a bot sends is bounded before anything is stored (docs/contracts.md §3)
+        return Optional.of(Bounds.check(field, value.asText(), Bounds.TEXT));
     }
 
     static Map<String, String> metadata(JsonNode body) {
@@ -42,7 +44,8 @@ final class Bodies {
         if (!metadata.isObject()) {
             throw new Refusal(Reason.VALIDATION_ERROR, "'metadata' must be an object of strings.");
         }
-        metadata.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        metadata.fields().forEachRemaining(e -> values.put(Bounds.check("metadata key", e.getKey(), Bounds.NAME),
+                Bounds.check("metadata." + Bounds.shown(e.getKey()), e.getValue().asText(), Bounds.METADATA_VALUE)));
         return values;
     }
 }

@@ -8,11 +8,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
 
 /**
- * BLiP-style bot authentication (DESIGN.md 3): {@code Authorization: Key base64(botId:accessKey)}.
+ * BLiP-style bot authentication (docs/contracts.md §3): {@code Authorization: Key base64(botId:accessKey)}.
  * The key's SHA-256 is compared with the configured hash in constant time, and an unknown bot
  * costs the same comparison, so timing tells an attacker neither which bots exist nor how much of
  * a key was right.
@@ -22,9 +23,9 @@ public class BotAuthenticator {
     private static final String SCHEME = "key ";
     private static final byte[] NO_HASH = new byte[32];
 
-    private final BotRegistry bots;
+    private final BotDirectory bots;
 
-    public BotAuthenticator(BotRegistry bots) {
+    public BotAuthenticator(BotDirectory bots) {
         this.bots = bots;
     }
 
@@ -44,11 +45,12 @@ public class BotAuthenticator {
         if (colon <= 0) {
             return Optional.empty();
         }
-        Optional<BotRegistry.Entry> entry = bots.find(credentials.substring(0, colon));
-        byte[] expected = entry.map(BotRegistry.Entry::accessKeySha256).orElse(NO_HASH);
+        // a disabled bot is refused like an unknown one, after the same comparison
+        Optional<BotRecord> entry = bots.find(credentials.substring(0, colon));
+        byte[] expected = entry.map(BotRecord::accessKeyHash).orElse(NO_HASH);
         byte[] actual = sha256(credentials.substring(colon + 1));
         boolean matches = MessageDigest.isEqual(expected, actual);
-        return matches && entry.isPresent() ? entry.map(BotRegistry.Entry::bot) : Optional.empty();
+        return matches && entry.isPresent() && entry.get().enabled() ? entry.map(BotRecord::bot) : Optional.empty();
     }
 
     static byte[] sha256(String accessKey) {

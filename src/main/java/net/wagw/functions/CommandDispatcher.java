@@ -22,7 +22,7 @@ import net.wagw.lime.CommandMethod;
 import net.wagw.lime.LimeReason;
 
 /**
- * {@code POST /commands} (DESIGN.md 3.2): a LIME command names a resource of the route table by
+ * {@code POST /commands} (docs/contracts.md §3.2): a LIME command names a resource of the route table by
  * method and URI; it is served by the same resource as the REST route and answered as a command
  * envelope, success or failure, always with HTTP 200 as BLiP does.
  */

@@ -13,7 +13,7 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
 
 /**
- * {@code get /dead-letters} and {@code set /dead-letters/{id}} (DESIGN.md 3.5): what the bot never
+ * {@code get /dead-letters} and {@code set /dead-letters/{id}} (docs/contracts.md §3.5): what the bot never
  * took within 24 hours, kept and listed, and put back for another day of tries on request.
  */
 @ApplicationScoped

@@ -18,7 +18,7 @@ import net.wagw.domain.group.GroupService;
 import net.wagw.domain.group.GroupsApi;
 import net.wagw.lime.GroupResource;
 
-/** {@code /groups/...} (DESIGN.md 3.2, 6). */
+/** {@code /groups/...} (docs/contracts.md §3.2, §6). */
 @ApplicationScoped
 public class GroupsResource {
     static final String WEB_LINK = "application/vnd.lime.web-link+json";
@@ -103,8 +103,8 @@ public class GroupsResource {
         return ids;
     }
 
-    private static String id(ResourceRequest request) {
-        return request.pathParameter("id");
+    private String id(ResourceRequest request) {
+        return nodes.groupId(request.pathParameter("id"));
     }
 
     private static WebLink link(Group group) {

@@ -8,7 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.quarkus.funqy.Funq;
 
 /**
- * The HTTP Lambda functions (DESIGN.md 1). Each Lambda runs one of them, picked by
+ * The HTTP Lambda functions (docs/contracts.md §1). Each Lambda runs one of them, picked by
  * {@code QUARKUS_FUNQY_EXPORT}; API Gateway sends it only the routes the route table gives it.
  */
 public class HttpFunctions {
@@ -33,6 +33,11 @@ public class HttpFunctions {
     @Funq("webhook")
     public APIGatewayV2HTTPResponse webhook(APIGatewayV2HTTPEvent event) {
         return gateway.handle("webhook", event);
+    }
+
+    @Funq("admin")
+    public APIGatewayV2HTTPResponse admin(APIGatewayV2HTTPEvent event) {
+        return gateway.handle("admin", event);
     }
 
     @Funq("commands")

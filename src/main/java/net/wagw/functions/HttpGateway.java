@@ -33,46 +33,84 @@ public class HttpGateway {
     private final Resources resources;
     private final WebhookResource webhooks;
     private final CommandDispatcher commands;
+    private final AdminResource admin;
     private final ObjectMapper json;
     private final int maxBodyBytes;
+    private final Metrics metrics;
+
+    /** What the log line and the metrics of one request need to know about it. */
+    private static final class Outcome {
+        Route route;
+        String bot;
+        LimeReason reason;
+    }
 
     public HttpGateway(BotAuthenticator authenticator, Resources resources, WebhookResource webhooks,
-            CommandDispatcher commands, ObjectMapper json, WagwConfig config) {
+            CommandDispatcher commands, AdminResource admin, ObjectMapper json, WagwConfig config, Metrics metrics) {
         this.authenticator = authenticator;
         this.resources = resources;
         this.webhooks = webhooks;
         this.commands = commands;
+        this.admin = admin;
         this.json = json;
         this.maxBodyBytes = config.http().maxBodyBytes();
+        this.metrics = metrics;
     }
 
     public APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event) {
+        long start = System.nanoTime();
+        Outcome outcome = new Outcome();
+        APIGatewayV2HTTPResponse response;
         try {
-            return route(function, event);
+            response = route(function, event, outcome);
         } catch (Refusal refusal) {
-            return error(HttpStatuses.of(refusal), refusal);
+            response = error(HttpStatuses.of(refusal), refusal, outcome);
         } catch (RuntimeException e) {
-            return error(Failures.isStorage(e) ? 503 : 500, Failures.of(e, function));
+            Refusal failure = Failures.of(e, function);
+            response = error(failure.kind().map(HttpStatuses::of).orElse(Failures.isStorage(e) ? 503 : 500), failure,
+                    outcome);
         }
+        Integer reason = outcome.reason == null ? null : outcome.reason.code();
+        RequestLog.request(outcome.route, function, outcome.bot, response.getStatusCode(), reason,
+                (System.nanoTime() - start) / 1_000_000,
+                event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
+        if (outcome.route != null) {
+            metrics.request(outcome.route, outcome.bot, response.getStatusCode(), reason,
+                    outcome.reason == null ? null : outcome.reason.description());
+        }
+        return response;
     }
 
-    private APIGatewayV2HTTPResponse route(String function, APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse route(String function, APIGatewayV2HTTPEvent event, Outcome outcome) {
         Route route = Route.byRouteKey(event.getRouteKey())
                 .filter(r -> r.function().equals(function))
                 .orElseThrow(() -> new Refusal(Reason.RESOURCE_NOT_SUPPORTED,
                         "No route " + event.getRouteKey() + " is served by " + function + "."));
+        outcome.route = route;
         if (route.isMetas()) {
             return respond(webhooks.handle(route, new WebhookResource.Request(
                     event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
                     header(event, "x-hub-signature-256"), rawBody(event))));
         }
+        if (route.isAdmin()) {
+            return respond(admin.handle(new AdminResource.Request(route, header(event, AdminResource.ADMIN_KEY_HEADER),
+                    event.getPathParameters() == null ? Map.of() : event.getPathParameters(),
+                    route.takesBody() ? jsonBody(event) : null)));
+        }
         Optional<Bot> bot = authenticator.authenticate(header(event, "authorization"));
         if (bot.isEmpty()) {
             return error(401, new Refusal(Reason.AUTHORIZATION_ERROR,
-                    "Authorization: Key base64(botId:accessKey) is missing or wrong."));
+                    "Authorization: Key base64(botId:accessKey) is missing or wrong."), outcome);
         }
+        outcome.bot = bot.get().id();
         if (route == Route.COMMANDS) {
-            return respond(200, command(bot.get(), event));
+            Command answer = command(bot.get(), event);
+            outcome.reason = answer.reason();
+            return respond(200, answer);
+        }
+        if (route == Route.UPLOAD_MEDIA) {
+            return respond(resources.upload(bot.get(), rawBody(event), header(event, "content-type"),
+                    event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters()));
         }
         JsonNode body = route.takesBody() ? jsonBody(event) : null;
         Map<String, String> parameters = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
@@ -85,6 +123,10 @@ public class HttpGateway {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
                     .withHeaders(Map.of("content-type", response.type()))
                     .withBody(Base64.getEncoder().encodeToString(bytes)).withIsBase64Encoded(true).build();
+        }
+        if (response.body() instanceof ResourceResponse.Redirect redirect) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
+                    .withHeaders(Map.of("location", redirect.location().toString())).withIsBase64Encoded(false).build();
         }
         if (response.body() instanceof ResourceResponse.PlainText text) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(response.status())
@@ -154,8 +196,9 @@ public class HttpGateway {
                 .findFirst().orElse(null);
     }
 
-    private APIGatewayV2HTTPResponse error(int status, Refusal refusal) {
-        return respond(status, Map.of("reason", LimeReason.of(refusal)));
+    private APIGatewayV2HTTPResponse error(int status, Refusal refusal, Outcome outcome) {
+        outcome.reason = LimeReason.of(refusal);
+        return respond(status, Map.of("reason", outcome.reason));
     }
 
     private APIGatewayV2HTTPResponse respond(int status, Object body) {

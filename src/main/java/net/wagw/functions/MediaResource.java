@@ -1,27 +1,38 @@
 package net.wagw.functions;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
 
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.media.MediaService;
 import net.wagw.domain.send.Media;
 import net.wagw.domain.send.MetaOutcome;
-import net.wagw.domain.send.WhatsAppApi;
 
 /**
- * {@code GET /media/{id}} (DESIGN.md 3.5): the bytes of a file a customer sent, streamed from Meta
- * with its content type. A Lambda response carries at most 6 MB, base64 included, so larger files
- * are refused with a reason.
+ * {@code GET /media/{id}} and {@code POST /media} (docs/contracts.md §11). GET serves a file the
+ * bot received (or uploaded) from wagw's copy, from Meta while there is none; any other bot is
+ * told the file does not exist. A Lambda answer carries at most 6 MB, base64 included: a larger
+ * copy is answered with a short-lived link to it, a larger file only at Meta is refused.
  */
 @ApplicationScoped
 public class MediaResource {
-    private final WhatsAppApi meta;
+    private final MediaService media;
     private final long maxBytes;
+    private final String publicBaseUrl;
 
-    public MediaResource(WhatsAppApi meta, WagwConfig config) {
-        this.meta = meta;
+    public MediaResource(MediaService media, WagwConfig config) {
+        this.media = media;
         this.maxBytes = config.http().maxMediaBytes();
+        // unset in AWS unless the deployer gives one (an empty default would count as no value and stop the start)
+        String publicBaseUrl = config.publicBaseUrl().orElse("");
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
     }
 
     ResourceResponse get(ResourceRequest request) {
@@ -29,20 +40,68 @@ public class MediaResource {
         if (id == null || !id.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new Refusal(Reason.INVALID_ARGUMENT, "'" + id + "' is not a WhatsApp media id (digits only).");
         }
-        Media media = meta.media(id, maxBytes);
-        if (media instanceof Media.Found found) {
+        MediaService.Read read = media.read(request.bot(), id);
+        if (read instanceof MediaService.Bytes bytes) {
+            return ResourceResponse.binary(bytes.contentType(), bytes.bytes());
+        }
+        if (read instanceof MediaService.Link link) {
+            return ResourceResponse.redirect(link.uri());
+        }
+        if (read instanceof MediaService.NotFound) {
+            throw new Refusal(Reason.RESOURCE_NOT_FOUND, "This bot has no media " + id + ".", Refusal.Kind.NOT_FOUND);
+        }
+        Media fromMeta = ((MediaService.FromMeta) read).media();
+        if (fromMeta instanceof Media.Found found) {
             return ResourceResponse.binary(found.contentType(), found.bytes());
         }
-        if (media instanceof Media.TooLarge tooLarge) {
+        if (fromMeta instanceof Media.TooLarge tooLarge) {
             throw new Refusal(Reason.PROCESSING_ERROR, "Media " + id + " has " + tooLarge.size() + " bytes; this gateway "
                     + "answers at most " + maxBytes + " (AWS Lambda's 6 MB response limit).", Refusal.Kind.UNPROCESSABLE);
         }
-        MetaOutcome outcome = ((Media.Failed) media).outcome();
+        MetaOutcome outcome = ((Media.Failed) fromMeta).outcome();
         if (outcome instanceof MetaOutcome.Error error && error.httpStatus() / 100 == 4) {
             throw new Refusal(Reason.RESOURCE_NOT_FOUND, "Meta has no media " + id + " (#" + error.code() + ")"
                     + (error.message() == null ? "" : ": " + error.message()), Refusal.Kind.NOT_FOUND);
         }
         throw new Refusal(Reason.GATEWAY_ERROR, "Meta did not give media " + id + " just now; try again.",
                 Refusal.Kind.UNAVAILABLE);
+    }
+
+    /**
+     * {@code POST /media?id=<client id>&filename=<name>} with the file as the body and its
+     * Content-Type: {@code {id, uri, expires}}.
+     */
+    ResourceResponse upload(Bot bot, byte[] body, String contentType, Map<String, String> query) {
+        String clientId = blankToNull(query.get("id"));
+        String filename = blankToNull(query.get("filename"));
+        MediaService.Upload upload = media.upload(bot, clientId, contentType, filename == null ? "file" : filename, body,
+                maxBytes);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", upload.mediaId());
+        answer.put("uri", uri(upload.mediaId()));
+        answer.put("expires", upload.expires().toString());
+        return new ResourceResponse(201, "application/json", answer);
+    }
+
+    /** wagw's address of a media file: what inbound media-links and upload answers carry. */
+    public String uri(String mediaId) {
+        return publicBaseUrl + "/media/" + mediaId;
+    }
+
+    /**
+     * The media id of a uri that is wagw's own {@code /media/{id}}, or null when it is any other
+     * address (a link Meta fetches itself).
+     */
+    public String mediaIdOf(String uri) {
+        String prefix = publicBaseUrl + "/media/";
+        if (uri == null || !uri.strip().startsWith(prefix)) {
+            return null;
+        }
+        String id = uri.strip().substring(prefix.length());
+        return id.isEmpty() ? null : id;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -25,6 +25,14 @@ public record ResourceResponse(int status, String type, Object body) {
         return new ResourceResponse(200, contentType, bytes);
     }
 
+    /** A redirect to where the client fetches the answer itself (a short-lived media link). */
+    public static ResourceResponse redirect(java.net.URI location) {
+        return new ResourceResponse(302, null, new Redirect(location));
+    }
+
     record PlainText(String text) {
+    }
+
+    record Redirect(java.net.URI location) {
     }
 }

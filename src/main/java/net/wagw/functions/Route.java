@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The route table (DESIGN.md 1): every HTTP route of wagw, the function that serves it, and
+ * The route table (docs/contracts.md §1): every HTTP route of wagw, the function that serves it, and
  * whether a bot can reach it through {@code /commands}. The single source for the local server,
  * the {@code commands} dispatcher and {@code infra/template.yaml} (a test holds them equal).
  */
@@ -21,8 +21,12 @@ public enum Route {
     SEND_MESSAGE("POST", "/messages", "send", false),
     SEND_NOTIFICATION("POST", "/notifications", "send", false),
     GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
+    /** The bot's billable messages per day, as Meta priced them in its statuses. */
+    GET_USAGE("GET", "/usage", "send", true),
     GET_DEAD_LETTERS("GET", "/dead-letters", "send", true),
     REDRIVE_DEAD_LETTER("POST", "/dead-letters/{id}", "send", true),
+    /** The file's bytes as the body, not JSON: no LIME command carries it. */
+    UPLOAD_MEDIA("POST", "/media", "send", false),
     CREATE_GROUP("POST", "/groups", "groups", true),
     LIST_GROUPS("GET", "/groups", "groups", true),
     GET_GROUP("GET", "/groups/{id}", "groups", true),
@@ -36,7 +40,12 @@ public enum Route {
     WEBHOOK_HANDSHAKE("GET", "/webhooks/whatsapp", "webhook", false),
     WEBHOOK_EVENTS("POST", "/webhooks/whatsapp", "webhook", false),
     GET_MEDIA("GET", "/media/{id}", "webhook", false),
-    COMMANDS("POST", "/commands", "commands", false);
+    COMMANDS("POST", "/commands", "commands", false),
+    /** The operator's: the bots table (X-Wagw-Admin-Key, and IAM in AWS), never a bot's. */
+    ADMIN_LIST_BOTS("GET", "/admin/bots", "admin", false),
+    ADMIN_GET_BOT("GET", "/admin/bots/{id}", "admin", false),
+    ADMIN_PUT_BOT("PUT", "/admin/bots/{id}", "admin", false),
+    ADMIN_DISABLE_BOT("DELETE", "/admin/bots/{id}", "admin", false);
 
     private final String method;
     private final String path;
@@ -64,7 +73,7 @@ public enum Route {
         return function;
     }
 
-    /** Whether a bot may also reach this resource as a LIME command (DESIGN.md 3.2). */
+    /** Whether a bot may also reach this resource as a LIME command (docs/contracts.md §3.2). */
     public boolean viaCommands() {
         return viaCommands;
     }
@@ -77,6 +86,11 @@ public enum Route {
     /** Meta's own routes authenticate Meta, not a bot. */
     public boolean isMetas() {
         return this == WEBHOOK_HANDSHAKE || this == WEBHOOK_EVENTS;
+    }
+
+    /** The operator's routes: authenticated by the admin key, not a bot's. */
+    public boolean isAdmin() {
+        return "admin".equals(function);
     }
 
     public boolean takesBody() {

@@ -1,65 +1,102 @@
 package net.wagw.functions;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import net.wagw.wiring.BotRegistry;
 import net.wagw.domain.bot.Bot;
-import net.wagw.domain.delivery.Outbox;
-import net.wagw.domain.send.SendService;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.send.TemplateSync;
+import net.wagw.queue.Queues;
+import net.wagw.queue.SqsWorkQueue;
 
 /**
- * The scheduled functions (DESIGN.md 1): {@code dispatch} every minute, {@code sweep} on its own
- * schedule. Each takes EventBridge's scheduled event, whose content does not matter.
+ * {@code dispatch} (docs/queue.md): Lambda's SQS event source mapping hands it batches of the work
+ * queue and it answers which messages to leave there (partial batch failures); on its backstop
+ * schedule it takes what waits on the queue itself, which when idle is one empty receive and no
+ * database read. {@code sweep}, on its own schedule, syncs template catalogs.
  */
 public class ScheduledFunctions {
     private static final Logger LOG = Logger.getLogger(ScheduledFunctions.class);
-    /** Per bot and round; what is left waits for the next minute. */
-    static final int BATCH = 100;
+    /** The backstop stops taking new batches after this long, well inside the function's timeout. */
+    static final Duration BACKSTOP_BUDGET = Duration.ofSeconds(30);
 
     @Inject
-    BotRegistry bots;
-    @Inject
-    SendService sending;
-    @Inject
-    Outbox outbox;
+    BotDirectory bots;
     @Inject
     TemplateSync templates;
+    @Inject
+    SqsWorkQueue queue;
+    @Inject
+    WorkRouter work;
 
     /** What one round did. */
     @RegisterForReflection
     public record Report(int messages, int deliveries, int templates, int failures) {
     }
 
+    /**
+     * Lambda's answer to an SQS batch ({@code ReportBatchItemFailures}): the ids to leave on the
+     * queue; the counts are set only for a scheduled round (Lambda reads only the list).
+     */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DispatchReport(List<ItemFailure> batchItemFailures, Integer handled, Integer deferred,
+            Integer failures) {
+    }
+
+    @RegisterForReflection
+    public record ItemFailure(String itemIdentifier) {
+    }
+
     @Funq("dispatch")
-    public Report dispatch(JsonNode scheduledEvent) {
-        int messages = 0;
-        int deliveries = 0;
+    public DispatchReport dispatch(JsonNode event) {
+        if (event != null && event.has("Records")) {
+            List<SqsWorkQueue.Received> batch = new ArrayList<>();
+            for (JsonNode record : event.path("Records")) {
+                batch.add(new SqsWorkQueue.Received(record.path("messageId").asText(),
+                        record.path("receiptHandle").asText(), record.path("body").asText(),
+                        record.path("attributes").path("MessageGroupId").asText(null),
+                        record.path("messageAttributes").path(Queues.NOT_BEFORE).path("stringValue").asLong(0)));
+            }
+            SqsWorkQueue.Outcome outcome = queue.process(batch, work);
+            return new DispatchReport(outcome.failed().stream().map(ItemFailure::new).toList(), null, null, null);
+        }
+        return backstop();
+    }
+
+    /** Takes what waits on the queue, batch after batch, until it is empty or the budget is spent. */
+    DispatchReport backstop() {
+        long deadline = System.nanoTime() + BACKSTOP_BUDGET.toNanos();
+        int handled = 0;
+        int deferred = 0;
         int failures = 0;
-        for (Bot bot : bots.all()) {
-            try {
-                messages += sending.retryDue(bot, BATCH);
-                deliveries += outbox.retryDue(bot, BATCH);
-            } catch (RuntimeException e) {
-                // one bot's trouble (or DynamoDB's) must not stop the others; the next round retries
-                failures++;
-                LOG.errorf(e, "dispatch failed for bot %s", bot.id());
+        while (System.nanoTime() < deadline) {
+            SqsWorkQueue.Outcome outcome = queue.poll(10, Duration.ZERO, work);
+            handled += outcome.handled();
+            deferred += outcome.deferred();
+            failures += outcome.errors();
+            if (outcome.handled() == 0) {
+                break; // empty, or nothing due
             }
         }
-        return new Report(messages, deliveries, 0, failures);
+        return new DispatchReport(List.of(), handled, deferred, failures);
     }
 
     @Funq("sweep")
     public Report sweep(JsonNode scheduledEvent) {
         int synced = 0;
         int failures = 0;
-        for (Bot bot : bots.all()) {
+        for (Bot bot : bots.enabled()) {
             if (bot.wabaId() == null) {
                 continue;
             }

@@ -2,8 +2,6 @@ package net.wagw.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,29 +13,37 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.wiring.BotRegistry;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.inbound.FieldEvent;
+import net.wagw.domain.inbound.FieldEvents;
 import net.wagw.domain.inbound.GroupEvent;
+import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
-import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.media.MediaService;
+import net.wagw.domain.secret.Secrets;
+import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
+import net.wagw.lime.EventRenderer;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * {@code GET|POST /webhooks/whatsapp} (DESIGN.md 7). POST: the signature is checked over the raw
- * bytes; then every message and status is handled and stored; only then is Meta answered 200, so
- * nothing is acknowledged that was not kept. Forwarding to bots happens after storing, within a
- * short budget; what it leaves, dispatch delivers.
+ * {@code GET|POST /webhooks/whatsapp} (docs/contracts.md §7). POST: the signature is checked over the raw
+ * bytes; then every message and status is handled, stored and queued for its bot; only then is
+ * Meta answered 200, so nothing is acknowledged that was not kept, and nothing waits for the bot:
+ * {@code dispatch} forwards from the queue (docs/queue.md).
  */
 @ApplicationScoped
 public class WebhookResource {
@@ -47,17 +53,19 @@ public class WebhookResource {
     public record Request(Map<String, String> query, String signature, byte[] rawBody) {
     }
 
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    private final Secrets.Secret appSecret;
+    private final Secrets.Secret verifyToken;
     private final InboundService inbound;
     private final GroupService groups;
-    private final Outbox outbox;
     private final WebhookParser parser;
     private final InboundRenderer renderer;
-    private final byte[] appSecret;
-    private final byte[] verifyToken;
     private final String botDomain;
     private final int maxBytes;
-    private final Duration forwardBudget;
+    private final Metrics metrics;
+    private final MediaService media;
+    private final WorkQueue queue;
+    private final ObjectMapper json;
     /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
     private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
             runnable -> {
@@ -66,19 +74,27 @@ public class WebhookResource {
                 return thread;
             });
 
-    public WebhookResource(BotRegistry bots, InboundService inbound, GroupService groups, Outbox outbox,
-            ObjectMapper json, Nodes nodes, WagwConfig config) {
+    private final FieldEvents fieldEvents;
+    private final EventRenderer events;
+
+    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, ObjectMapper json,
+            Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses, MediaService media,
+            WorkQueue queue, FieldEvents fieldEvents) {
+        this.metrics = metrics;
         this.bots = bots;
         this.inbound = inbound;
+        this.fieldEvents = fieldEvents;
         this.groups = groups;
-        this.outbox = outbox;
         this.parser = new WebhookParser(json);
-        this.renderer = new InboundRenderer(json, nodes);
-        this.appSecret = config.meta().appSecret().orElse("").getBytes(StandardCharsets.UTF_8);
-        this.verifyToken = config.meta().verifyToken().orElse("").getBytes(StandardCharsets.UTF_8);
+        this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
+        this.events = new EventRenderer(json, nodes, renderer, parser::echo);
+        this.appSecret = secrets.secret(config.secrets().metaAppSecret());
+        this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
         this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
-        this.forwardBudget = Duration.ofMillis(config.http().webhookForwardBudgetMillis());
+        this.media = media;
+        this.queue = queue;
+        this.json = json;
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -88,8 +104,9 @@ public class WebhookResource {
     /** Meta's subscription check: echo hub.challenge when hub.verify_token is ours. */
     private ResourceResponse handshake(Map<String, String> query) {
         byte[] given = query.getOrDefault("hub.verify_token", "").getBytes(StandardCharsets.UTF_8);
-        boolean valid = "subscribe".equals(query.get("hub.mode")) && verifyToken.length > 0
-                && MessageDigest.isEqual(verifyToken, given) && query.containsKey("hub.challenge");
+        byte[] expected = verifyToken.valueOrEmpty().getBytes(StandardCharsets.UTF_8);
+        boolean valid = "subscribe".equals(query.get("hub.mode")) && expected.length > 0
+                && MessageDigest.isEqual(expected, given) && query.containsKey("hub.challenge");
         if (!valid) {
             return ResourceResponse.text(403, "Forbidden");
         }
@@ -97,7 +114,8 @@ public class WebhookResource {
     }
 
     private ResourceResponse events(Request request) {
-        if (!MetaSignature.isValid(request.signature(), request.rawBody(), appSecret)) {
+        if (!MetaSignature.isValid(request.signature(), request.rawBody(),
+                appSecret.valueOrEmpty().getBytes(StandardCharsets.UTF_8))) {
             throw new Refusal(Reason.AUTHORIZATION_ERROR, "X-Hub-Signature-256 is missing or does not match the body.",
                     Refusal.Kind.UNAUTHORIZED_CALLER);
         }
@@ -111,8 +129,7 @@ public class WebhookResource {
         } catch (IllegalArgumentException e) {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
-        Instant deadline = Instant.now().plus(forwardBudget);
-        List<Map.Entry<Bot, Delivery>> stored = java.util.Collections.synchronizedList(new ArrayList<>());
+        metrics.webhook(batch);
         java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
         // A batch holds up to 1,000 updates: handled side by side so it fits well within the
         // Lambda's time; each one's writes are independent and safe to repeat.
@@ -120,28 +137,35 @@ public class WebhookResource {
         for (GroupEvent event : batch.groupEvents()) {
             botOf(event.phoneNumberId()).ifPresent(bot -> {
                 try {
-                    groups.onEvent(bot, event).ifPresent(d -> stored.add(Map.entry(bot, d)));
+                    groups.onEvent(bot, event);
                 } catch (InboundService.NotYetKnown early) {
                     retryLater.set(true);
                 }
             });
         }
+        // who the customers are first: a message's window then lands on the customer's own key
+        inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
-            inbound.receive(bot, ours, renderer.render(ours, bot.node(botDomain)))
-                    .ifPresent(d -> stored.add(Map.entry(bot, d)));
+            // the file is the bot's before the message is kept: a retry of Meta's finds both
+            InboundMedia.of(json, ours).ifPresent(file -> {
+                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
+                // copied from the queue, off Meta's acknowledgement (docs/contracts.md §11); a copy
+                // queued twice (Meta's retry) finds the first one done
+                queue.enqueue(new Work.CopyMedia(bot.id(), file.mediaId()), java.time.Duration.ZERO);
+            });
+            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)));
         }));
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
-            try {
-                inbound.status(bot, status).ifPresent(d -> stored.add(Map.entry(bot, d)));
-            } catch (InboundService.NotYetKnown early) {
-                retryLater.set(true);
-            }
-        }));
-        forward(stored, deadline);
+        for (IdentityChange change : batch.identityChanges()) {
+            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
+        }
+        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
+        inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(bot -> fieldEvents.handle(bot, event,
+                events.render(event, bot.node(botDomain)))));
         if (retryLater.get()) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
-            throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
+            throw new Refusal(Reason.PROCESSING_ERROR, "A group event arrived before its group was recorded; send it again.",
                     Refusal.Kind.UNAVAILABLE);
         }
         return ResourceResponse.text(200, "EVENT_RECEIVED");
@@ -153,12 +177,12 @@ public class WebhookResource {
      */
     private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
         if (items.size() <= 1) {
-            items.forEach(work);
+            items.forEach(item -> unlessUnstorable(work, item));
             return;
         }
         List<java.util.concurrent.Future<?>> running = new ArrayList<>();
         for (T item : items) {
-            running.add(workers.submit(() -> work.accept(item)));
+            running.add(workers.submit(() -> unlessUnstorable(work, item)));
         }
         RuntimeException first = null;
         for (java.util.concurrent.Future<?> task : running) {
@@ -178,19 +202,20 @@ public class WebhookResource {
         }
     }
 
-    /** First tries, within the budget; a failed or skipped one stays stored for dispatch. */
-    private void forward(List<Map.Entry<Bot, Delivery>> stored, Instant deadline) {
-        for (Map.Entry<Bot, Delivery> delivery : stored) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                return;
+    /**
+     * One element DynamoDB refuses as a value (too large for an item, say) is no outage: logged with what
+     * it was and acknowledged, so Meta does not retry the whole batch for seven days (docs/contracts.md §7).
+     */
+    private static <T> void unlessUnstorable(java.util.function.Consumer<T> work, T item) {
+        try {
+            work.accept(item);
+        } catch (RuntimeException e) {
+            if (!Failures.isUnstorable(e)) {
+                throw e;
             }
-            try {
-                outbox.attemptWithin(delivery.getKey(), delivery.getValue(), left);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "first delivery of %s to bot %s failed; dispatch retries it", delivery.getValue().id(),
-                        delivery.getKey().id());
-            }
+            String shown = String.valueOf(item);
+            LOG.errorf(e, "webhook element not storable, acknowledged: %s",
+                    shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown);
         }
     }
 
@@ -199,13 +224,28 @@ public class WebhookResource {
         if (message.groupId() == null) {
             return message;
         }
-        return groups.ownId(bot, message.groupId()).map(id -> new InboundMessage(message.phoneNumberId(), message.wamid(),
-                message.from(), message.profileName(), message.userId(), message.timestamp(), message.type(),
-                message.text(), message.referral(), id, message.rawJson())).orElse(message);
+        return groups.ownId(bot, message.groupId()).map(message::withGroupId).orElse(message);
+    }
+
+    /**
+     * Account-wide fields (templates, account updates) name the business account, not a number: every bot
+     * on that account is told, as each keeps its own template catalog.
+     */
+    private List<Bot> botsOf(FieldEvent event) {
+        if (event.phoneNumberId() != null) {
+            return botOf(event.phoneNumberId()).stream().toList();
+        }
+        List<Bot> onAccount = bots.records().stream().map(BotRecord::bot)
+                .filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId())).toList();
+        if (onAccount.isEmpty()) {
+            LOG.warnf("webhook %s event for business account %s, which no bot has: acknowledged and dropped",
+                    event.field(), event.wabaId());
+        }
+        return onAccount;
     }
 
     private Optional<Bot> botOf(String phoneNumberId) {
-        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId);
+        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId).map(BotRecord::bot);
         if (bot.isEmpty()) {
             LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
         }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** A LIME command envelope (DESIGN.md 3.1, 3.2). Nulls are left out of the JSON. */
+/** A LIME command envelope (docs/contracts.md §3.1, §3.2). Nulls are left out of the JSON. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Command(String id, String from, String to, String method, String uri, String type, JsonNode resource,

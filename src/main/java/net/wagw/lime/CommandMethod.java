@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * LIME command methods and the HTTP method of the same resource operation (DESIGN.md 3.2:
+ * LIME command methods and the HTTP method of the same resource operation (docs/contracts.md §3.2:
  * get = GET, set = POST, delete = DELETE). {@code merge}, {@code observe} and {@code subscribe}
  * are LIME methods no wagw resource supports; they have no HTTP twin.
  */

@@ -10,7 +10,7 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.Group;
 
 /**
- * {@code application/vnd.lime.group+json}: a group as the bot sees it (DESIGN.md 6), its
+ * {@code application/vnd.lime.group+json}: a group as the bot sees it (docs/contracts.md §6), its
  * {@code identity} the node it sends to; the fields after {@code name} are wagw's own.
  */
 @RegisterForReflection

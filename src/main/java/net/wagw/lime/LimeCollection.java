@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** {@code application/vnd.lime.collection+json}: {@code {itemType, total, items}} (DESIGN.md 3.2). */
+/** {@code application/vnd.lime.collection+json}: {@code {itemType, total, items}} (docs/contracts.md §3.2). */
 @RegisterForReflection
 public record LimeCollection(String itemType, int total, List<?> items) {
     public static final String TYPE = "application/vnd.lime.collection+json";

@@ -51,7 +51,9 @@ public final class LimeGroupNotifier implements GroupNotifier {
             if (rawJson != null) {
                 content.set("meta", json.readTree(rawJson));
             }
-            return outbox.enqueue(bot, id, Delivery.Target.MESSAGES, json.writeValueAsString(message));
+            // the group's lane, shared with its messages: a group's events reach the bot in order
+            return outbox.enqueue(bot, id, Delivery.Target.MESSAGES, json.writeValueAsString(message),
+                    "group:" + group.id());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("group event not serialisable", e);
         }

@@ -28,13 +28,14 @@ public final class LimeNotifier implements BotNotifier {
 
     @Override
     public void notify(Bot bot, Notification notification) {
-        Delivery.Target target = Delivery.Target.NOTIFICATIONS;
-        outbox.deliver(bot, deliveryId(notification), target, body(bot, notification));
+        enqueue(bot, notification);
     }
 
     @Override
     public Optional<Delivery> enqueue(Bot bot, Notification notification) {
-        return outbox.enqueue(bot, deliveryId(notification), Delivery.Target.NOTIFICATIONS, body(bot, notification));
+        // one lane per customer: a message's accepted, dispatched, received arrive in that order
+        return outbox.enqueue(bot, deliveryId(notification), Delivery.Target.NOTIFICATIONS, body(bot, notification),
+                notification.recipientNode() == null ? deliveryId(notification) : notification.recipientNode());
     }
 
     /** One delivery per message, event and (in groups) participant: the same status never goes twice. */

@@ -54,11 +54,14 @@ public class LocalGateway {
     private final DynamoConnection dynamo;
     private final ObjectMapper json;
     private final int configuredPort;
+    private final LocalPages pages;
     private HttpServer server;
     private ExecutorService executor;
 
     public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ScheduledFunctions scheduled,
-            DynamoCallCounter dynamoCalls, DynamoConnection dynamo, ObjectMapper json, @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
+            DynamoCallCounter dynamoCalls, DynamoConnection dynamo, ObjectMapper json, LocalPages pages,
+            @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
+        this.pages = pages;
         this.gateway = gateway;
         this.simulator = simulator;
         this.scheduled = scheduled;
@@ -74,6 +77,8 @@ public class LocalGateway {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", configuredPort), 128);
+        } catch (java.net.BindException busy) {
+            throw new PortInUse(configuredPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + configuredPort, e);
         }
@@ -82,9 +87,19 @@ public class LocalGateway {
         server.createContext("/", this::serve);
         server.createContext(WhatsAppSimulator.PREFIX, simulator::serve);
         server.createContext("/_local/", this::runScheduled);
+        server.createContext(LocalPages.CONSOLE, pages::console);
+        server.createContext(LocalPages.DOCS, pages::docs);
         server.start();
         simulator.attach(port());
         LOG.infof("wagw gateway listening on http://localhost:%d", port());
+    }
+
+    /** A busy port is a fact about the machine, not a bug: one sentence, no stack trace. */
+    static final class PortInUse extends RuntimeException {
+        PortInUse(int port) {
+            super("Port " + port + " is already in use: stop what listens there, or pick another port with "
+                    + "-Dwagw.local.port=<port> (or WAGW_LOCAL_PORT).", null, false, false);
+        }
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -105,7 +120,7 @@ public class LocalGateway {
     private void runScheduled(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            ScheduledFunctions.Report report;
+            Object report;
             if (path.equals("/_local/stats") && "GET".equals(exchange.getRequestMethod())) {
                 write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of(
                         "dynamodbCalls", dynamoCalls.snapshot(),
@@ -148,11 +163,31 @@ public class LocalGateway {
             APIGatewayV2HTTPEvent event = json.treeToValue(eventJson, APIGatewayV2HTTPEvent.class);
             APIGatewayV2HTTPResponse response = gateway.handle(route.function(), event);
             JsonNode responseJson = json.valueToTree(response);
+            if (!route.isMetas()) {
+                simulator.hop("bot", "wagw", method + " " + rawPath, response.getStatusCode(), hopDetail(body, response));
+            }
             writeResponse(exchange, responseJson);
         } catch (RuntimeException e) {
             LOG.error("local gateway failed to serve a request", e);
             write(exchange, 500, Map.of(), new byte[0]);
         }
+    }
+
+    /** For the console's timeline: what the bot sent (JSON bodies only) and what wagw answered. */
+    private JsonNode hopDetail(byte[] request, APIGatewayV2HTTPResponse response) {
+        ObjectNode detail = json.createObjectNode();
+        try {
+            if (request.length > 0) {
+                detail.set("request", json.readTree(request));
+            }
+            String type = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
+            if (response.getBody() != null && !response.getIsBase64Encoded() && type != null && type.contains("json")) {
+                detail.set("response", json.readTree(response.getBody()));
+            }
+        } catch (IOException notJson) {
+            detail.put("note", "not JSON");
+        }
+        return detail;
     }
 
     /** Writes the Lambda response as API Gateway would: status, headers, body (base64-decoded if flagged). */

@@ -20,11 +20,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.CallbackSignature;
 
 /**
- * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (DESIGN.md 8), never part of
+ * A stand-in for Meta's WhatsApp Cloud API for local runs and demos (docs/contracts.md §8), never part of
  * a production build. It takes sends on the Cloud API path under {@code /_simulator/graph} and
  * answers as Meta does, success and error shapes alike; {@code GET /_simulator/messages} shows a
  * person what was sent. Later issues grow it (webhooks back, statuses, groups, playing the
@@ -36,6 +37,9 @@ public class WhatsAppSimulator {
     static final String PREFIX = "/_simulator/";
     private static final Pattern MESSAGES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/messages");
     private static final Pattern TEMPLATES = Pattern.compile("/_simulator/graph/(v\\d+\\.\\d+)/([^/]+)/message_templates");
+    private static final Pattern MEDIA_UPLOAD = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/([^/]+)/media");
+    private static final Pattern MEDIA = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/(\\d+)");
+    private static final Pattern CDN = Pattern.compile("/_simulator/cdn/(\\d+)");
     private static final Pattern BOT = Pattern.compile("/_simulator/bot/(messages|notifications)");
     /** Groups API paths: /{phone-number-id}/groups and /{group-id}[/invite_link|participants|join_requests]. */
     private static final Pattern GROUPS = Pattern.compile("/_simulator/graph/v\\d+\\.\\d+/([^/]+)(/groups|/invite_link|/participants|/join_requests)?");
@@ -50,11 +54,18 @@ public class WhatsAppSimulator {
     /** Message types of the Cloud API's send endpoint (reference: {Phone-Number-ID}/messages). */
     private static final Set<String> TYPES = Set.of("text", "image", "video", "audio", "document", "sticker",
             "location", "contacts", "interactive", "template", "reaction");
+    /** Interactive types of the send endpoint, as wagw sends them (docs/contracts.md §3.3). */
+    private static final Set<String> INTERACTIVE_TYPES = Set.of("button", "list", "cta_url", "flow", "carousel",
+            "product", "product_list", "catalog_message", "location_request_message");
 
     private final ObjectMapper json;
-    private final BotRegistry bots;
+    private final BotDirectory bots;
+    /** The bot whose customer the simulator plays, when several are configured. */
+    private final java.util.Optional<String> demoBotId;
+    private final BotSecrets botSecrets;
     private final String appSecret;
     private final List<JsonNode> sent = new ArrayList<>();
+    private final SimulatedMedia media = new SimulatedMedia();
     /** What the bot received, newest last, at most {@link #BOT_KEPT}: a lock-free sink, never the bottleneck. */
     private final ConcurrentLinkedDeque<JsonNode> botReceived = new ConcurrentLinkedDeque<>();
     private final AtomicInteger botReceivedCount = new AtomicInteger();
@@ -62,6 +73,8 @@ public class WhatsAppSimulator {
     private final List<JsonNode> webhooksPosted = java.util.Collections.synchronizedList(new ArrayList<>());
     /** phone number id + ":" + wa_id -> when that customer last wrote (the simulator's own window). */
     private final Map<String, java.time.Instant> customerWrote = new java.util.concurrent.ConcurrentHashMap<>();
+    /** name + "#" + language -> the status Meta gave a sample template since (PAUSED, DISABLED, ...). */
+    private final Map<String, String> templateStatus = new java.util.concurrent.ConcurrentHashMap<>();
     /** The sample catalog as name#language. */
     private static final java.util.Set<String> SAMPLE_TEMPLATE_KEYS = java.util.Set.of("hello_world#en_US",
             "order_update#pt_BR");
@@ -71,12 +84,18 @@ public class WhatsAppSimulator {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String webhookUrl;
+    /** Every hop of every conversation, for the console's timeline ({@code GET /_simulator/events}). */
+    private final List<JsonNode> events = new ArrayList<>();
 
-    public WhatsAppSimulator(ObjectMapper json, BotRegistry bots,
+    public WhatsAppSimulator(ObjectMapper json, BotDirectory bots, BotSecrets botSecrets,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
-            String appSecret) {
+            String appSecret,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.local.demo-bot-id")
+            java.util.Optional<String> demoBotId) {
         this.json = json;
         this.bots = bots;
+        this.demoBotId = demoBotId;
+        this.botSecrets = botSecrets;
         this.appSecret = appSecret;
     }
 
@@ -94,6 +113,33 @@ public class WhatsAppSimulator {
     public List<JsonNode> webhooksPosted() {
         synchronized (webhooksPosted) {
             return List.copyOf(webhooksPosted);
+        }
+    }
+
+    /**
+     * Records one hop: {@code bot -> wagw}, {@code wagw -> Meta}, {@code Meta -> wagw} (a webhook) or
+     * {@code wagw -> bot}, with what it was and the HTTP status it was answered.
+     */
+    void hop(String from, String to, String what, int status, JsonNode detail) {
+        synchronized (events) {
+            ObjectNode event = json.createObjectNode();
+            event.put("seq", events.size() + 1);
+            event.put("at", java.time.Instant.now().toString());
+            event.put("from", from);
+            event.put("to", to);
+            event.put("what", what);
+            event.put("status", status);
+            if (detail != null) {
+                event.set("detail", detail);
+            }
+            events.add(event);
+        }
+    }
+
+    /** The hops after {@code seq}, oldest first. */
+    public List<JsonNode> events(int after) {
+        synchronized (events) {
+            return List.copyOf(events.subList(Math.min(Math.max(after, 0), events.size()), events.size()));
         }
     }
 
@@ -120,7 +166,7 @@ public class WhatsAppSimulator {
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "messages")) {
                 reply(exchange, 200, json.valueToTree(sent()));
             } else if ("GET".equals(exchange.getRequestMethod()) && TEMPLATES.matcher(path).matches()) {
-                reply(exchange, 200, json.readTree(SAMPLE_TEMPLATES));
+                reply(exchange, 200, templates());
             } else if ("POST".equals(exchange.getRequestMethod()) && BOT.matcher(path).matches()) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -135,6 +181,23 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 playCustomer(exchange, body);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "customer/call")) {
+                playCall(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "business/echo")) {
+                playEcho(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "templates/status")) {
+                playTemplateStatus(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "events")) {
+                String query = exchange.getRequestURI().getQuery();
+                int after = 0;
+                if (query != null && query.startsWith("after=")) {
+                    try {
+                        after = Integer.parseInt(query.substring(6));
+                    } catch (NumberFormatException e) {
+                        after = 0;
+                    }
+                }
+                reply(exchange, 200, json.valueToTree(events(after)));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "webhooks")) {
                 reply(exchange, 200, json.valueToTree(webhooksPosted()));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "groups")) {
@@ -148,6 +211,22 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 join(exchange, json.readTree(body));
+            } else if ("POST".equals(exchange.getRequestMethod()) && MEDIA_UPLOAD.matcher(path).matches()) {
+                byte[] body;
+                try (InputStream in = exchange.getRequestBody()) {
+                    body = in.readAllBytes();
+                }
+                upload(exchange, body);
+            } else if ("GET".equals(exchange.getRequestMethod()) && MEDIA.matcher(path).matches()
+                    && !groups.containsKey(groupIdOf(path))) {
+                mediaInfo(exchange, path.substring(path.lastIndexOf('/') + 1));
+            } else if ("GET".equals(exchange.getRequestMethod()) && CDN.matcher(path).matches()) {
+                var file = media.find(path.substring(path.lastIndexOf('/') + 1), java.time.Instant.now());
+                if (file.isEmpty()) {
+                    LocalGateway.write(exchange, 404, Map.of(), new byte[0]);
+                } else {
+                    LocalGateway.write(exchange, 200, Map.of("Content-Type", file.get().mimeType()), file.get().bytes());
+                }
             } else if (GROUPS.matcher(path).matches() && (path.endsWith("/groups") || groups.containsKey(groupIdOf(path)))) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -171,66 +250,278 @@ public class WhatsAppSimulator {
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
         ObjectNode record = json.createObjectNode();
         record.put("kind", kind);
-        record.put("signatureValid", bots.all().stream().anyMatch(bot -> {
+        record.put("signatureValid", bots.enabled().stream().anyMatch(bot -> {
             try {
-                return CallbackSignature.of(bots.callbackSecret(bot.id()), text).equals(signature);
+                return CallbackSignature.of(botSecrets.callbackSecret(bot.id()), text).equals(signature);
             } catch (IllegalStateException noSecret) {
                 return false;
             }
         }));
-        record.set("body", json.readTree(text));
+        JsonNode envelope = json.readTree(text);
+        record.set("body", envelope);
         botReceived.addLast(record);
         if (botReceivedCount.incrementAndGet() > BOT_KEPT && botReceived.pollFirst() != null) {
             botReceivedCount.decrementAndGet();
         }
+        String what = kind.equals("messages") ? "message " + envelope.path("type").asText()
+                : "notification " + envelope.path("event").asText() + " of " + envelope.path("id").asText();
+        hop("wagw", "bot", what, 200, envelope);
     }
 
     /**
      * A person plays the customer: {@code {"from":"5531988889999","name":"Maria","text":"Oi"}}, or a
-     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}}. The simulator
-     * sends it to the gateway as Meta would: a signed {@code messages} webhook.
+     * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}} (more below). The simulator
+     * sends it to the gateway as Meta would: a signed {@code messages} webhook. A customer who hides the
+     * number behind a username comes with {@code "bsuid"} (and {@code "username"}) instead of {@code "from"},
+     * as Meta sends them: {@code from_user_id}, {@code contacts[].user_id} and no wa_id. {@code "id"} gives
+     * the wamid (a fresh one otherwise).
      */
     private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
         JsonNode said = json.readTree(body);
         String from = said.path("from").asText("");
-        java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.all().stream().filter(b -> b.phoneNumberId() != null)
-                .findFirst();
-        if (from.isEmpty() || bot.isEmpty()) {
-            reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id); a bot with a phone number id "
-                    + "must be configured.", "OAuthException", 0));
+        String bsuid = said.path("bsuid").asText("");
+        java.util.Optional<net.wagw.domain.bot.Bot> bot = demoBot();
+        if ((from.isEmpty() && bsuid.isEmpty()) || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id) or \"bsuid\" (a business-scoped"
+                    + " user id); a bot with a phone number id must be configured.", "OAuthException", 0));
             return;
         }
         ObjectNode message = json.createObjectNode();
-        message.put("from", from);
-        message.put("id", "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
+        if (!from.isEmpty()) {
+            message.put("from", from);
+        }
+        if (!bsuid.isEmpty()) {
+            message.put("from_user_id", bsuid);
+        }
+        message.put("id", said.hasNonNull("id") ? said.path("id").asText()
+                : "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
         message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
+        if (said.hasNonNull("group") && !groups.containsKey(said.path("group").asText())) {
+            reply(exchange, 400, error(100, "(#100) No group " + said.path("group").asText() + " exists; GET "
+                    + PREFIX + "groups lists the groups the simulator made.", "OAuthException", 0));
+            return;
+        }
         if (said.hasNonNull("group")) {
             message.put("group_id", said.path("group").asText());
         } else {
-            customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
+            customerWrote.put(bot.get().phoneNumberId() + ":" + (from.isEmpty() ? bsuid : from), java.time.Instant.now());
         }
-        if (said.has("button")) {
-            message.put("type", "interactive");
-            ObjectNode interactive = message.putObject("interactive");
-            interactive.put("type", "button_reply");
-            interactive.set("button_reply", said.get("button"));
+        var file = said.path("media").isTextual()
+                ? media.customerSends(said.path("media").asText(), java.time.Instant.now())
+                : java.util.Optional.<java.util.Map.Entry<String, SimulatedMedia.File>>empty();
+        if (file.isPresent()) {
+            String kind = said.path("media").asText();
+            message.put("type", kind);
+            ObjectNode attached = message.putObject(kind);
+            attached.put("mime_type", file.get().getValue().mimeType());
+            attached.put("sha256", file.get().getValue().sha256());
+            attached.put("id", file.get().getKey());
+            if (said.hasNonNull("text") && !kind.equals("audio")) {
+                attached.put("caption", said.path("text").asText());
+            }
+            if (file.get().getValue().filename() != null) {
+                attached.put("filename", file.get().getValue().filename());
+            }
         } else {
-            message.put("type", "text");
-            message.putObject("text").put("body", said.path("text").asText(""));
+            customerMessage(said, message);
         }
         ObjectNode value = json.createObjectNode();
         value.put("messaging_product", "whatsapp");
         value.putObject("metadata").put("display_phone_number", "15550000000")
                 .put("phone_number_id", bot.get().phoneNumberId());
         ObjectNode contact = value.putArray("contacts").addObject();
-        contact.putObject("profile").put("name", said.path("name").asText("Customer"));
-        contact.put("wa_id", from);
+        ObjectNode profile = contact.putObject("profile").put("name", said.path("name").asText("Customer"));
+        if (said.hasNonNull("username")) {
+            profile.put("username", said.path("username").asText());
+        }
+        if (!from.isEmpty()) {
+            contact.put("wa_id", from);
+        }
+        if (!bsuid.isEmpty()) {
+            contact.put("user_id", bsuid);
+        }
         value.putArray("messages").add(message);
         int status = postWebhook(value);
         ObjectNode answer = json.createObjectNode();
         answer.put("wamid", message.path("id").asText());
         answer.put("webhookStatus", status);
         reply(exchange, status == 200 ? 200 : 502, answer);
+    }
+
+    /**
+     * What the customer does, as Meta's message object: {@code text}; a tapped {@code button} (a reply
+     * button or a carousel's quick reply) or list {@code row} {@code {id, title, description?}};
+     * a shared {@code location} {@code {latitude, longitude, name?, address?}}; a {@code contact}
+     * {@code {name, phone}}; a {@code reaction} {@code {messageId, emoji}}. {@code replyTo} (a wamid
+     * the gateway sent) makes any of them an answer to that message, as WhatsApp's context.
+     */
+    /**
+     * The customer calls the business ({@code {"from":"5531988889999","event":"connect"}}; {@code terminate}
+     * ends it): Meta's {@code calls} webhook, which wagw tells the bot and which opens the window.
+     */
+    private void playCall(HttpExchange exchange, JsonNode said) throws IOException {
+        String from = said.path("from").asText("");
+        var bot = demoBot();
+        if (from.isEmpty() || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" (the calling customer's wa_id); a bot with a phone"
+                    + " number id must be configured.", "OAuthException", 0));
+            return;
+        }
+        String event = said.path("event").asText("connect");
+        ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile")
+                .put("name", said.path("name").asText("Customer"));
+        ObjectNode call = value.putArray("calls").addObject();
+        call.put("id", said.path("id").asText("wacid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase()))
+                .put("from", from).put("to", "15550000000").put("event", event).put("timestamp", now())
+                .put("direction", "USER_INITIATED");
+        if ("terminate".equals(event)) {
+            call.put("status", said.path("status").asText("COMPLETED")).put("duration", said.path("duration").asInt(60));
+        }
+        customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
+        int status = postWebhook(value, "calls");
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("id", call.path("id").asText())
+                .put("webhookStatus", status));
+    }
+
+    /**
+     * A person at the business answers in the WhatsApp Business app on the same number (coexistence:
+     * {@code {"to":"5531988889999","text":"..."}}): Meta's {@code smb_message_echoes} webhook.
+     */
+    private void playEcho(HttpExchange exchange, JsonNode said) throws IOException {
+        String to = said.path("to").asText("");
+        var bot = demoBot();
+        if (to.isEmpty() || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"to\" (the customer's wa_id); a bot with a phone number id "
+                    + "must be configured.", "OAuthException", 0));
+            return;
+        }
+        ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        ObjectNode echo = value.putArray("message_echoes").addObject();
+        String wamid = "wamid.SIMECHO" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        echo.put("from", "15550000000").put("to", to).put("id", wamid).put("timestamp", now()).put("type", "text")
+                .putObject("text").put("body", said.path("text").asText(""));
+        int status = postWebhook(value, "smb_message_echoes");
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("wamid", wamid).put("webhookStatus", status));
+    }
+
+    /**
+     * Meta changes a sample template's status ({@code {"name":"order_update","language":"pt_BR","event":"PAUSED"}};
+     * {@code APPROVED} or {@code REINSTATED} lifts it): its catalog says so from now on, sends of it are refused
+     * (132015), and the {@code message_template_status_update} webhook goes to the demo bot's business account.
+     */
+    private void playTemplateStatus(HttpExchange exchange, JsonNode said) throws IOException {
+        String key = said.path("name").asText("") + "#" + said.path("language").asText("");
+        var bot = demoBot();
+        if (!SAMPLE_TEMPLATE_KEYS.contains(key) || bot.isEmpty() || bot.get().wabaId() == null) {
+            reply(exchange, 400, error(100, "(#100) Give the \"name\" and \"language\" of a sample template ("
+                    + String.join(", ", new java.util.TreeSet<>(SAMPLE_TEMPLATE_KEYS)) + ") and an \"event\"; the demo "
+                    + "bot needs a business account id.", "OAuthException", 0));
+            return;
+        }
+        String event = said.path("event").asText("PAUSED").toUpperCase(java.util.Locale.ROOT);
+        templateStatus.put(key, "REINSTATED".equals(event) ? "APPROVED" : event);
+        String id = "";
+        for (JsonNode t : templates().path("data")) {
+            if ((t.path("name").asText() + "#" + t.path("language").asText()).equals(key)) {
+                id = t.path("id").asText();
+            }
+        }
+        ObjectNode value = json.createObjectNode().put("event", event).put("message_template_id", id)
+                .put("message_template_name", said.path("name").asText())
+                .put("message_template_language", said.path("language").asText())
+                .put("reason", said.path("reason").asText("NONE"));
+        int status = postWebhook(value, "message_template_status_update", bot.get().wabaId());
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("status", templateStatus.get(key))
+                .put("webhookStatus", status));
+    }
+
+    /** The bot the simulator plays the customer of: the demo bot when configured, else the first with a number. */
+    private java.util.Optional<net.wagw.domain.bot.Bot> demoBot() {
+        return bots.enabled().stream().filter(b -> b.phoneNumberId() != null)
+                .sorted(java.util.Comparator.comparing(b -> !demoBotId.map(b.id()::equals).orElse(false)))
+                .findFirst();
+    }
+
+    private void customerMessage(JsonNode said, ObjectNode message) {
+        String replyTo = said.path("replyTo").asText("");
+        if (!replyTo.isEmpty()) {
+            message.putObject("context").put("from", "15550000000").put("id", replyTo);
+        }
+        if (said.has("button") || said.has("row")) {
+            boolean row = said.has("row");
+            message.put("type", "interactive");
+            ObjectNode interactive = message.putObject("interactive");
+            interactive.put("type", row ? "list_reply" : "button_reply");
+            interactive.set(row ? "list_reply" : "button_reply", said.get(row ? "row" : "button"));
+        } else if (said.has("location")) {
+            message.put("type", "location");
+            message.set("location", said.get("location"));
+        } else if (said.has("contact")) {
+            message.put("type", "contacts");
+            ObjectNode contact = message.putArray("contacts").addObject();
+            contact.putObject("name").put("formatted_name", said.path("contact").path("name").asText(""));
+            String phone = said.path("contact").path("phone").asText("");
+            contact.putArray("phones").addObject().put("phone", phone).put("wa_id", phone.replaceAll("\\D", ""))
+                    .put("type", "CELL");
+        } else if (said.has("contacts")) {
+            message.put("type", "contacts");
+            message.set("contacts", said.get("contacts"));
+        } else if (said.has("reaction")) {
+            message.put("type", "reaction");
+            JsonNode reaction = said.get("reaction");
+            String messageId = reaction.hasNonNull("message_id") ? reaction.path("message_id").asText()
+                    : reaction.path("messageId").asText("");
+            message.putObject("reaction").put("message_id", messageId).put("emoji", reaction.path("emoji").asText(""));
+        } else if (said.has("media")) {
+            // as Meta does: a media id (digits), the MIME type and a caption; the file stays at Meta
+            JsonNode media = said.get("media");
+            String kind = media.path("kind").asText("image");
+            message.put("type", kind);
+            ObjectNode file = message.putObject(kind);
+            file.put("id", Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L)));
+            file.put("mime_type", media.path("mimeType").asText("image/jpeg"));
+            file.put("sha256", "SIM");
+            if (media.hasNonNull("caption")) {
+                file.put("caption", media.path("caption").asText());
+            }
+        } else {
+            message.put("type", "text");
+            message.putObject("text").put("body", said.path("text").asText(""));
+        }
+    }
+
+    /** Meta's {@code GET /{media-id}}: where to download the file, while Meta keeps it. */
+    private void mediaInfo(HttpExchange exchange, String id) throws IOException {
+        var file = media.find(id, java.time.Instant.now());
+        if (file.isEmpty()) {
+            reply(exchange, 400, error(100, "Unsupported get request. Object with ID '" + id + "' does not exist, cannot "
+                    + "be loaded due to missing permissions, or does not support this operation.", "GraphMethodException",
+                    33));
+            return;
+        }
+        ObjectNode answer = json.createObjectNode();
+        answer.put("messaging_product", "whatsapp");
+        answer.put("url", webhookUrl.replace("/webhooks/whatsapp", PREFIX + "cdn/" + id));
+        answer.put("mime_type", file.get().mimeType());
+        answer.put("sha256", file.get().sha256());
+        answer.put("file_size", file.get().bytes().length);
+        answer.put("id", id);
+        reply(exchange, 200, answer);
+    }
+
+    /** Meta's {@code POST /{phone-number-id}/media}: the form's file kept for 30 days, its id answered. */
+    private void upload(HttpExchange exchange, byte[] body) throws IOException {
+        var id = media.uploaded(body, exchange.getRequestHeaders().getFirst("Content-Type"), java.time.Instant.now());
+        if (id.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) The parameter file is required.", "OAuthException", 0));
+            return;
+        }
+        reply(exchange, 200, json.createObjectNode().put("id", id.get()));
     }
 
     private static String groupIdOf(String path) {
@@ -293,6 +584,7 @@ public class WhatsAppSimulator {
             }
         }
         reply(exchange, 200, answer);
+        hop("wagw", "Meta", "groups: " + method + " " + (edge.isEmpty() ? "/" + id : edge), 200, request);
     }
 
     /** A person joins a group by its invite link: {@code {"from":"5531...","inviteLink":"https://..."}}. */
@@ -329,8 +621,43 @@ public class WhatsAppSimulator {
         return Long.toString(java.time.Instant.now().getEpochSecond());
     }
 
-    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart. */
-    private void scheduleStatuses(String phoneNumberId, String wamid, String to) {
+    /**
+     * What Meta bills a message (per-message pricing, 2025 on): a template by its category; a free-form reply
+     * inside the customer's window is a free service message.
+     */
+    private ObjectNode pricing(String templateKey) {
+        ObjectNode pricing = json.createObjectNode();
+        if (templateKey == null) {
+            return pricing.put("billable", false).put("pricing_model", "PMP").put("category", "service")
+                    .put("type", "free_customer_service");
+        }
+        String category = "utility";
+        for (JsonNode t : templates().path("data")) {
+            if ((t.path("name").asText() + "#" + t.path("language").asText()).equals(templateKey)) {
+                category = t.path("category").asText("UTILITY").toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return pricing.put("billable", true).put("pricing_model", "PMP").put("category", category).put("type", "regular");
+    }
+
+    /** The sample catalog with the statuses Meta gave its templates since (a paused one is PAUSED). */
+    private JsonNode templates() {
+        try {
+            JsonNode catalog = json.readTree(SAMPLE_TEMPLATES);
+            for (JsonNode t : catalog.path("data")) {
+                String status = templateStatus.get(t.path("name").asText() + "#" + t.path("language").asText());
+                if (status != null) {
+                    ((ObjectNode) t).put("status", status);
+                }
+            }
+            return catalog;
+        } catch (IOException e) {
+            throw new IllegalStateException("the sample catalog is JSON", e);
+        }
+    }
+
+    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart; the first two priced. */
+    private void scheduleStatuses(String phoneNumberId, String wamid, String to, ObjectNode pricing) {
         String[] statuses = { "sent", "delivered", "read" };
         for (int i = 0; i < statuses.length; i++) {
             String status = statuses[i];
@@ -342,7 +669,10 @@ public class WhatsAppSimulator {
                 entry.put("id", wamid);
                 entry.put("status", status);
                 entry.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
-                entry.put("recipient_id", to);
+                entry.put(net.wagw.domain.contact.ContactKey.isDigits(to) ? "recipient_id" : "recipient_user_id", to);
+                if (!"read".equals(status)) {
+                    entry.set("pricing", pricing);
+                }
                 postWebhook(value);
             }, 300L * (i + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
@@ -354,12 +684,17 @@ public class WhatsAppSimulator {
 
     /** Wraps a change value as Meta's webhook, signs it with the app secret and posts it. */
     private int postWebhook(ObjectNode value, String field) {
+        return postWebhook(value, field, "0");
+    }
+
+    /** @param account the business account's id ({@code entry[].id}), which account-wide fields go by */
+    private int postWebhook(ObjectNode value, String field, String account) {
         if (webhookUrl == null) {
             return 0;
         }
         ObjectNode root = json.createObjectNode();
         root.put("object", "whatsapp_business_account");
-        ObjectNode change = root.putArray("entry").addObject().put("id", "0").putArray("changes").addObject();
+        ObjectNode change = root.putArray("entry").addObject().put("id", account).putArray("changes").addObject();
         change.set("value", value);
         change.put("field", field);
         try {
@@ -371,6 +706,7 @@ public class WhatsAppSimulator {
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
             webhooksPosted.add(json.createObjectNode().put("status", status).set("payload", root));
+            hop("Meta", "wagw", "webhook " + field + " " + describe(value), status, root);
             return status;
         } catch (IOException e) {
             return 0;
@@ -378,6 +714,34 @@ public class WhatsAppSimulator {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** What a webhook's value holds, in a few words: a customer's message, statuses, a group event. */
+    private static String describe(JsonNode value) {
+        if (value.has("messages")) {
+            JsonNode m = value.path("messages").path(0);
+            return m.path("type").asText() + " from " + m.path("from").asText(m.path("from_user_id").asText())
+                    + (m.has("group_id") ? " in group " + m.path("group_id").asText() : "");
+        }
+        if (value.has("statuses")) {
+            JsonNode st = value.path("statuses").path(0);
+            return st.path("status").asText() + (st.has("errors") ? " (#" + st.path("errors").path(0).path("code").asInt()
+                    + ")" : "") + " of " + st.path("id").asText();
+        }
+        if (value.has("groups")) {
+            return value.path("groups").path(0).path("type").asText();
+        }
+        if (value.has("message_echoes")) {
+            return "echo to " + value.path("message_echoes").path(0).path("to").asText();
+        }
+        if (value.has("calls")) {
+            return value.path("calls").path(0).path("event").asText() + " from " + value.path("calls").path(0)
+                    .path("from").asText();
+        }
+        if (value.has("message_template_name")) {
+            return value.path("message_template_name").asText() + " " + value.path("event").asText();
+        }
+        return "";
     }
 
     private void send(HttpExchange exchange, String phoneNumberId, String authorization, byte[] body) throws IOException {
@@ -400,7 +764,9 @@ public class WhatsAppSimulator {
             reply(exchange, 200, json.createObjectNode().put("success", true));
             return;
         }
-        String to = request.path("to").asText("");
+        // a customer known only by business-scoped user id is named by "recipient" instead of "to"
+        String bsuid = request.path("to").isMissingNode() ? request.path("recipient").asText("") : "";
+        String to = bsuid.isEmpty() ? request.path("to").asText("") : bsuid;
         if (to.isEmpty()) {
             reply(exchange, 400, error(100, "(#100) The parameter to is required.", "OAuthException", 0));
             return;
@@ -411,10 +777,26 @@ public class WhatsAppSimulator {
                     .sorted().toList()) + "} - got \"" + type + "\".", "OAuthException", 2494010));
             return;
         }
-        if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(request.path("template").path("name").asText()
-                + "#" + request.path("template").path("language").path("code").asText())) {
+        String interactiveType = request.path("interactive").path("type").asText("");
+        if ("interactive".equals(type) && !INTERACTIVE_TYPES.contains(interactiveType)) {
+            reply(exchange, 400, error(100, "(#100) Param interactive['type'] must be one of {" + String.join(", ",
+                    INTERACTIVE_TYPES.stream().sorted().toList()) + "} - got \"" + interactiveType + "\".",
+                    "OAuthException", 2494010));
+            return;
+        }
+        String templateKey = request.path("template").path("name").asText() + "#"
+                + request.path("template").path("language").path("code").asText();
+        if ("template".equals(type) && templateStatus.containsKey(templateKey)
+                && !"APPROVED".equals(templateStatus.get(templateKey))) {
+            reply(exchange, 400, error(132015, "(#132015) Template is " + templateStatus.get(templateKey).toLowerCase(
+                    java.util.Locale.ROOT), "OAuthException", 0));
+            return;
+        }
+        if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(templateKey)) {
             reply(exchange, 404, error(132001, "(#132001) Template name does not exist in the translation",
                     "OAuthException", 2494073));
+            hop("wagw", "Meta", "template " + request.path("template").path("name").asText() + " refused (#132001)", 404,
+                    request);
             return;
         }
         String wamid = "wamid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
@@ -431,16 +813,21 @@ public class WhatsAppSimulator {
         if (!group) {
             ObjectNode contact = answer.putArray("contacts").addObject();
             contact.put("input", to);
-            contact.put("wa_id", to.replaceAll("\\D", ""));
+            if (bsuid.isEmpty()) {
+                contact.put("wa_id", to.replaceAll("\\D", ""));
+            } else {
+                contact.put("user_id", bsuid);
+            }
         }
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
+        hop("wagw", "Meta", type + " to " + to + " -> " + wamid, 200, request);
         if (!group) {
-            String waId = to.replaceAll("\\D", "");
+            String waId = bsuid.isEmpty() ? to.replaceAll("\\D", "") : bsuid;
             java.time.Instant wrote = customerWrote.get(phoneNumberId + ":" + waId);
             boolean windowOpen = wrote != null && wrote.isAfter(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
             if ("template".equals(type) || windowOpen) {
-                scheduleStatuses(phoneNumberId, wamid, waId);
+                scheduleStatuses(phoneNumberId, wamid, waId, pricing("template".equals(type) ? templateKey : null));
             } else {
                 // as Meta does: the free-form send is taken, then fails with 131047 in a status webhook
                 scheduleFailure(phoneNumberId, wamid, waId);

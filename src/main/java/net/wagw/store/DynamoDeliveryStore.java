@@ -1,7 +1,6 @@
 package net.wagw.store;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +11,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@link DeliveryStore} on the deliveries table. Pending deliveries carry {@code dueBot} (the
- * sparse "due" index); dead letters carry {@code deadBot} (the sparse "dead" index) and never
+ * {@link DeliveryStore} on the deliveries table. Dead letters carry {@code deadBot} (the sparse "dead" index) and never
  * expire, so they stay visible until re-driven.
  */
 public final class DynamoDeliveryStore implements DeliveryStore {
@@ -45,11 +43,6 @@ public final class DynamoDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public List<Delivery> due(String botId, Instant now, int limit) {
-        return table.due(botId, now, limit).stream().map(DynamoDeliveryStore::read).toList();
-    }
-
-    @Override
     public List<Delivery> dead(String botId, int limit) {
         return dynamo.query(r -> r.tableName(tableName).indexName(Tables.DEAD_INDEX).limit(limit)
                 .keyConditionExpression("#dead = :bot")
@@ -66,7 +59,8 @@ public final class DynamoDeliveryStore implements DeliveryStore {
                 .millis("createdAt", d.createdAt()).millis(Tables.NEXT_ATTEMPT_AT, d.nextAttemptAt())
                 .s("lastError", d.lastError()).n("version", d.version());
         switch (d.state()) {
-            case PENDING -> item.s(Tables.DUE_BOT, d.botId());
+            case PENDING -> {
+            }
             case DEAD -> item.s(Tables.DEAD_BOT, d.botId());
             case DELIVERED -> item.seconds(Tables.EXPIRES_AT, d.nextAttemptAt().plus(KEEP_DELIVERED));
         }

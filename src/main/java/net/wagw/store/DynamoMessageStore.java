@@ -1,8 +1,6 @@
 package net.wagw.store;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,9 +11,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@link MessageStore} on the messages table. Unsettled messages carry {@code dueBot}, which puts
- * them in the sparse "due" index that dispatch queries; every write after the first is
- * conditional on the version read, so two writers never both win.
+ * {@link MessageStore} on the messages table. Every write after the first is conditional on the
+ * version read, so two writers never both win; when a retry is due is the queue's business.
  */
 public final class DynamoMessageStore implements MessageStore {
     /** Long enough for any retry of the same envelope id by a bot, and for status webhooks. */
@@ -42,11 +39,6 @@ public final class DynamoMessageStore implements MessageStore {
         return table.replace(write(updated), updated.version());
     }
 
-    @Override
-    public List<OutboundMessage> due(String botId, Instant now, int limit) {
-        return table.due(botId, now, limit).stream().map(DynamoMessageStore::read).toList();
-    }
-
     private static Map<String, AttributeValue> write(OutboundMessage m) {
         Item item = Item.create()
                 .s(Tables.PK, Tables.key(m.botId(), m.id()))
@@ -60,9 +52,6 @@ public final class DynamoMessageStore implements MessageStore {
                 .s("failureDescription", m.failureDescription()).s("lastError", m.lastError())
                 .n("version", m.version())
                 .seconds(Tables.EXPIRES_AT, m.createdAt().plus(KEEP));
-        if (!m.isSettled()) {
-            item.s(Tables.DUE_BOT, m.botId());
-        }
         return item.build();
     }
 

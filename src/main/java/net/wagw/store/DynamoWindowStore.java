@@ -52,16 +52,32 @@ public final class DynamoWindowStore implements WindowStore {
     }
 
     @Override
-    public void recordInbound(String botId, ContactKey customer, Instant at) {
+    public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, customer.value()))))).item();
+        if (item == null || item.isEmpty() || Item.of(item).millis("lastInboundAt") == null) {
+            return Optional.empty();
+        }
+        AttributeValue wamid = item.get("lastWamid");
+        return Optional.of(new LastInbound(Item.of(item).millis("lastInboundAt"), wamid == null ? null : wamid.s()));
+    }
+
+    @Override
+    public void recordInbound(String botId, ContactKey customer, Instant at, String wamid) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())),
+                ":expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond()))));
+        if (wamid != null) {
+            values.put(":wamid", AttributeValue.fromS(wamid));
+        }
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, customer.value()))))
-                    .updateExpression("SET lastInboundAt = :at, #expiresAt = :expiresAt")
+                    .updateExpression("SET lastInboundAt = :at, #expiresAt = :expiresAt"
+                            + (wamid == null ? " REMOVE lastWamid" : ", lastWamid = :wamid"))
                     .conditionExpression("attribute_not_exists(lastInboundAt) OR lastInboundAt < :at")
                     .expressionAttributeNames(Map.of("#expiresAt", Tables.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(
-                            ":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())),
-                            ":expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())))));
+                    .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException later) {
             // a later message already holds the window open: out-of-order deliveries never shorten it
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param partitionKey the partition key attribute (type S)
  * @param sortKey      the sort key attribute (type S), if any
  * @param ttlAttribute the epoch-seconds attribute DynamoDB TTL deletes by, if any; code never
- *                     relies on it (DESIGN.md 1) and compares expiry times on every read
+ *                     relies on it (docs/contracts.md §1) and compares expiry times on every read
  * @param indexes      global secondary indexes (all attributes projected)
  */
 public record TableDefinition(String name, String partitionKey, String sortKey, String ttlAttribute,

@@ -2,15 +2,12 @@ package net.wagw.store;
 
 import java.util.List;
 
-/** Every table of wagw (DESIGN.md 1). Keys are prefixed by the bot id. */
+/** Every table of wagw (docs/contracts.md §1). Keys are prefixed by the bot id. */
 public final class Tables {
     public static final String PK = "pk";
     public static final String SK = "sk";
     public static final String EXPIRES_AT = "expiresAt";
-    /** Set only while a message or delivery awaits a try: the sparse "due" index holds just those. */
-    public static final String DUE_BOT = "dueBot";
     public static final String NEXT_ATTEMPT_AT = "nextAttemptAt";
-    public static final String DUE_INDEX = "due";
     /** Set only on dead letters: the sparse "dead" index lists a bot's, oldest first. */
     public static final String DEAD_BOT = "deadBot";
     public static final String DEAD_INDEX = "dead";
@@ -27,9 +24,8 @@ public final class Tables {
     /** Consent per customer: sk "current" and one "history#..." item per change, kept forever. */
     public static final TableDefinition OPT_INS = new TableDefinition("opt-ins", PK, SK, null);
 
-    /** Outbound messages by bot and envelope id (idempotency, retries), expiring after 30 days. */
-    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT,
-            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT)));
+    /** Outbound messages by bot and envelope id (idempotency, states), expiring after 30 days. */
+    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT);
 
     /**
      * Deliveries to bots (notifications, inbound messages), retried and dead-lettered. An inbound
@@ -37,8 +33,7 @@ public final class Tables {
      * conditionally before Meta is answered, it holds the event as forwarded.
      */
     public static final TableDefinition DELIVERIES = new TableDefinition("deliveries", PK, null, EXPIRES_AT,
-            List.of(new TableDefinition.Index(DUE_INDEX, DUE_BOT, NEXT_ATTEMPT_AT),
-                    new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
+            List.of(new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
 
     /**
      * Sent messages by Meta's id (pk bot#wamid): the bot's envelope id and the furthest status
@@ -55,8 +50,21 @@ public final class Tables {
     /** Each bot's copy of its template catalog: pk bot id, sk name#language. */
     public static final TableDefinition TEMPLATES = new TableDefinition("templates", PK, SK, null);
 
+    /**
+     * Media files by bot and Meta's media id (pk bot#&lt;id&gt;): whose they are, whether copied to
+     * the media store; a bot's uploads also by its own id (pk bot#upload#&lt;id&gt;). Expiring with
+     * the copies' retention.
+     */
+    public static final TableDefinition MEDIA = new TableDefinition("media", PK, null, EXPIRES_AT);
+
+    /**
+     * The bots this deployment serves (docs/contracts.md §10), pk bot id: not prefixed, it is the
+     * one table whose items are the bots themselves. Read whole by every function and cached.
+     */
+    public static final TableDefinition BOTS = new TableDefinition("bots", PK, null, null);
+
     public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
-            STATUSES, GROUPS, TEMPLATES);
+            STATUSES, GROUPS, TEMPLATES, MEDIA, BOTS);
 
     private Tables() {
     }

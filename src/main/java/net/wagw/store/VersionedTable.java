@@ -1,7 +1,5 @@
 package net.wagw.store;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,8 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 
 /**
  * The item life wagw's outboxes share (messages to Meta, deliveries to bots): created once per
- * key, every later write conditional on the version read, and the due ones found on the sparse
- * "due" index. Only single-item conditional writes: no transactions (DESIGN.md 1).
+ * key, every later write conditional on the version read. Only single-item conditional writes: no transactions (docs/contracts.md §1).
  */
 final class VersionedTable {
     private final DynamoDbClient dynamo;
@@ -48,15 +45,5 @@ final class VersionedTable {
         } catch (ConditionalCheckFailedException changed) {
             return false;
         }
-    }
-
-    /** Items of a bot whose next attempt is due by now, from the sparse "due" index. */
-    List<Map<String, AttributeValue>> due(String botId, Instant now, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(Tables.DUE_INDEX).limit(limit)
-                .keyConditionExpression("#bot = :bot AND #next <= :now")
-                .expressionAttributeNames(Map.of("#bot", Tables.DUE_BOT, "#next", Tables.NEXT_ATTEMPT_AT))
-                .expressionAttributeValues(Map.of(":bot", AttributeValue.fromS(botId),
-                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))
-                .items();
     }
 }

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Meta's Graph API, the parts of the WhatsApp Cloud API wagw calls (reference:
- * shared/reference/meta-business-messaging-api_v23.0.yaml). Answers are read raw, so that error
+ * Meta's published OpenAPI description of the Business Messaging API, v23.0). Answers are read raw, so that error
  * bodies reach {@link CloudWhatsAppApi}'s classification instead of becoming exceptions.
  */
 @RegisterRestClient(configKey = "meta")

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.send.MetaOutcome;
 
 /** {@link GroupsApi} over the Cloud API REST client, with Meta's request bodies from the reference. */
@@ -21,13 +21,13 @@ public final class CloudGroupsApi implements GroupsApi {
     private final CloudApiClient client;
     private final ObjectMapper json;
     private final String version;
-    private final String authorization;
+    private final Secrets.Secret accessToken;
 
-    public CloudGroupsApi(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
+    public CloudGroupsApi(CloudApiClient client, ObjectMapper json, String version, Secrets.Secret accessToken) {
         this.client = client;
         this.json = json;
         this.version = version;
-        this.authorization = "Bearer " + accessToken;
+        this.accessToken = accessToken;
     }
 
     @Override
@@ -40,24 +40,24 @@ public final class CloudGroupsApi implements GroupsApi {
         if (joinApprovalMode != null) {
             body.put("join_approval_mode", joinApprovalMode);
         }
-        return call(() -> client.createGroup(version, phoneNumberId, authorization, body),
+        return call(authorization -> client.createGroup(version, phoneNumberId, authorization, body),
                 answer -> answer.path("request_id").asText(null));
     }
 
     @Override
     public Answer<Boolean> delete(String metaGroupId) {
-        return call(() -> client.deleteGroup(version, metaGroupId, authorization), answer -> true);
+        return call(authorization -> client.deleteGroup(version, metaGroupId, authorization), answer -> true);
     }
 
     @Override
     public Answer<String> inviteLink(String metaGroupId) {
-        return call(() -> client.getOnGroup(version, metaGroupId, "invite_link", authorization),
+        return call(authorization -> client.getOnGroup(version, metaGroupId, "invite_link", authorization),
                 answer -> answer.path("invite_link").asText(null));
     }
 
     @Override
     public Answer<String> resetInviteLink(String metaGroupId) {
-        return call(() -> client.postOnGroup(version, metaGroupId, "invite_link", authorization, whatsapp()),
+        return call(authorization -> client.postOnGroup(version, metaGroupId, "invite_link", authorization, whatsapp()),
                 answer -> answer.path("invite_link").asText(null));
     }
 
@@ -65,12 +65,12 @@ public final class CloudGroupsApi implements GroupsApi {
     public Answer<Boolean> removeParticipants(String metaGroupId, List<String> users) {
         ObjectNode body = whatsapp();
         users.forEach(user -> body.withArray("participants").addObject().put("user", user));
-        return call(() -> client.deleteOnGroup(version, metaGroupId, "participants", authorization, body), answer -> true);
+        return call(authorization -> client.deleteOnGroup(version, metaGroupId, "participants", authorization, body), answer -> true);
     }
 
     @Override
     public Answer<List<JoinRequest>> joinRequests(String metaGroupId) {
-        return call(() -> client.getOnGroup(version, metaGroupId, "join_requests", authorization), answer -> {
+        return call(authorization -> client.getOnGroup(version, metaGroupId, "join_requests", authorization), answer -> {
             List<JoinRequest> requests = new ArrayList<>();
             answer.path("data").forEach(r -> requests.add(new JoinRequest(r.path("join_request_id").asText(),
                     r.path("wa_id").asText(), Instant.ofEpochSecond(r.path("creation_timestamp").asLong()))));
@@ -83,16 +83,16 @@ public final class CloudGroupsApi implements GroupsApi {
         ObjectNode body = whatsapp();
         ids.forEach(body.withArray("join_requests")::add);
         return call(approve
-                ? () -> client.postOnGroup(version, metaGroupId, "join_requests", authorization, body)
-                : () -> client.deleteOnGroup(version, metaGroupId, "join_requests", authorization, body), answer -> true);
+                ? authorization -> client.postOnGroup(version, metaGroupId, "join_requests", authorization, body)
+                : authorization -> client.deleteOnGroup(version, metaGroupId, "join_requests", authorization, body), answer -> true);
     }
 
     private ObjectNode whatsapp() {
         return json.createObjectNode().put("messaging_product", "whatsapp");
     }
 
-    private <T> Answer<T> call(Supplier<Response> request, Function<JsonNode, T> read) {
-        try (Response response = MetaAnswers.answer(request)) {
+    private <T> Answer<T> call(Function<String, Response> request, Function<JsonNode, T> read) {
+        try (Response response = MetaAnswers.withToken(accessToken, json, request)) {
             JsonNode answer = MetaAnswers.body(json, response);
             return MetaAnswers.ok(response) ? new Answer<>(read.apply(answer), null)
                     : new Answer<>(null, MetaAnswers.error(response, answer));

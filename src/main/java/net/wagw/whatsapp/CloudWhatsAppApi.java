@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.send.Media;
 import net.wagw.domain.send.MetaOutcome;
 import net.wagw.domain.send.Template;
@@ -24,16 +25,16 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
     private final CloudApiClient client;
     private final ObjectMapper json;
     private final String version;
-    private final String authorization;
+    private final Secrets.Secret accessToken;
     private final java.net.http.HttpClient downloads = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(5)).followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
             .build();
 
-    public CloudWhatsAppApi(CloudApiClient client, ObjectMapper json, String version, String accessToken) {
+    public CloudWhatsAppApi(CloudApiClient client, ObjectMapper json, String version, Secrets.Secret accessToken) {
         this.client = client;
         this.json = json;
         this.version = version;
-        this.authorization = "Bearer " + accessToken;
+        this.accessToken = accessToken;
     }
 
     @Override
@@ -41,28 +42,46 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", group ? "group" : "individual");
-        body.put("to", to);
+        if (group || net.wagw.domain.contact.ContactKey.isDigits(to)) {
+            body.put("to", to);
+        } else {
+            // a customer known only by business-scoped user id: Meta takes it as "recipient", not "to"
+            // (developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids)
+            body.put("recipient", to);
+        }
         try {
             body.setAll((ObjectNode) json.readTree(payloadJson));
         } catch (IOException e) {
             throw new IllegalStateException("a stored payload is not JSON", e);
         }
-        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+        return call(authorization -> client.messages(version, phoneNumberId, authorization, body));
     }
 
     @Override
     public MetaOutcome markRead(String phoneNumberId, String wamid) {
+        return call(authorization -> client.messages(version, phoneNumberId, authorization, read(wamid)));
+    }
+
+    @Override
+    public MetaOutcome typing(String phoneNumberId, String wamid) {
+        ObjectNode body = read(wamid);
+        body.putObject("typing_indicator").put("type", "text");
+        return call(authorization -> client.messages(version, phoneNumberId, authorization, body));
+    }
+
+    private ObjectNode read(String wamid) {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("status", "read");
         body.put("message_id", wamid);
-        return call(() -> client.messages(version, phoneNumberId, authorization, body));
+        return body;
     }
 
     @Override
     public Media media(String mediaId, long maxBytes) {
         JsonNode info;
-        try (Response response = MetaAnswers.answer(() -> client.media(version, mediaId, authorization))) {
+        try (Response response = MetaAnswers.withToken(accessToken, json,
+                authorization -> client.media(version, mediaId, authorization))) {
             info = MetaAnswers.body(json, response);
             if (!MetaAnswers.ok(response)) {
                 return new Media.Failed(MetaAnswers.error(response, info));
@@ -78,7 +97,7 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         try {
             java.net.http.HttpResponse<byte[]> file = downloads.send(java.net.http.HttpRequest
                     .newBuilder(java.net.URI.create(info.path("url").asText()))
-                    .header("Authorization", authorization).timeout(java.time.Duration.ofSeconds(20)).GET().build(),
+                    .header("Authorization", "Bearer " + accessToken.valueOrEmpty()).timeout(java.time.Duration.ofSeconds(20)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             if (file.statusCode() / 100 != 2) {
                 return new Media.Failed(new MetaOutcome.Error(file.statusCode(), 0, null, "media download failed", null));
@@ -102,8 +121,8 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         for (int page = 0; page < MAX_TEMPLATE_PAGES; page++) {
             String cursor = after;
             JsonNode answer;
-            try (Response response = MetaAnswers.answer(() -> client.templates(version, wabaId, authorization, TEMPLATE_PAGE,
-                    cursor))) {
+            try (Response response = MetaAnswers.withToken(accessToken, json,
+                    authorization -> client.templates(version, wabaId, authorization, TEMPLATE_PAGE, cursor))) {
                 answer = MetaAnswers.body(json, response);
                 if (response.getStatus() / 100 != 2) {
                     throw new MetaUnavailable("template catalog: HTTP " + response.getStatus() + " "
@@ -122,8 +141,8 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
         return templates;
     }
 
-    private MetaOutcome call(java.util.function.Supplier<Response> request) {
-        try (Response response = MetaAnswers.answer(request)) {
+    private MetaOutcome call(java.util.function.Function<String, Response> request) {
+        try (Response response = MetaAnswers.withToken(accessToken, json, request)) {
             JsonNode answer = MetaAnswers.body(json, response);
             if (response.getStatus() / 100 == 2) {
                 JsonNode wamid = answer.path("messages").path(0).path("id");
@@ -135,8 +154,24 @@ public final class CloudWhatsAppApi implements WhatsAppApi {
             }
             return MetaAnswers.error(response, answer);
         } catch (ProcessingException e) {
-            return new MetaOutcome.Unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            // only a connection never made is sure not to have reached Meta; a timeout or a reset
+            // after connecting may come after Meta read the request (docs/queue.md)
+            return neverConnected(e) ? new MetaOutcome.Unreachable(why) : new MetaOutcome.Uncertain(why);
         }
+    }
+
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String name = cause.getClass().getName();
+            String message = String.valueOf(cause.getMessage());
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException || name.contains("ConnectTimeout")
+                    || message.contains("Connection refused") || message.contains("connect timed out")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Meta could not be asked (the catalog sync fails as a whole and is tried again next sweep). */

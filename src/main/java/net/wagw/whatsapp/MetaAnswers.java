@@ -1,6 +1,7 @@
 package net.wagw.whatsapp;
 
 import java.io.IOException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.WebApplicationException;
@@ -9,12 +10,13 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.send.MetaOutcome;
 
 /**
  * Reading Graph API answers the same way for every call: whatever the status, as a body; errors
  * in Meta's shape {@code {"error":{"message","type","code","error_subcode","error_data":{"details"}}}}
- * (the reference documents only successes; see shared/reference/README.md).
+ * (the reference documents only successes; Meta's OpenAPI has no error schema).
  */
 final class MetaAnswers {
     private MetaAnswers() {
@@ -28,6 +30,28 @@ final class MetaAnswers {
             return e.getResponse();
         }
     }
+
+    /**
+     * A call with the access token. Meta answers error 190 (OAuthException) to a token that expired
+     * or was replaced: the token is read again from where it lives and, when it changed (rotated in
+     * Secrets Manager), the call is made once more with the new one (docs/contracts.md §9).
+     */
+    static Response withToken(Secrets.Secret token, ObjectMapper json, Function<String, Response> request) {
+        String used = token.valueOrEmpty();
+        Response response = answer(() -> request.apply("Bearer " + used));
+        if (ok(response) || response.getStatus() >= 500) {
+            return response;
+        }
+        response.bufferEntity();
+        if (body(json, response).path("error").path("code").asInt(0) != EXPIRED_TOKEN || !token.reread(used)) {
+            return response;
+        }
+        response.close();
+        return answer(() -> request.apply("Bearer " + token.valueOrEmpty()));
+    }
+
+    /** Graph API error 190: "Invalid OAuth 2.0 Access Token" (expired, revoked or replaced). */
+    static final int EXPIRED_TOKEN = 190;
 
     static JsonNode body(ObjectMapper json, Response response) {
         try {

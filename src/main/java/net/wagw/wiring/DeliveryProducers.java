@@ -10,8 +10,13 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.work.WorkQueue;
+import net.wagw.functions.Metrics;
+import net.wagw.functions.ObservedDeliveries;
 import net.wagw.lime.HttpBotEndpoint;
 import net.wagw.lime.LimeNotifier;
 import net.wagw.store.DynamoDeliveryStore;
@@ -24,9 +29,12 @@ public class DeliveryProducers {
 
     @Produces
     @Singleton
-    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotRegistry bots, WagwConfig config, Clock clock) {
+    Outbox outbox(DynamoDbClient dynamo, TableNames names, BotSecrets secrets, BotDirectory bots, WorkQueue queue,
+            WagwConfig config, Clock clock, Metrics metrics) {
         Duration timeout = Duration.ofSeconds(config.http().botTimeoutSeconds());
-        return new Outbox(new DynamoDeliveryStore(dynamo, names), new HttpBotEndpoint(timeout), bots, clock, timeout);
+        return new Outbox(ObservedDeliveries.store(new DynamoDeliveryStore(dynamo, names), metrics),
+                ObservedDeliveries.endpoint(new HttpBotEndpoint(timeout), bots), secrets, queue, clock, timeout,
+                Duration.ofDays(config.queue().deliveryRetryDays()));
     }
 
     @Produces

@@ -22,14 +22,16 @@ public class MetaProducers {
 
     @Produces
     @Singleton
-    WhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config) {
-        return new CloudWhatsAppApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse(""));
+    WhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config,
+            BotProducers.MetaToken token) {
+        return new CloudWhatsAppApi(client, json, config.meta().apiVersion(), token.secret());
     }
 
     @Produces
     @Singleton
-    GroupsApi groupsApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config) {
-        return new CloudGroupsApi(client, json, config.meta().apiVersion(), config.meta().accessToken().orElse(""));
+    GroupsApi groupsApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config,
+            BotProducers.MetaToken token) {
+        return new CloudGroupsApi(client, json, config.meta().apiVersion(), token.secret());
     }
 
     @Produces

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,68 +22,97 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import net.wagw.config.MediaConfig;
+import net.wagw.config.WagwConfig;
 import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
+import net.wagw.queue.QueueConnection;
 import net.wagw.store.TableDefinition;
 import net.wagw.store.TableNames;
 import net.wagw.store.Tables;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Cold start: what a function's first request would otherwise build and load happens during the
- * Lambda init phase instead. The beans of the function are built (the DynamoDB clients, the Cloud
- * API REST client, the bots' HTTP client), one request that needs no key runs through the HTTP
- * path and its JSON (answered 401/403, nothing stored), and one DynamoDB read of an item that
- * cannot exist, on a table the function reads anyway (its IAM policy allows it), loads the SDK's
- * request pipeline. With SnapStart the same happens in the CRaC {@code beforeCheckpoint} hook, so
- * the snapshot holds a primed function: the priming read asks DynamoDB to close its connection
- * and reads no secret, so that no connection and no secret is in the snapshot.
+ * Lambda init phase instead ({@code wagw.priming}, on by default). The function's beans are built
+ * (the DynamoDB, SQS and S3 clients, the Cloud API REST client, the bots' HTTP client); one request
+ * runs through the HTTP path and its JSON, refused for want of a key (nothing stored); and each
+ * AWS client makes one call its IAM policy allows and that changes nothing: a DynamoDB read of an
+ * item that cannot exist, the work queue's attributes (dispatch), an absent media object (webhook).
+ *
+ * <p>With SnapStart the same happens in the CRaC {@code beforeCheckpoint} hook, so that the
+ * snapshot holds a primed function, with two rules: every priming call asks the server to close
+ * its connection (the JDK's HTTP client, which the SDK clients use, then also drops the idle
+ * connection of an earlier call to the same host, such as the bots table's read at start), so
+ * that no connection is in the snapshot; and no route whose check reads a secret (Meta's webhook,
+ * the operator's routes) is primed, so that no secret is in it either: those are read by the first
+ * request after the restore, as they must be.
  */
 @ApplicationScoped
 public class Priming implements Resource {
     private static final Logger LOG = Logger.getLogger(Priming.class);
     /** A partition key no item has: the priming read finds nothing. */
     static final String ABSENT_KEY = "#priming";
-    /** The table each function reads by key anyway (sweep only syncs, every 15 minutes: no read). */
+    /** The table each function reads by key anyway (its IAM policy allows GetItem on it). */
     static final Map<String, TableDefinition> READS = Map.of(
             "verify", Tables.ACCOUNTS, "commands", Tables.ACCOUNTS, "send", Tables.ACCOUNTS,
             "webhook", Tables.ACCOUNTS, "groups", Tables.GROUPS, "dispatch", Tables.OPT_INS);
+    /** The functions that may read the work queue's attributes, and read media objects. */
+    static final Set<String> QUEUE_READERS = Set.of("dispatch");
+    static final Set<String> MEDIA_READERS = Set.of("webhook");
+    /** The functions whose requests are checked against a secret before anything else. */
+    static final Set<String> SECRET_CHECKED = Set.of("webhook", "admin");
 
     private final HttpGateway gateway;
     private final ScheduledFunctions scheduled;
     private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final S3Client s3;
+    private final QueueConnection queue;
     private final TableNames tables;
     private final ObjectMapper json;
+    private final String bucket;
+    private final boolean enabled;
     private final Optional<String> function;
 
-    public Priming(HttpGateway gateway, ScheduledFunctions scheduled, DynamoDbClient dynamo, TableNames tables,
-            ObjectMapper json, @ConfigProperty(name = "quarkus.funqy.export") Optional<String> function) {
+    public Priming(HttpGateway gateway, ScheduledFunctions scheduled, DynamoDbClient dynamo, SqsClient sqs, S3Client s3,
+            QueueConnection queue, TableNames tables, ObjectMapper json, MediaConfig media, WagwConfig config,
+            @ConfigProperty(name = "quarkus.funqy.export") Optional<String> function) {
         this.gateway = gateway;
         this.scheduled = scheduled;
         this.dynamo = dynamo;
+        this.sqs = sqs;
+        this.s3 = s3;
+        this.queue = queue;
         this.tables = tables;
         this.json = json;
+        this.bucket = media.bucket();
+        this.enabled = config.priming();
         this.function = function;
     }
 
     void atStartup(@Observes StartupEvent startup) {
-        if (LaunchMode.current() != LaunchMode.NORMAL || function.isEmpty()) {
+        if (LaunchMode.current() != LaunchMode.NORMAL || function.isEmpty() || !enabled) {
             return; // dev and test runs start every function in one process, and start them often
         }
         if ("snap-start".equals(System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"))) {
             Core.getGlobalContext().register(this); // the bean keeps this resource reachable
         } else {
-            prime();
+            prime(false);
         }
     }
 
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        prime();
+        prime(true);
     }
 
     @Override
@@ -91,17 +121,22 @@ public class Priming implements Resource {
     }
 
     /** Primes the function; a failure only costs the first request its warmth. */
-    void prime() {
+    void prime(boolean forSnapshot) {
         String name = function.orElseThrow();
         long started = System.nanoTime();
         try {
-            // Meta's routes: the subscription check (GET), which stores nothing whatever it is sent
-            Arrays.stream(Route.values()).filter(r -> r.function().equals(name))
-                    .filter(r -> !r.isMetas() || r.method().equals("GET")).findFirst()
-                    .ifPresentOrElse(this::primeHttp, scheduled::toString);
-            primeDynamo(name);
+            if (!forSnapshot || !SECRET_CHECKED.contains(name)) {
+                // Meta's routes: the subscription check (GET), which stores nothing whatever it is sent
+                Arrays.stream(Route.values()).filter(r -> r.function().equals(name))
+                        .filter(r -> !r.isMetas() || r.method().equals("GET")).findFirst()
+                        .ifPresent(this::primeHttp);
+            }
+            if (name.equals("dispatch")) {
+                scheduled.dispatch(json.readTree("{\"Records\":[]}")); // Lambda's SQS event, parsed and answered
+            }
+            primeAws(name);
             LOG.debugf("%s primed in %d ms", name, (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warnf("priming %s failed (%s); the first request loads what it needs", name, e.toString());
         }
     }
@@ -127,19 +162,33 @@ public class Priming implements Resource {
         }
     }
 
-    private void primeDynamo(String name) {
+    /** One harmless call per AWS client the function may make it with, each asking for its connection to be closed. */
+    private void primeAws(String name) {
+        AwsRequestOverrideConfiguration close = AwsRequestOverrideConfiguration.builder()
+                .putHeader("Connection", "close").build();
         TableDefinition table = READS.get(name);
-        if (table == null) {
-            return;
+        if (table != null) {
+            Map<String, AttributeValue> key = new HashMap<>();
+            key.put(table.partitionKey(), AttributeValue.fromS(ABSENT_KEY));
+            table.sortKeyAttribute().ifPresent(sk -> key.put(sk, AttributeValue.fromS(ABSENT_KEY)));
+            quietly("DynamoDB", () -> dynamo.getItem(GetItemRequest.builder().tableName(tables.of(table)).key(key)
+                    .overrideConfiguration(close).build()));
         }
-        Map<String, AttributeValue> key = new HashMap<>();
-        key.put(table.partitionKey(), AttributeValue.fromS(ABSENT_KEY));
-        table.sortKeyAttribute().ifPresent(sk -> key.put(sk, AttributeValue.fromS(ABSENT_KEY)));
+        if (QUEUE_READERS.contains(name) && queue.url().isPresent()) {
+            quietly("SQS", () -> sqs.getQueueAttributes(r -> r.queueUrl(queue.url().get())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES).overrideConfiguration(close)));
+        }
+        if (MEDIA_READERS.contains(name)) {
+            quietly("S3", () -> s3.headObject(r -> r.bucket(bucket).key(ABSENT_KEY).overrideConfiguration(close)));
+        }
+    }
+
+    /** An answer such as "not found" primes the client as well as a found item would. */
+    private static void quietly(String service, Runnable call) {
         try {
-            dynamo.getItem(GetItemRequest.builder().tableName(tables.of(table)).key(key)
-                    .overrideConfiguration(c -> c.putHeader("Connection", "close")).build());
+            call.run();
         } catch (SdkException e) {
-            LOG.debugf("priming read of %s: %s", tables.of(table), e.toString());
+            LOG.debugf("priming call to %s: %s", service, e.toString());
         }
     }
 }

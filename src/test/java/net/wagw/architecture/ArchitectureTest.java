@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The package layout of DESIGN.md 1, held by rules rather than by memory. */
+/** The package layout of docs/contracts.md §1, held by rules rather than by memory. */
 class ArchitectureTest {
     private static final JavaClasses WAGW = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -55,7 +55,8 @@ public final class DeployedBenchmark {
         System.out.printf("%-9s %10s %10s %12s %9s %9s%n", "function", "init (s)", "cold (s)", "cpu@1st (s)",
                 "p50 (ms)", "p99 (ms)");
         // webhook first: its message opens the customer's window, which send's requests need
-        for (String function : List.of("webhook", "verify", "send", "commands", "groups", "dispatch", "sweep")) {
+        // dispatch after them: each of its requests is an SQS event of one work item they queued
+        for (String function : List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep")) {
             IntFunction<String> request = request(function);
             DeployedFunction started = deployment.start(function);
             long t0 = started.startedNanos();
@@ -90,6 +91,7 @@ public final class DeployedBenchmark {
 
     private static void calls() throws Exception {
         try (CountingDynamoProxy proxy = new CountingDynamoProxy(deployment.dynalite().endpoint())) {
+            PROXY.set(proxy);
             deployment.dynamoEndpoint(proxy.endpoint());
             List<String> functions = List.of("verify", "send", "webhook", "dispatch", "sweep");
             functions.forEach(deployment::start);
@@ -100,28 +102,40 @@ public final class DeployedBenchmark {
             // warm every path once, so that the counts are a warm function's
             sweep();
             webhook(inbound("wamid.W." + run, CUSTOMER));
+            drain();
             Map<String, Runnable> operations = new LinkedHashMap<>();
             int[] counter = { 0 };
-            operations.put("verify", () -> call(bot("GET", "/accounts/+553197700" + String.format("%04d", ++counter[0]), null)));
-            operations.put("opt-in", () -> call(bot("POST", "/opt-ins", "{\"phoneNumber\":\"+553197710" + String.format("%04d",
-                    ++counter[0]) + "\",\"source\":\"web\"}")));
-            operations.put("session send", () -> call(bot("POST", "/messages", "{\"id\":\"s-" + run + "-" + (++counter[0])
-                    + "\",\"to\":\"" + CUSTOMER + "@wa.gw.msging.net\",\"type\":\"text/plain\",\"content\":\"oi\"}")));
-            operations.put("template send", () -> {
-                String to = "553197720" + String.format("%04d", ++counter[0]);
-                call(bot("POST", "/opt-ins", "{\"phoneNumber\":\"+" + to + "\",\"source\":\"web\"}"));
-                MARK.set(proxy.snapshot());
-                call(bot("POST", "/messages", "{\"id\":\"t-" + run + "-" + counter[0] + "\",\"to\":\"" + to
-                        + "@wa.gw.msging.net\",\"type\":\"application/json\",\"content\":{\"type\":\"template\",\"template\":"
-                        + "{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\",\"policy\":\"deterministic\"},"
-                        + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}}}"));
-            });
-            operations.put("inbound message", () -> webhook(inbound("wamid.I." + run + "." + (++counter[0]),
-                    "553197730" + String.format("%04d", counter[0]))));
-            operations.put("status", () -> webhook(status("wamid.DEPLOYED", "delivered")));
-            operations.put("duplicate webhook", () -> webhook(inbound("wamid.W." + run, CUSTOMER)));
-            operations.put("idle dispatch", () -> invoke("dispatch"));
-            operations.put("idle sweep", DeployedBenchmark::sweep);
+            operations.put("verify", measured(null, () -> call(bot("GET", "/accounts/+553197700"
+                    + String.format("%04d", ++counter[0]), null))));
+            operations.put("opt-in", measured(null, () -> call(bot("POST", "/opt-ins", "{\"phoneNumber\":\"+553197710"
+                    + String.format("%04d", ++counter[0]) + "\",\"source\":\"web\"}"))));
+            Runnable sessionSend = () -> call(bot("POST", "/messages", "{\"id\":\"s-" + run + "-" + (++counter[0])
+                    + "\",\"to\":\"" + CUSTOMER + "@wa.gw.msging.net\",\"type\":\"text/plain\",\"content\":\"oi\"}"));
+            operations.put("session send", measured(null, sessionSend));
+            operations.put("  session to Meta", measured(sessionSend, DeployedBenchmark::drain));
+            String[] templateTo = { null };
+            Runnable optIn = () -> {
+                templateTo[0] = "553197720" + String.format("%04d", ++counter[0]);
+                call(bot("POST", "/opt-ins", "{\"phoneNumber\":\"+" + templateTo[0] + "\",\"source\":\"web\"}"));
+            };
+            Runnable templateSend = () -> call(bot("POST", "/messages", "{\"id\":\"t-" + run + "-" + counter[0]
+                    + "\",\"to\":\"" + templateTo[0] + "@wa.gw.msging.net\",\"type\":\"application/json\",\"content\":"
+                    + "{\"type\":\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\","
+                    + "\"policy\":\"deterministic\"},\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\","
+                    + "\"text\":\"42\"}]}]}}}"));
+            operations.put("template send", measured(optIn, templateSend));
+            operations.put("  template to Meta", measured(() -> {
+                optIn.run();
+                templateSend.run();
+            }, DeployedBenchmark::drain));
+            Runnable inbound = () -> webhook(inbound("wamid.I." + run + "." + (++counter[0]),
+                    "553197730" + String.format("%04d", counter[0])));
+            operations.put("inbound message", measured(null, inbound));
+            operations.put("  to the bot (dispatch)", measured(inbound, DeployedBenchmark::drain));
+            operations.put("status", measured(null, () -> webhook(status("wamid.DEPLOYED", "delivered"))));
+            operations.put("duplicate webhook", measured(null, () -> webhook(inbound("wamid.W." + run, CUSTOMER))));
+            operations.put("idle dispatch", measured(null, () -> invoke("dispatch")));
+            operations.put("idle sweep", measured(null, DeployedBenchmark::sweep));
             int rounds = 5;
             System.out.printf("%-18s %s%n", "operation", "DynamoDB calls (mean of " + rounds + ", by operation)");
             for (var operation : operations.entrySet()) {
@@ -142,7 +156,32 @@ public final class DeployedBenchmark {
         }
     }
 
-    /** Where the template-send operation starts counting (after its opt-in). */
+    /**
+     * An operation whose calls are counted: the queue drained first and {@code setup} run, both
+     * uncounted, then {@code counted}.
+     */
+    private static Runnable measured(Runnable setup, Runnable counted) {
+        return () -> {
+            drain();
+            if (setup != null) {
+                setup.run();
+            }
+            MARK.set(PROXY.get().snapshot());
+            counted.run();
+        };
+    }
+
+    /** Dispatch rounds until the work queue has nothing visible. */
+    private static void drain() {
+        while (deployment.dispatchRound(10, Duration.ofMillis(200)).messages() > 0) {
+            // the next batch
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<CountingDynamoProxy> PROXY =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** Where an operation starts counting (after its setup). */
     private static final java.util.concurrent.atomic.AtomicReference<Map<String, Long>> MARK =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -158,6 +197,12 @@ public final class DeployedBenchmark {
             case "commands" -> i -> call(bot("POST", "/commands", "{\"id\":\"c-" + i + "\",\"to\":\"postmaster@wa.gw.msging.net\","
                     + "\"method\":\"get\",\"uri\":\"lime://wa.gw.msging.net/accounts/+" + CUSTOMER + "\"}"));
             case "groups" -> i -> call(bot("GET", "/groups", null));
+            case "admin" -> i -> call(HttpRequest.newBuilder(URI.create(deployment.front().baseUrl() + "/admin/bots"))
+                    .header("X-Wagw-Admin-Key", LocalDeployment.ADMIN_KEY).GET().build());
+            case "dispatch" -> i -> {
+                LocalDeployment.Round round = deployment.dispatchRound(1, Duration.ofSeconds(2));
+                return round.messages() == 0 ? "!the work queue is empty" : round.report().toString();
+            };
             default -> i -> invoke(function);
         };
     }

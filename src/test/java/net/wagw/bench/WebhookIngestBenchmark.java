@@ -68,6 +68,93 @@ public final class WebhookIngestBenchmark {
                     concurrency, gateway.throughput / raw.throughput, gateway.median / raw.median);
         }
         batch(client, base, run);
+        media(client, base, run, Math.max(200, n / 2), concurrencies[concurrencies.length / 2]);
+    }
+
+    /**
+     * docs/contracts.md §11: what keeping media costs Meta's acknowledgement. Text and image webhooks
+     * interleaved in one timed run at the same concurrency, so that both meet the same machine: an
+     * image's extra work on the request path is the media record and the copy's hand-off to the
+     * queue (the copy itself runs in dispatch). Then the customer's own media through the simulator,
+     * and the bytes of each copy as S3 holds them.
+     */
+    private static void media(HttpClient client, String base, String run, int n, int concurrency) throws Exception {
+        List<String> payloads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String from = "55319" + String.format("%08d", 80000000 + i % 5000);
+            payloads.add(i % 2 == 0 ? payload("wamid.TXT." + run + "." + i, from)
+                    : imagePayload("wamid.IMG." + run + "." + i, from, run + i));
+        }
+        long[][] byKind = new long[2][n / 2 + 1];
+        AtomicInteger[] counts = { new AtomicInteger(), new AtomicInteger() };
+        AtomicInteger failures = new AtomicInteger();
+        timed(n, concurrency, i -> {
+            long t0 = System.nanoTime();
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", MetaSignature.of(payloads.get(i), APP_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofString(payloads.get(i))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            byKind[i % 2][counts[i % 2].getAndIncrement()] = System.nanoTime() - t0;
+            if (response.statusCode() != 200) {
+                failures.incrementAndGet();
+            }
+        }, failures);
+        double[] text = medianAndP99(byKind[0], counts[0].get());
+        double[] image = medianAndP99(byKind[1], counts[1].get());
+        System.out.printf("webhook ack, text: median=%.2f ms p99=%.2f ms; image (copy queued): median=%.2f ms "
+                + "p99=%.2f ms; added by media: median %+.2f ms, p99 %+.2f ms (n=%d each, concurrency %d, failures %d)%n",
+                text[0], text[1], image[0], image[1], image[0] - text[0], image[1] - text[1], counts[1].get(),
+                concurrency, failures.get());
+        copies(client, base);
+    }
+
+    /** The simulator's customer sends an image, a voice note and a PDF: each copy's bytes, as served back. */
+    private static void copies(HttpClient client, String base) throws Exception {
+        String auth = "Key " + java.util.Base64.getEncoder().encodeToString(
+                "demo:demo-access-key-local-only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder line = new StringBuilder("bytes per media copy:");
+        for (String kind : List.of("image", "audio", "document")) {
+            String body = "{\"from\":\"5531988880001\",\"media\":\"" + kind + "\"}";
+            String wamid = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base
+                    + "/_simulator/customer/messages")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                    .path("wamid").asText();
+            String uri = null;
+            for (int tries = 0; tries < 100 && uri == null; tries++) {
+                for (JsonNode received : JSON.readTree(get(client, base + "/_simulator/bot"))) {
+                    if (received.path("body").path("id").asText().equals(wamid)) {
+                        uri = received.path("body").path("content").path("uri").asText(null);
+                    }
+                }
+                if (uri == null) {
+                    Thread.sleep(100);
+                }
+            }
+            if (uri == null) {
+                line.append(" ").append(kind).append("=? (never reached the bot)");
+                continue;
+            }
+            String mediaUri = uri;
+            long bytes = -1;
+            for (int tries = 0; tries < 100 && bytes < 0; tries++) {
+                HttpResponse<byte[]> got = client.send(HttpRequest.newBuilder(URI.create(mediaUri))
+                        .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (got.statusCode() == 200) {
+                    bytes = got.body().length;
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            line.append(" ").append(kind).append('=').append(bytes);
+        }
+        System.out.println(line);
+    }
+
+    private static double[] medianAndP99(long[] nanos, int count) {
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
+        return new double[] { sorted[count / 2] / 1e6, sorted[(int) Math.ceil(count * 0.99) - 1] / 1e6 };
     }
 
     /** One webhook holding 1,000 messages (Meta's largest batch): time to Meta's 200. */
@@ -134,12 +221,11 @@ public final class WebhookIngestBenchmark {
                         .expressionAttributeValues(Map.of(":at", AttributeValue.fromN("" + now))));
                 Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
                         "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
-                        "version", AttributeValue.fromN("0"), Tables.DUE_BOT, AttributeValue.fromS("demo"),
+                        "version", AttributeValue.fromN("0"),
                         Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
                 dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
                         .conditionExpression("attribute_not_exists(pk)"));
                 delivery.put("version", AttributeValue.fromN("1"));
-                delivery.remove(Tables.DUE_BOT);
                 dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery).conditionExpression("version = :v")
                         .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))));
             }, failures);
@@ -190,6 +276,12 @@ public final class WebhookIngestBenchmark {
                 + "\"wa_id\":\"" + from + "\"}],\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid
                 + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"text\":{\"body\":\"oi\"},"
                 + "\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
+    }
+
+    private static String imagePayload(String wamid, String from, String mediaId) {
+        return payload(wamid, from).replace("\"text\":{\"body\":\"oi\"},\"type\":\"text\"",
+                "\"image\":{\"id\":\"" + mediaId + "\",\"mime_type\":\"image/jpeg\",\"sha256\":\"x\"},"
+                        + "\"type\":\"image\"");
     }
 
     private static Map<String, Long> stats(HttpClient client, String base) throws Exception {

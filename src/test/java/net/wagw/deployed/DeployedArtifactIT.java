@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +27,11 @@ import net.wagw.whatsapp.MetaSignature;
 /**
  * The artifact wagw deploys, run as AWS runs it: {@code target/function.zip} under AWS's runtime
  * interface client, one JVM per function of {@code infra/template.yaml} with that function's
- * environment, the HTTP ones behind an API Gateway front. Each function answers its smoke request:
- * a verification, a webhook that reaches the bot, a send, a dispatch round, a catalog sync, the
- * groups list, a LIME command.
+ * environment, the HTTP ones behind an API Gateway front, AWS's services played by the project's
+ * local servers. Each function answers its smoke request: a verification, a webhook that stores and
+ * queues a customer's message, dispatch rounds (SQS events of the queued work, as Lambda's mapping
+ * delivers them) that take it to the bot and the bot's send to Meta, a catalog sync, the groups
+ * list, a LIME command, the operator's bot list.
  */
 class DeployedArtifactIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,7 +64,7 @@ class DeployedArtifactIT {
     @Test
     void everyFunctionOfTheTemplateRunsFromTheZip() {
         assertThat(deployment.functionNames()).containsExactlyInAnyOrder("verify", "send", "groups", "webhook",
-                "commands", "dispatch", "sweep");
+                "commands", "admin", "dispatch", "sweep");
     }
 
     @Test
@@ -86,7 +87,8 @@ class DeployedArtifactIT {
                 .header("X-Hub-Signature-256", MetaSignature.of(payload, LocalDeployment.APP_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
-        // whether the webhook forwarded it at once or left it to dispatch, dispatch rounds deliver it
+        assertThat(meta.server().findAll(postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages"))))
+                .as("the webhook only stores and queues").isEmpty();
         var toTheBot = postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages")).withRequestBody(containing("Oi!"));
         dispatchUntil(() -> !meta.server().findAll(toTheBot).isEmpty());
         assertThat(meta.server().findAll(toTheBot)).as("the customer's message, delivered to the bot").hasSize(1);
@@ -110,8 +112,18 @@ class DeployedArtifactIT {
     }
 
     @Test
-    void aDispatchRoundRunsWithoutFailures() throws Exception {
-        assertThat(dispatchRound().path("failures").asInt(-1)).isZero();
+    void dispatchAnswersTheScheduledBackstopWithoutFailures() throws Exception {
+        RuntimeApi.Answer answer = deployment.function("dispatch").invoke(scheduledEvent(), Duration.ofSeconds(120));
+        assertThat(answer.error()).as(answer.body()).isFalse();
+        assertThat(JSON.readTree(answer.body()).path("failures").asInt(-1)).as(answer.body()).isZero();
+    }
+
+    @Test
+    void adminListsTheBotsOfTheBotsTable() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(front() + "/admin/bots"))
+                .header("X-Wagw-Admin-Key", LocalDeployment.ADMIN_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).contains(LocalDeployment.BOT);
     }
 
     @Test
@@ -141,21 +153,15 @@ class DeployedArtifactIT {
     }
 
     /**
-     * Dispatch rounds until {@code done}: on a loaded machine a cold function's first delivery can
-     * miss its budget or time out, and then waits for its retry; a bounded wait, not a speed test.
+     * Dispatch rounds of the work queue until {@code done}: on a loaded machine a cold function's
+     * first delivery can miss its budget or time out, and then waits for its retry; a bounded wait,
+     * not a speed test.
      */
-    private static void dispatchUntil(java.util.function.BooleanSupplier done) throws Exception {
+    private static void dispatchUntil(java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            dispatchRound();
-            Thread.sleep(1000);
+            deployment.dispatchRound(10, Duration.ofSeconds(1));
         }
-    }
-
-    private static JsonNode dispatchRound() throws IOException {
-        RuntimeApi.Answer answer = deployment.function("dispatch").invoke(scheduledEvent(), Duration.ofSeconds(120));
-        assertThat(answer.error()).as(answer.body()).isFalse();
-        return JSON.readTree(answer.body());
     }
 
     /** EventBridge's scheduled event, as the schedules deliver it. */

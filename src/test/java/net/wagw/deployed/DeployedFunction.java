@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import net.wagw.local.Dynalite;
+import net.wagw.local.LocalProcess;
 
 /**
  * One function of {@code target/function.zip} in its own JVM, started the way AWS's java21
@@ -239,7 +239,7 @@ public final class DeployedFunction implements AutoCloseable {
 
     @Override
     public void close() {
-        Dynalite.stop(process);
+        LocalProcess.stop(process);
         api.close();
     }
 }

@@ -27,6 +27,7 @@ import io.restassured.specification.RequestSpecification;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TableSnapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class BadInputTest {
     @Inject
     LocalGateway gateway;

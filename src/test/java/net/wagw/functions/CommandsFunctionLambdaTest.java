@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 
 /**
  * The {@code commands} function on the real Lambda event path: API Gateway's payload 2.0 JSON goes
@@ -27,6 +28,7 @@ import net.wagw.testing.DynaliteResource;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class CommandsFunctionLambdaTest {
     @ConfigProperty(name = "quarkus.lambda.mock-event-server.test-port")
     int lambdaPort;

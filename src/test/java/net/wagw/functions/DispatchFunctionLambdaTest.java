@@ -1,9 +1,15 @@
 package net.wagw.functions;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -18,18 +24,24 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import net.wagw.wiring.BotRegistry;
+import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.queue.SqsWorkQueue;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
-/** {@code dispatch} exported alone and invoked with EventBridge's scheduled event, as its Lambda is. */
+/**
+ * {@code dispatch} exported alone, as its Lambda is: invoked with the SQS event of its event
+ * source mapping (answering the partial batch failures) and with its backstop schedule's event.
+ */
 @QuarkusTest
 @TestProfile(DispatchFunctionLambdaTest.ExportDispatch.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class DispatchFunctionLambdaTest {
     public static class ExportDispatch implements QuarkusTestProfile {
@@ -51,32 +63,69 @@ class DispatchFunctionLambdaTest {
     @Inject
     Outbox outbox;
     @Inject
-    BotRegistry bots;
+    BotDirectory bots;
     @Inject
     TestClock clock;
+    @Inject
+    SqsWorkQueue queue;
+    @Inject
+    net.wagw.testing.WorkQueueDrain drain;
 
     @Test
-    void aScheduledEventRetriesWhatIsDue() throws IOException {
+    void anSqsBatchIsAnsweredWithTheMessagesToLeaveOnTheQueue() throws IOException {
+        drain.purge();
         var server = WireMockResource.server();
         server.resetAll();
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/bot-a/notifications")
-                .inScenario("down").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError()).willSetStateTo("up"));
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/bot-a/notifications")
-                .inScenario("down").whenScenarioStateIs("up")
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+        server.stubFor(post("/bot-a/notifications").willReturn(ok()));
+        server.stubFor(post("/bot-a/messages").willReturn(serverError()));
+        var bot = bots.find(Bots.A).orElseThrow().bot();
+        outbox.deliver(bot, "lambda-sqs-ok", Delivery.Target.NOTIFICATIONS, "{\"id\":\"lambda-sqs-ok\"}");
+        outbox.deliver(bot, "lambda-sqs-down", Delivery.Target.MESSAGES, "{\"id\":\"lambda-sqs-down\"}");
+        List<SqsWorkQueue.Received> batch = receiveAll(2);
+
+        JsonNode answer = CommandsFunctionLambdaTest.invoke(lambdaPort, json, net.wagw.local.QueuePump.sqsEvent(json, batch).toString());
+
+        String down = batch.stream().filter(m -> m.body().contains("lambda-sqs-down")).findFirst().orElseThrow()
+                .messageId();
+        assertThat(answer.path("batchItemFailures")).hasSize(1);
+        assertThat(answer.path("batchItemFailures").path(0).path("itemIdentifier").asText()).isEqualTo(down);
+        assertThat(answer.has("handled")).as("Lambda's answer holds only the failures").isFalse();
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/bot-a/notifications")))).hasSize(1);
+        queue.delete(batch, List.of(down));
+    }
+
+    @Test
+    void theBackstopScheduleTakesWhatWaitsOnTheQueueAndReadsNothingWhenIdle() throws IOException {
+        drain.purge();
+        var server = WireMockResource.server();
+        server.resetAll();
+        server.stubFor(post("/bot-a/notifications").inScenario("down")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(serverError()).willSetStateTo("up"));
+        server.stubFor(post("/bot-a/notifications").inScenario("down").whenScenarioStateIs("up").willReturn(ok()));
         outbox.deliver(bots.find(Bots.A).orElseThrow().bot(), "lambda-dispatch-1", Delivery.Target.NOTIFICATIONS,
                 "{\"id\":\"lambda-dispatch-1\",\"event\":\"accepted\"}");
-        clock.advance(Duration.ofMinutes(1));
         try {
-            JsonNode report = CommandsFunctionLambdaTest.invoke(lambdaPort, json, SCHEDULED_EVENT);
+            JsonNode first = CommandsFunctionLambdaTest.invoke(lambdaPort, json, SCHEDULED_EVENT);
+            clock.advance(Duration.ofMinutes(1));
+            JsonNode second = CommandsFunctionLambdaTest.invoke(lambdaPort, json, SCHEDULED_EVENT);
+            JsonNode idle = CommandsFunctionLambdaTest.invoke(lambdaPort, json, SCHEDULED_EVENT);
 
-            assertThat(report.path("deliveries").asInt()).isEqualTo(1);
-            assertThat(report.path("failures").asInt()).isZero();
-            assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
-                    com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/notifications")))).hasSize(2);
+            assertThat(first.path("handled").asInt()).isEqualTo(1);
+            assertThat(second.path("handled").asInt()).isEqualTo(1);
+            assertThat(idle.path("handled").asInt()).isZero();
+            assertThat(server.findAll(postRequestedFor(urlEqualTo("/bot-a/notifications")))).hasSize(2);
         } finally {
             clock.reset();
         }
+    }
+
+    private List<SqsWorkQueue.Received> receiveAll(int count) {
+        List<SqsWorkQueue.Received> all = new java.util.ArrayList<>();
+        for (int round = 0; round < 20 && all.size() < count; round++) {
+            all.addAll(queue.receive(10, Duration.ZERO));
+        }
+        assertThat(all).hasSize(count);
+        return all;
     }
 }

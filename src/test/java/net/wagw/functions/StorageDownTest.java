@@ -15,16 +15,19 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
+import net.wagw.testing.ElasticMqResource;
 
 /** With DynamoDB unreachable, a bot is told to try again (503 / failure 61), never given a guess. */
 @QuarkusTest
 @TestProfile(StorageDownTest.NoDynamo.class)
+@WithTestResource(ElasticMqResource.class)
 class StorageDownTest {
     public static class NoDynamo implements QuarkusTestProfile {
         @Override

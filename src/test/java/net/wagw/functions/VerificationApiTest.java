@@ -19,6 +19,7 @@ import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TableSnapshot;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class VerificationApiTest {
     @Inject
     LocalGateway gateway;

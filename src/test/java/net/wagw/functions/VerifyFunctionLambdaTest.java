@@ -18,11 +18,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 
 /** The {@code verify} function exported alone, as its Lambda runs it ({@code QUARKUS_FUNQY_EXPORT=verify}). */
 @QuarkusTest
 @TestProfile(VerifyFunctionLambdaTest.ExportVerify.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 class VerifyFunctionLambdaTest {
     public static class ExportVerify implements QuarkusTestProfile {
         @Override

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 import net.wagw.whatsapp.MetaSignature;
 
@@ -30,6 +31,7 @@ import net.wagw.whatsapp.MetaSignature;
 @QuarkusTest
 @TestProfile(WebhookFunctionLambdaTest.ExportWebhook.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WebhookFunctionLambdaTest {
     public static class ExportWebhook implements QuarkusTestProfile {

@@ -37,12 +37,14 @@ import io.restassured.specification.RequestSpecification;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 import net.wagw.whatsapp.MetaSignature;
 
-/** Groups on the Cloud API's Groups API, end to end against WireMock as Meta (DESIGN.md 6). */
+/** Groups on the Cloud API's Groups API, end to end against WireMock as Meta (docs/contracts.md §6). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class GroupsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,6 +83,7 @@ class GroupsTest {
     }
 
     private List<JsonNode> botMessages(String fromGroup) {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         return meta.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_A))).stream().map(r -> read(r.getBodyAsString()))
                 .filter(m -> m.path("from").asText().equals(fromGroup)).toList();
     }
@@ -151,6 +154,21 @@ class GroupsTest {
                 .body("failure", containsString("131000"));
         List<JsonNode> told = botMessages(id + "@groups.wa.gw.msging.net");
         assertThat(told).extracting(m -> m.path("content").path("event").asText()).containsExactly("failed");
+    }
+
+    @Test
+    void aGroupNamedByItsIdentityIsTheGroupEveryPathAndCommandNames() {
+        String id = activeGroup("REQ-IDENTITY", "G-META-ID", "Named");
+        String identity = id + "@groups.wa.gw.msging.net";
+        meta.stubFor(get(urlPathEqualTo("/v23.0/G-META-ID/invite_link")).willReturn(okJson(
+                "{\"messaging_product\":\"whatsapp\",\"invite_link\":\"https://chat.whatsapp.com/NAMED\"}")));
+
+        bot(Bots.A_KEY).get("/groups/" + identity + "/invite-link").then().statusCode(200)
+                .body("uri", equalTo("https://chat.whatsapp.com/NAMED"));
+        bot(Bots.A_KEY).get("/groups/" + identity).then().statusCode(200).body("identity", equalTo(identity));
+        bot(Bots.A_KEY).body("{\"id\":\"gi\",\"method\":\"get\",\"uri\":\"lime://wa.gw.msging.net/groups/" + identity
+                + "/invite-link\"}").post("/commands").then().statusCode(200)
+                .body("resource.uri", equalTo("https://chat.whatsapp.com/NAMED"));
     }
 
     @Test
@@ -286,6 +304,7 @@ class GroupsTest {
                     + participant + "}]},\"field\":\"messages\"}]}]}", 200);
         }
 
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         var told = meta.findAll(postRequestedFor(urlPathEqualTo("/bot-a/notifications"))).stream()
                 .map(r -> read(r.getBodyAsString())).filter(n -> n.path("id").asText().equals("g-8"))
                 .filter(n -> n.path("metadata").has("#wa.participant")).toList();

@@ -30,23 +30,27 @@ import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TableSnapshot;
 import net.wagw.testing.WireMockResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Meta's own example payloads (the Cloud API reference) through the whole webhook path: each
- * reaches the bot as the LIME type DESIGN.md 3.5 gives it (the exact envelopes are held by
+ * reaches the bot as the LIME type docs/contracts.md §3.5 gives it (the exact envelopes are held by
  * InboundRendererTest); plus a full batch and a Click-to-WhatsApp entry point.
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WebhookFixturesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     LocalGateway gateway;
+    @Inject
+    net.wagw.testing.WorkQueueDrain drain;
     @Inject
     WindowStore windows;
     @Inject
@@ -56,7 +60,7 @@ class WebhookFixturesTest {
     @Inject
     net.wagw.domain.delivery.Outbox outbox;
     @Inject
-    net.wagw.wiring.BotRegistry bots;
+    net.wagw.domain.bot.BotDirectory bots;
 
     @BeforeEach
     void botTakesEverything() {
@@ -78,6 +82,7 @@ class WebhookFixturesTest {
     }
 
     private static JsonNode forwarded(String wamid) {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         var requests = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo("/bot-a/messages"))).stream()
                 .map(r -> read(r.getBodyAsString())).filter(m -> m.path("id").asText().equals(wamid)).toList();
         assertThat(requests).hasSize(1);
@@ -103,10 +108,10 @@ class WebhookFixturesTest {
             "sticker.json, application/vnd.lime.media-link+json",
             "meta-location.json, application/vnd.lime.location+json",
             "meta-reaction.json, application/vnd.lime.reaction+json",
-            "meta-interactive-button-reply.json, text/plain",
-            "meta-interactive-list-reply.json, text/plain",
-            "meta-button.json, text/plain",
-            "meta-contacts.json, application/json",
+            "meta-interactive-button-reply.json, application/vnd.lime.reply+json",
+            "meta-interactive-list-reply.json, application/vnd.lime.reply+json",
+            "meta-button.json, application/vnd.lime.reply+json",
+            "meta-contacts.json, application/vnd.lime.contact+json",
             "meta-system.json, application/json",
             "meta-unsupported.json, application/json",
             "meta-order.json, application/json",
@@ -122,7 +127,10 @@ class WebhookFixturesTest {
         assertThat(message.path("type").asText()).isEqualTo(limeType);
         assertThat(message.path("to").asText()).isEqualTo("bot-a@msging.net");
         assertThat(message.path("metadata").path("#wa.phone_number_id").asText()).isEqualTo(Webhooks.PHONE_A);
-        if (limeType.equals("application/json")) {
+        if (name.startsWith("interactive-nfm")) {
+            // a flow's answer is its parsed response_json
+            assertThat(message.path("content").path("flow_token").isTextual()).isTrue();
+        } else if (limeType.equals("application/json")) {
             assertThat(message.path("content").path("id").asText()).isEqualTo(wamid);
         }
     }
@@ -163,13 +171,8 @@ class WebhookFixturesTest {
         Webhooks.post(gateway.port(), payload).statusCode(200);
         assertThat(TableSnapshot.of(dynamo).get("deliveries").size() - before).isEqualTo(1000);
 
-        // what the forwarding budget left, dispatch delivers: each message reaches the bot once
-        clock.advance(Duration.ofMinutes(2));
-        try {
-            outbox.retryDue(bots.find(Bots.A).orElseThrow().bot(), 1000);
-        } finally {
-            clock.reset();
-        }
+        // dispatch delivers from the queue: each message reaches the bot once
+        drain.drain();
         var reached = WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo("/bot-a/messages"))).stream()
                 .map(r -> read(r.getBodyAsString()).path("id").asText()).filter(id -> id.startsWith("wamid.BATCH."))
                 .toList();

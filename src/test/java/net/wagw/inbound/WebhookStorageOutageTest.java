@@ -19,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
 /**
@@ -29,12 +30,13 @@ import net.wagw.testing.WireMockResource;
 @QuarkusTest
 @TestProfile(WebhookStorageOutageTest.Own.class)
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WebhookStorageOutageTest {
     public static class Own implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("wagw.http.webhook-forward-budget-millis", "1500");
+            return Map.of("wagw.queue.send-rate-per-second", "80");
         }
     }
 
@@ -52,6 +54,7 @@ class WebhookStorageOutageTest {
         try {
             int status = Webhooks.post(gateway.port(), payload).extract().statusCode();
             assertThat(status).isGreaterThanOrEqualTo(500);
+            net.wagw.testing.WorkQueueDrain.drainQueue();
             server.verify(0, postRequestedFor(urlPathEqualTo("/bot-a/messages")));
         } finally {
             DynaliteResource.restartDatabase();
@@ -60,6 +63,7 @@ class WebhookStorageOutageTest {
         Webhooks.post(gateway.port(), payload).statusCode(200);
         Webhooks.post(gateway.port(), payload).statusCode(200);
 
+        net.wagw.testing.WorkQueueDrain.drainQueue();
         server.verify(1, postRequestedFor(urlPathEqualTo("/bot-a/messages")));
     }
 }

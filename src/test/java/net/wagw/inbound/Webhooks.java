@@ -6,20 +6,20 @@ import io.restassured.response.ValidatableResponse;
 import net.wagw.whatsapp.MetaSignature;
 
 /** Meta's webhook payloads, in the shapes of the Cloud API reference, and posting them signed. */
-final class Webhooks {
+public final class Webhooks {
     static final String APP_SECRET = "test-app-secret";
     static final String PHONE_A = "1110001";
 
     private Webhooks() {
     }
 
-    static String envelope(String phoneNumberId, String value) {
+    public static String envelope(String phoneNumberId, String value) {
         return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
                 + "\"phone_number_id\":\"" + phoneNumberId + "\"}," + value + "},\"field\":\"messages\"}]}]}";
     }
 
-    static String text(String wamid, String from, String name, long timestamp, String body) {
+    public static String text(String wamid, String from, String name, long timestamp, String body) {
         return envelope(PHONE_A, "\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + from + "\"}],"
                 + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
                 + "\",\"text\":{\"body\":\"" + body + "\"},\"type\":\"text\"}]");
@@ -37,7 +37,7 @@ final class Webhooks {
                 + "\"}}]}]");
     }
 
-    static ValidatableResponse post(int port, String payload) {
+    public static ValidatableResponse post(int port, String payload) {
         return given().port(port).header("X-Hub-Signature-256", MetaSignature.of(payload, APP_SECRET))
                 .contentType("application/json").body(payload).post("/webhooks/whatsapp").then();
     }

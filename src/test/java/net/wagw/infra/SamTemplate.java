@@ -31,7 +31,6 @@ public final class SamTemplate {
     public static final Path TEMPLATE = Path.of("infra", "template.yaml");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\{([^}]+)}");
-    private static final Pattern DYNAMIC_REFERENCE = Pattern.compile("\\{\\{resolve:(ssm|secretsmanager):([^}]+)}}");
 
     private final JsonNode template;
 
@@ -59,22 +58,20 @@ public final class SamTemplate {
     }
 
     /**
-     * The environment a function's Lambda gets in one deployment: the Globals' variables, then
-     * its own, {@code Fn::ForEach} loops expanded for {@code botId}; a dynamic reference resolves
-     * from {@code resolved}, keyed {@code ssm:<name>} or {@code secretsmanager:<id>}.
+     * The environment a function's Lambda gets in one deployment: the Globals' variables, then its
+     * own, each evaluated for that deployment ({@code AWS::NoValue} leaves a variable unset).
      */
-    public Map<String, String> environment(JsonNode function, String botId, Map<String, String> deployment,
-            Map<String, String> resolved) {
+    public Map<String, String> environment(JsonNode function, Map<String, String> deployment) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (JsonNode variables : new JsonNode[] {
                 template.path("Globals").path("Function").path("Environment").path("Variables"),
                 function.path("Properties").path("Environment").path("Variables") }) {
-            expand(variables, botId).forEach((name, value) -> {
-                String evaluated = evaluate(value, deployment, resolved);
+            variables.properties().forEach(entry -> {
+                String evaluated = evaluate(entry.getValue(), deployment);
                 if (evaluated == null) {
-                    environment.remove(name); // AWS::NoValue: the variable is not set
+                    environment.remove(entry.getKey());
                 } else {
-                    environment.put(name, evaluated);
+                    environment.put(entry.getKey(), evaluated);
                 }
             });
         }
@@ -88,42 +85,24 @@ public final class SamTemplate {
     }
 
     /**
-     * A map of environment variables with its {@code Fn::ForEach} loops expanded for one value
-     * of their collection, as AWS::LanguageExtensions expands them before SAM runs.
-     */
-    public static Map<String, JsonNode> expand(JsonNode variables, String item) {
-        Map<String, JsonNode> expanded = new LinkedHashMap<>();
-        variables.properties().forEach(entry -> {
-            if (entry.getKey().startsWith("Fn::ForEach::")) {
-                String identifier = entry.getValue().path(0).asText();
-                entry.getValue().path(2).properties().forEach(fragment -> expanded.put(
-                        fragment.getKey().replace("${" + identifier + "}", item).replace("&{" + identifier + "}", item),
-                        fragment.getValue()));
-            } else {
-                expanded.put(entry.getKey(), entry.getValue());
-            }
-        });
-        return expanded;
-    }
-
-    /**
      * Evaluates the few intrinsics an environment value may use, for one deployment.
      * {@code null}: {@code AWS::NoValue}, no value at all.
      */
-    public String evaluate(JsonNode value, Map<String, String> deployment, Map<String, String> resolved) {
-        String text;
+    public String evaluate(JsonNode value, Map<String, String> deployment) {
         if ("AWS::NoValue".equals(value.path("Ref").asText(null))) {
             return null;
         }
         if (value.has("Fn::If")) {
             JsonNode branches = value.path("Fn::If");
             check(branches.size() == 3, "Fn::If %s takes a condition and two values", value);
-            return evaluate(branches.get(holds(branches.get(0).asText(), deployment) ? 1 : 2), deployment, resolved);
+            return evaluate(branches.get(holds(branches.get(0).asText(), deployment) ? 1 : 2), deployment);
         }
         if (value.has("Ref")) {
-            text = deployment.get(value.path("Ref").asText());
+            String text = deployment.get(value.path("Ref").asText());
             check(text != null, "a value for !Ref %s", value.path("Ref").asText());
-        } else if (value.has("Fn::Sub")) {
+            return text;
+        }
+        if (value.has("Fn::Sub")) {
             Matcher variable = SUBSTITUTION.matcher(value.path("Fn::Sub").asText());
             StringBuilder substituted = new StringBuilder();
             while (variable.find()) {
@@ -132,18 +111,10 @@ public final class SamTemplate {
                 variable.appendReplacement(substituted, Matcher.quoteReplacement(replacement));
             }
             variable.appendTail(substituted);
-            text = substituted.toString();
-        } else {
-            check(value.isValueNode(), "an environment value CloudFormation can set: %s", value);
-            text = value.asText();
+            return substituted.toString();
         }
-        Matcher reference = DYNAMIC_REFERENCE.matcher(text);
-        if (!reference.matches()) {
-            return text;
-        }
-        String secret = resolved.get(reference.group(1) + ":" + reference.group(2));
-        check(secret != null, "a value stored at %s", text);
-        return secret;
+        check(value.isValueNode(), "an environment value CloudFormation can set: %s", value);
+        return value.asText();
     }
 
     /** Whether a condition of the template's Conditions holds for one deployment. */
@@ -159,8 +130,8 @@ public final class SamTemplate {
         }
         if (condition.has("Fn::Equals")) {
             JsonNode operands = condition.path("Fn::Equals");
-            return Objects.equals(evaluate(operands.get(0), deployment, Map.of()),
-                    evaluate(operands.get(1), deployment, Map.of()));
+            return Objects.equals(evaluate(operands.get(0), deployment),
+                    evaluate(operands.get(1), deployment));
         }
         if (condition.has("Fn::Not")) {
             return !holds(condition.path("Fn::Not").get(0), deployment);

@@ -40,9 +40,7 @@ import io.quarkus.funqy.Funq;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import net.wagw.wiring.BotRegistry;
 import net.wagw.config.WagwConfig;
-import net.wagw.domain.bot.Bot;
 import net.wagw.functions.HttpFunctions;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
@@ -50,21 +48,33 @@ import net.wagw.store.TableDefinition;
 import net.wagw.store.Tables;
 
 /**
- * Holds {@code infra/template.yaml} equal to the code it deploys (DESIGN.md 1 and 9): the route
+ * Holds {@code infra/template.yaml} equal to the code it deploys (docs/contracts.md §1 and §9): the route
  * table's routes and functions, the scheduled functions, the table list with its indexes,
  * least-privilege policies, no secrets (only references to Secrets Manager and SSM), and the
  * environment the configuration reads.
- * The template is read as CloudFormation reads it, short-form tags in their long form ({@link SamTemplate}).
+ *
+ * <p>Jackson's YAML parser keeps CloudFormation's short-form tags ({@code !Ref}, {@code !Sub},
+ * {@code !GetAtt}, ...) only as type ids and would otherwise drop them, so that {@code !Ref HttpApi}
+ * and a literal {@code HttpApi} would read the same. The template is therefore read into a tree
+ * where each tagged node becomes its long form ({@code {"Ref": "HttpApi"}},
+ * {@code {"Fn::GetAtt": ["AccountsTable", "Arn"]}}), exactly as CloudFormation reads it.
  */
 class SamTemplateTest {
+    private static final Path TEMPLATE = Path.of("infra", "template.yaml");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String DYNAMODB_TABLE = "AWS::DynamoDB::Table";
     private static final String TABLE_PREFIX = "${AWS::StackName}-";
+    /** How the policies name a table (by ARN, so that ExistingTables=true can serve retained ones). */
+    private static final Pattern TABLE_ARN = Pattern.compile(
+            "arn:\\$\\{AWS::Partition}:dynamodb:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:table/\\$\\{AWS::StackName}-"
+                    + "([\\w-]+)(?:/index/([\\w.-]+|\\*))?");
+    private static final String SECRET_ARN_PREFIX =
+            "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:wagw/${AWS::StackName}/";
     private static final String SCHEDULE = "Schedule";
     private static final String HTTP_API = "HttpApi";
-    /** DESIGN.md 1: dispatch runs every minute. */
-    private static final String DISPATCH_RATE = "rate(1 minute)";
+    /** docs/queue.md: dispatch consumes the work queue; its schedule is only a backstop. */
+    private static final String DISPATCH_RATE = "rate(15 minutes)";
 
     /**
      * What each function's code does to each table (net.wagw.store.Dynamo* as wired by
@@ -72,18 +82,22 @@ class SamTemplateTest {
      * {@code <table>/index/<index>}. A missing action is an outage in production, an extra one is
      * more privilege than needed: the template must grant exactly these.
      */
+    /** BotDirectory: the bots table read whole (a Scan) when the cached copy is too old. */
+    private static final Set<String> BOTS_READ = Set.of("dynamodb:Scan");
     private static final Map<String, Map<String, Set<String>>> DYNAMODB_ACCESS = Map.of(
             // accounts (Contacts.find), counters (quota ADD), opt-ins (current, record, history)
             "verify", Map.of(
+                    Tables.BOTS.name(), BOTS_READ,
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
-            // the routes marked viaCommands: verify's, get /message-templates (catalog read), the
-            // dead letters (Outbox.deadLetters: the "dead" index; Outbox.redrive: find, replace) and
-            // the groups' (as "groups" below)
+            // the routes marked viaCommands: verify's, get /message-templates (catalog read), get /usage
+            // (DynamoUsageCounter.between: one GetItem per day), the dead letters (Outbox.deadLetters: the
+            // "dead" index; Outbox.redrive: find, replace) and the groups' (as "groups" below)
             "commands", Map.of(
+                    Tables.BOTS.name(), BOTS_READ,
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
-                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
@@ -93,54 +107,79 @@ class SamTemplateTest {
             // pointers: PutItem), find (GetItem), all (Query). Group events are queued by webhook
             // (GroupService.onEvent), never by these routes: no deliveries.
             "groups", Map.of(
+                    Tables.BOTS.name(), BOTS_READ,
                     Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
             // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, the
             // recipient's known wa_id, wa_id learning, marketing revocation on 131050, the sent
             // message tracked for its statuses) and the Outbox notifications it queues; the dead
             // letters (list through the "dead" index, re-drive: find, replace). Contacts: find is
             // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem). A message to a
-            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem).
-            "send", Map.of(
-                    Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query"),
-                    Tables.WINDOWS.name(), Set.of("dynamodb:GetItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"),
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
-            // SendService.retryDue and Outbox.retryDue: the sparse "due" indexes, leases and updates;
-            // a retried send that Meta accepts is tracked (DynamoStatusStore.track) and teaches the
-            // wa_id (Contacts.learnWaId: UpdateItem; retries never look a contact up). A retried send
-            // to a group goes to the Meta id stored with the message: no groups read.
-            "dispatch", Map.of(
-                    Tables.MESSAGES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.MESSAGES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.DELIVERIES.name() + "/index/" + Tables.DUE_INDEX, Set.of("dynamodb:Query"),
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
-            // WebhookResource -> InboundService: Contacts.learnFromInbound (enhanced getItem of the
-            // known name, putItem of the contact), windows and free entry points (conditional
-            // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
-            // PutItem; no history read), the store-once delivery and its first try (Outbox.enqueue,
-            // attemptWithin: PutItem), statuses moved forward (DynamoStatusStore.advance: UpdateItem,
-            // GetItem). Group events (GroupService.onEvent: the request#/meta# pointer and the group
+            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem). The sent
+            // message is tracked by an UpdateItem that hands back a status kept before it, which is then
+            // applied (StatusEffects: advance UpdateItem/GetItem, billed once, the day's counter ADD).
+            // Counters: get /usage (GetItem per day) and the on-demand template sync claim (UpdateItem).
+            "send", Map.ofEntries(
+                    Map.entry(Tables.BOTS.name(), BOTS_READ),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query")),
+                    Map.entry(Tables.WINDOWS.name(), Set.of("dynamodb:GetItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")),
+                    Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
+                    // POST /media records the upload; a media-link to one is looked up
+                    Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
+            // Queued work (SendService.retry, Outbox.attempt): the message or delivery read by its
+            // key, then leased and updated; a retried send that Meta accepts is tracked
+            // (DynamoStatusStore.track, an UpdateItem) and teaches the wa_id (Contacts.learnWaId:
+            // UpdateItem, under the customer's own key, so an alias is read first: GetItem). A status
+            // kept before the send's record is applied as in send (statuses GetItem/UpdateItem, the
+            // day's counter ADD). A retried send to a group goes to the Meta id stored with the
+            // message: no groups read.
+            "dispatch", Map.ofEntries(
+                    Map.entry(Tables.BOTS.name(), BOTS_READ),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
+                    // the queue's media copies
+                    Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
+            // WebhookResource -> InboundService: Identities.seen/moved (the contact and its aliases:
+            // enhanced getItem, updateItem; a wa_id and a BSUID of one customer merge windows and
+            // opt-ins: GetItem), windows and free entry points (conditional UpdateItem), stop keywords
+            // and 131050 (OptIns.current/revoke/revokeMarketing: GetItem, PutItem; no history read),
+            // the store-once delivery, then queued (Outbox.enqueue: PutItem),
+            // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
+            // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
+            // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
+            // Group events (GroupService.onEvent: the request#/meta# pointer and the group
             // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
             // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
-            // GET /media/{id} only calls Meta.
+            // Inbound media: recorded (conditional PutItem), copied (GetItem, UpdateItem), and read
+            // by GET /media/{id}.
             "webhook", Map.of(
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.BOTS.name(), BOTS_READ,
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.WINDOWS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
             // TemplateSync: catalog replace (put, list, delete stale)
             "sweep", Map.of(
-                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")));
+                    Tables.BOTS.name(), BOTS_READ,
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")),
+            // AdminResource: the bots listed (Scan), read (GetItem), written and disabled (PutItem)
+            "admin", Map.of(
+                    Tables.BOTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan")));
 
     /**
      * The functions that deliver to the bot (Outbox.deliver/attempt), so sign with its callback
@@ -155,42 +194,24 @@ class SamTemplateTest {
             "commands");
     /** The function that receives Meta's webhooks: checks their signature and the verify token. */
     private static final Set<String> META_WEBHOOK_RECEIVERS = Set.of("webhook");
-    /** Meta's secrets, as the configuration reads them from the environment (each bot's: WAGW_BOT_<ID>_*). */
-    private static final Set<String> META_SECRETS = Set.of("WAGW_META_ACCESS_TOKEN", "WAGW_META_APP_SECRET",
-            "WAGW_META_VERIFY_TOKEN");
 
     // --- one sample deployment, for the environment tests ---
-    private static final String SAMPLE_BOT = "samplebot";
-    private static final String SSM_NAME = "/wagw/test/samplebot/access-key-sha256";
-    private static final String CALLBACK_SECRET_ID = "wagw/test/samplebot/callback-secret";
-    private static final String META_TOKEN_ID = "wagw/test/meta-access-token";
-    private static final String META_APP_SECRET_ID = "wagw/test/meta-app-secret";
-    private static final String META_VERIFY_TOKEN_ID = "wagw/test/meta-verify-token";
-    private static final byte[] SAMPLE_KEY_HASH = sha256("sample-access-key");
     /** One deployment's parameters (and pseudo parameters); none at its default unless it must be. */
     private static final Map<String, String> SAMPLE_DEPLOYMENT = Map.ofEntries(
             Map.entry("AWS::StackName", "wagw-test"),
-            Map.entry("BotId", SAMPLE_BOT),
-            Map.entry("BotAccessKeySha256Parameter", SSM_NAME),
-            Map.entry("BotVerificationQuota", "7"),
-            Map.entry("BotPhoneNumberId", "106540352242922"),
-            Map.entry("BotWabaId", "102290129340398"),
-            Map.entry("BotMessagesUrl", "https://bot.example.com/wagw/messages"),
-            Map.entry("BotNotificationsUrl", "https://bot.example.com/wagw/notifications"),
-            // not the default, so that a value that never reaches the bot cannot pass
-            Map.entry("BotRequireOptIn", "false"),
-            Map.entry("BotCallbackSecretId", CALLBACK_SECRET_ID),
-            Map.entry("MetaAccessTokenSecretId", META_TOKEN_ID),
-            Map.entry("MetaAppSecretId", META_APP_SECRET_ID),
-            Map.entry("MetaVerifyTokenSecretId", META_VERIFY_TOKEN_ID),
-            Map.entry("MetaApiVersion", "v99.0"));
-    /** What the deployment's dynamic references resolve to, keyed ssm:<name> or secretsmanager:<id>. */
-    private static final Map<String, String> SAMPLE_RESOLVED = Map.of(
-            "ssm:" + SSM_NAME, HexFormat.of().formatHex(SAMPLE_KEY_HASH),
-            "secretsmanager:" + CALLBACK_SECRET_ID, "sample-callback-secret",
-            "secretsmanager:" + META_TOKEN_ID, "sample-meta-token",
-            "secretsmanager:" + META_APP_SECRET_ID, "sample-app-secret",
-            "secretsmanager:" + META_VERIFY_TOKEN_ID, "sample-verify-token");
+            Map.entry("AWS::Region", "sa-east-1"),
+            // what !Ref of an SQS queue gives: its URL
+            Map.entry("WorkQueue", "https://sqs.sa-east-1.amazonaws.com/123456789012/wagw-test-work.fifo"),
+            Map.entry("MetaApiVersion", "v99.0"),
+            Map.entry("BotsCacheSeconds", "45"),
+            Map.entry("SecretsCacheSeconds", "120"),
+            Map.entry("ExistingTables", "false"),
+            // a resource's Ref: the bucket's physical name
+            Map.entry("MediaBucket", "wagw-test-mediabucket-1a2b3c"),
+            Map.entry("MediaRetentionDays", "45"));
+    /** What the deployment's secrets hold: none of it may reach a function's environment. */
+    private static final List<String> SAMPLE_SECRET_VALUES = List.of("sample-callback-secret", "sample-meta-token",
+            "sample-app-secret", "sample-verify-token", HexFormat.of().formatHex(sha256("sample-admin-key")));
 
     private final SamTemplate sam = SamTemplate.read();
     private final JsonNode template = sam.tree();
@@ -216,6 +237,76 @@ class SamTemplateTest {
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
     }
 
+    /** What each function does in the media bucket (net.wagw.store.S3MediaFiles), on its media/ prefix only. */
+    private static final Map<String, Set<String>> S3_ACCESS = Map.of(
+            "send", Set.of("s3:PutObject"),
+            "webhook", Set.of("s3:GetObject", "s3:PutObject"),
+            "dispatch", Set.of("s3:PutObject"));
+
+    @Test
+    void theMediaBucketIsEncryptedPrivateTlsOnlyAndDeletesCopiesAfterTheRetention() {
+        JsonNode bucket = template.path("Resources").path("MediaBucket");
+        assertThat(bucket.path("Type").asText()).isEqualTo("AWS::S3::Bucket");
+        JsonNode properties = bucket.path("Properties");
+        assertThat(properties.path("BucketEncryption").path("ServerSideEncryptionConfiguration").path(0)
+                .path("ServerSideEncryptionByDefault").path("SSEAlgorithm").asText()).isIn("AES256", "aws:kms");
+        JsonNode blocked = properties.path("PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            assertThat(blocked.path(setting).asBoolean()).as(setting).isTrue();
+        }
+        List<JsonNode> expiring = StreamSupport.stream(properties.path("LifecycleConfiguration").path("Rules").spliterator(),
+                false).filter(rule -> rule.has("ExpirationInDays")).toList();
+        assertThat(expiring).hasSize(1);
+        assertThat(expiring.get(0).path("Status").asText()).isEqualTo("Enabled");
+        assertThat(expiring.get(0).path("Prefix").asText()).isEqualTo("media/");
+        assertThat(expiring.get(0).path("ExpirationInDays").path("Ref").asText()).isEqualTo("MediaRetentionDays");
+        assertThat(template.path("Parameters").path("MediaRetentionDays").path("Default").asInt()).isEqualTo(30);
+
+        List<JsonNode> policies = resourcesOfType("AWS::S3::BucketPolicy").values().stream()
+                .filter(policy -> "MediaBucket".equals(policy.path("Properties").path("Bucket").path("Ref").asText()))
+                .toList();
+        assertThat(policies).hasSize(1);
+        assertThat(policies.get(0).path("Properties").path("PolicyDocument").path("Statement")).anySatisfy(statement -> {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Deny");
+            assertThat(statement.path("Principal").asText()).isEqualTo("*");
+            assertThat(statement.path("Action").asText()).isEqualTo("s3:*");
+            assertThat(statement.path("Condition").path("Bool").path("aws:SecureTransport").asText()).isEqualTo("false");
+            assertThat(statement.path("Resource").toString()).contains("MediaBucket.Arn}/*").contains("\"MediaBucket\",\"Arn\"");
+        });
+    }
+
+    @Test
+    void onlyTheFunctionsThatStoreOrServeMediaReachTheBucketAndOnlyItsMediaPrefix() {
+        Map<String, Set<String>> granted = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(action -> action.toLowerCase(Locale.ROOT).startsWith("s3:")).toList();
+                    if (actions.isEmpty()) {
+                        continue;
+                    }
+                    assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                    assertThat(statement.path("Resource").path("Fn::Sub").asText()).as("%s grants %s on", id, actions)
+                            .isEqualTo("${MediaBucket.Arn}/media/*");
+                    granted.computeIfAbsent(funqyExport(function).orElseThrow(), f -> new TreeSet<>()).addAll(actions);
+                }
+            }
+        });
+        assertThat(granted).isEqualTo(new TreeMap<>(S3_ACCESS));
+
+        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
+        deployment.put("BotStopKeywords", "");
+        configure(deployment).forEach(configured -> {
+            if (S3_ACCESS.containsKey(configured.export())) {
+                assertThat(configured.environment()).as(configured.id()).containsEntry("WAGW_MEDIA_BUCKET",
+                        "wagw-test-mediabucket-1a2b3c").containsEntry("WAGW_MEDIA_RETENTION_DAYS", "45");
+            } else {
+                assertThat(configured.environment()).as(configured.id()).doesNotContainKey("WAGW_MEDIA_BUCKET");
+            }
+        });
+    }
+
     @Test
     void theJvmHandlerIsFunqysLambdaStreamHandler() throws ClassNotFoundException {
         // Globals.Function.Handler is !If [IsNative, <native placeholder>, <JVM handler>]
@@ -226,29 +317,6 @@ class SamTemplateTest {
         Class<?> handlerClass = Class.forName(jvmHandler.substring(0, jvmHandler.indexOf("::")));
         assertThat(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class).isAssignableFrom(handlerClass);
         assertThat(handlerClass.getPackageName()).isEqualTo("io.quarkus.funqy.lambda");
-    }
-
-    /**
-     * Cold start: a JVM build starts every function from a SnapStart snapshot, which Lambda takes
-     * of published versions only, so each function has an alias (what its events then invoke); a
-     * native build, whose runtime has no SnapStart, asks for none.
-     */
-    @Test
-    void jvmFunctionsStartFromSnapStartSnapshotsOfPublishedVersionsThroughAnAlias() {
-        Map<String, String> jvm = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
-        jvm.put("Build", "jvm");
-        Map<String, String> nativeBuild = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
-        nativeBuild.put("Build", "native");
-        functions().forEach((id, function) -> {
-            assertThat(sam.property(function, "AutoPublishAlias").asText()).as("%s alias", id).isNotBlank();
-            JsonNode applyOn = sam.property(function, "SnapStart").path("ApplyOn");
-            assertThat(sam.evaluate(applyOn, jvm, Map.of())).as("%s SnapStart on a JVM build", id)
-                    .isEqualTo("PublishedVersions");
-            assertThat(sam.evaluate(applyOn, nativeBuild, Map.of())).as("%s SnapStart on a native build", id)
-                    .isEqualTo("None");
-            assertThat(sam.evaluate(sam.property(function, "Runtime"), jvm, Map.of())).as("%s JVM runtime", id)
-                    .isEqualTo("java21");
-        });
     }
 
     @Test
@@ -276,7 +344,10 @@ class SamTemplateTest {
 
             Set<String> eventTypes = new TreeSet<>();
             function.path("Properties").path("Events").forEach(event -> eventTypes.add(event.path("Type").asText()));
-            if (scheduledFunctions.contains(export.get())) {
+            if ("dispatch".equals(export.get())) {
+                assertThat(eventTypes).as("%s (dispatch) is triggered by the work queue, a schedule as backstop", id)
+                        .containsExactlyInAnyOrder("SQS", SCHEDULE);
+            } else if (scheduledFunctions.contains(export.get())) {
                 assertThat(eventTypes).as("%s (scheduled @Funq %s) is triggered by a schedule only", id, export.get())
                         .containsExactly(SCHEDULE);
             } else {
@@ -291,6 +362,65 @@ class SamTemplateTest {
                     .hasSize(1);
         }
         assertThat(httpExports).as("the functions that HttpApi events invoke").isEqualTo(httpFunctions);
+    }
+
+    /**
+     * docs/queue.md: the work queue is FIFO with a redrive policy to a FIFO dead-letter queue whose
+     * depth and age raise alarms; dispatch consumes it with partial batch failures; exactly the
+     * functions that queue work may send to it, and only dispatch may consume it.
+     */
+    @Test
+    void theWorkQueueHasAWatchedDeadLetterQueueAndOnlyDispatchConsumesItReportingPartialFailures() {
+        JsonNode resources = template.path("Resources");
+        JsonNode queue = resources.path("WorkQueue").path("Properties");
+        assertThat(resources.path("WorkQueue").path("Type").asText()).isEqualTo("AWS::SQS::Queue");
+        assertThat(queue.path("FifoQueue").asBoolean()).as("FIFO: a lane's work in order").isTrue();
+        assertThat(queue.path("VisibilityTimeout").asInt()).isEqualTo(net.wagw.queue.Queues.VISIBILITY_TIMEOUT_SECONDS);
+        assertThat(queue.path("RedrivePolicy").path("maxReceiveCount").asInt())
+                .isEqualTo(net.wagw.queue.Queues.MAX_RECEIVE_COUNT);
+        assertThat(queue.path("RedrivePolicy").path("deadLetterTargetArn").path("Fn::GetAtt").path(0).asText())
+                .isEqualTo("WorkDeadLetterQueue");
+        assertThat(resources.path("WorkDeadLetterQueue").path("Properties").path("FifoQueue").asBoolean()).isTrue();
+        Set<String> watched = new TreeSet<>();
+        resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, alarm) -> {
+            JsonNode properties = alarm.path("Properties");
+            properties.path("Dimensions").forEach(d -> {
+                if (d.path("Value").path("Fn::GetAtt").path(0).asText().equals("WorkDeadLetterQueue")) {
+                    watched.add(properties.path("MetricName").asText());
+                }
+            });
+        });
+        assertThat(watched).as("alarms on the dead-letter queue")
+                .contains("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage");
+
+        Map<String, Set<String>> sqsActions = new TreeMap<>();
+        functions().forEach((id, function) -> {
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action")).stream()
+                            .filter(a -> a.toLowerCase(Locale.ROOT).startsWith("sqs:")).toList();
+                    if (!actions.isEmpty()) {
+                        assertThat(statement.path("Resource").path("Fn::GetAtt").path(0).asText())
+                                .as("%s may use only the work queue", id).isEqualTo("WorkQueue");
+                        sqsActions.computeIfAbsent(funqyExport(function).orElseThrow(), e -> new TreeSet<>())
+                                .addAll(actions);
+                    }
+                }
+            }
+            function.path("Properties").path("Events").forEach(event -> {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    assertThat(funqyExport(function)).as("%s consumes the work queue", id).hasValue("dispatch");
+                    assertThat(texts(event.path("Properties").path("FunctionResponseTypes")))
+                            .containsExactly("ReportBatchItemFailures");
+                }
+            });
+        });
+        assertThat(sqsActions).isEqualTo(Map.of(
+                "send", Set.of("sqs:SendMessage"),
+                "webhook", Set.of("sqs:SendMessage"),
+                "commands", Set.of("sqs:SendMessage"),
+                "dispatch", Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
+                        "sqs:GetQueueAttributes", "sqs:SendMessage")));
     }
 
     @Test
@@ -313,7 +443,7 @@ class SamTemplateTest {
         JsonNode dispatchSchedule = functions().values().stream()
                 .filter(function -> funqyExport(function).filter("dispatch"::equals).isPresent())
                 .findFirst().orElseThrow()
-                .path("Properties").path("Events").elements().next().path("Properties").path("Schedule");
+                .path("Properties").path("Events").path("Backstop").path("Properties").path("Schedule");
         assertThat(dispatchSchedule.asText()).as("dispatch's schedule is fixed, not a parameter").isEqualTo(DISPATCH_RATE);
         assertThat(schedulesByExport.get("sweep")).as("sweep's schedules").hasSize(1);
     }
@@ -329,6 +459,10 @@ class SamTemplateTest {
             String logicalName = name.path("Fn::Sub").asText().substring(TABLE_PREFIX.length());
             assertThat(id).as("logical id of table %s", logicalName).isEqualTo(pascalCase(logicalName) + "Table");
             tablesByName.put(logicalName, table);
+            assertThat(table.path("Condition").asText()).as("%s is created only when the stack does not adopt"
+                    + " retained tables (ExistingTables=false)", id).isEqualTo("CreateTables");
+            assertThat(table.path("DeletionPolicy").asText()).as("%s is kept when the stack is deleted", id)
+                    .isEqualTo("Retain");
         });
 
         assertThat(tablesByName.keySet()).as("the template's tables")
@@ -416,7 +550,7 @@ class SamTemplateTest {
                     for (JsonNode resource : resourceList) {
                         Optional<TableResource> target = tableOf(resource);
                         assertThat(target)
-                                .as("%s grants %s on %s: must be !GetAtt <Table>.Arn or !Sub \"${<Table>.Arn}/index/<name>\""
+                                .as("%s grants %s on %s: must be !Sub \"arn:...:table/${AWS::StackName}-<name>[/index/<name>]\""
                                         + " of a table of this template", id, actions, resource)
                                 .hasValueSatisfying(table -> assertThat(tables).containsKey(table.tableId()));
                         target.get().index().ifPresent(index -> {
@@ -482,22 +616,10 @@ class SamTemplateTest {
                 .isEqualTo(expected.getOrDefault(function, Map.of())));
         assertThat(granted.keySet()).as("the functions whose access this test knows")
                 .isEqualTo(expected.keySet());
-
-        // the "due" indexes: every table that has one is queried by dispatch through the index ARN
-        for (TableDefinition table : Tables.ALL) {
-            for (TableDefinition.Index index : table.indexes()) {
-                if (!index.name().equals(Tables.DUE_INDEX)) {
-                    continue;
-                }
-                assertThat(granted.get("dispatch"))
-                        .as("dispatch queries %s's index %s through its ARN", table.name(), index.name())
-                        .containsEntry(table.name() + "/index/" + index.name(), Set.of("dynamodb:Query"));
-            }
-        }
     }
 
     /**
-     * {@code commands} serves the viaCommands routes in-process (DESIGN.md 3.2): a function all of
+     * {@code commands} serves the viaCommands routes in-process (docs/contracts.md §3.2): a function all of
      * whose routes a bot may also reach as commands (verify, groups) needs nothing that commands
      * lacks, neither on a table nor Meta's access token. Keeps the hand-written expectations above
      * from drifting apart when such a function gains access.
@@ -525,68 +647,126 @@ class SamTemplateTest {
         }
     }
 
+    /**
+     * No secret value anywhere: no 64-hex-digit value (a key's hash), no dynamic reference (which
+     * CloudFormation would resolve into the functions' environment, readable with
+     * lambda:GetFunctionConfiguration), no parameter that could carry one.
+     */
     @Test
-    void theTemplateHoldsNoSecretOnlyReferencesToWhereSecretsLive() {
+    void theTemplateHoldsNoSecretAndNoDynamicReferenceThatWouldPutOneInAnEnvironment() {
         Pattern hexSha256 = Pattern.compile("(?i)(?<![0-9a-f])[0-9a-f]{64}(?![0-9a-f])");
-        walk(template, "", (path, scalar) -> assertThat(hexSha256.matcher(scalar).find())
-                .as("%s holds a 64-hex-digit value", path).isFalse());
-
+        walk(template, "", (path, scalar) -> {
+            assertThat(hexSha256.matcher(scalar).find()).as("%s holds a 64-hex-digit value", path).isFalse();
+            assertThat(scalar).as("%s is a dynamic reference, resolved into a value at deploy time", path)
+                    .doesNotContain("{{resolve:");
+        });
         Pattern secretName = Pattern.compile("(?i).*(access.?key|token|secret|password).*");
+        // a String parameter could carry a secret value (a Number, such as SecretsCacheSeconds, cannot)
         template.path("Parameters").properties().forEach(parameter -> {
-            String name = parameter.getKey();
-            JsonNode definition = parameter.getValue();
-            boolean namesAnSsmParameter = definition.path("Type").asText().startsWith("AWS::SSM::Parameter::Name");
-            boolean namesASecretsManagerSecret = usedOnlyAsASecretsManagerSecretId(name);
-            if (secretName.matcher(name).matches() && !namesAnSsmParameter && !namesASecretsManagerSecret) {
-                assertThat(definition.has("Default")).as("secret-looking parameter %s has a default", name).isFalse();
-                assertThat(definition.path("NoEcho").asText()).as("secret-looking parameter %s is NoEcho", name).isEqualTo("true");
+            if (!parameter.getValue().path("Type").asText().equals("Number")) {
+                assertThat(parameter.getKey()).as("a parameter that looks like a secret").doesNotMatch(secretName);
             }
         });
-
-        Map<String, JsonNode> environments = new LinkedHashMap<>();
-        environments.put("Globals", template.path("Globals").path("Function").path("Environment").path("Variables"));
-        functions().forEach((id, function) -> environments.put(id, function.path("Properties").path("Environment").path("Variables")));
-        environments.forEach((owner, variables) -> SamTemplate.expand(variables, "SAMPLEBOT").forEach((variable, value) -> {
-            if (secretName.matcher(variable).matches()) {
-                String text = value.has("Fn::Sub") ? value.path("Fn::Sub").asText() : value.asText();
-                assertThat(text).as("%s %s must be a dynamic reference to SSM or Secrets Manager", owner, variable)
-                        .matches("\\{\\{resolve:(ssm|secretsmanager):\\S+}}");
-            }
-        }));
     }
 
     /**
-     * Meta's access token, app secret and verify token and each bot's callback secret are Secrets
-     * Manager secrets (DESIGN.md 9), resolved by CloudFormation from a secret the deployer names in a
-     * parameter: never a value, never a name fixed in the template.
+     * The rendered environment of every function, for one deployment, holds no secret value: only
+     * the names of the Secrets Manager secrets the function reads at run time, under the stack's
+     * prefix, and only those it uses.
      */
     @Test
-    void metasSecretsAndTheCallbackSecretsAreSecretsManagerReferences() {
-        Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:\\$\\{(\\w+)}(:[^}]*)?}}");
-        Set<String> seen = new TreeSet<>();
-        functions().forEach((id, function) -> SamTemplate.expand(function.path("Properties").path("Environment").path("Variables"),
-                "SAMPLEBOT").forEach((variable, value) -> {
-                    if (!META_SECRETS.contains(variable) && !variable.endsWith("_CALLBACK_SECRET")) {
-                        return;
+    void noSecretValueAppearsInAnyFunctionsRenderedEnvironmentOnlyTheNamesOfTheSecretsItReads() {
+        List<Configured> configured = configure(SAMPLE_DEPLOYMENT);
+        assertThat(configured).isNotEmpty();
+        for (Configured function : configured) {
+            function.environment().forEach((variable, value) -> SAMPLE_SECRET_VALUES.forEach(secret -> assertThat(value)
+                    .as("%s %s", function.id(), variable).doesNotContain(secret)));
+            WagwConfig.Secrets secrets = function.wagw().secrets();
+            assertThat(secrets.source()).as("%s reads secrets from", function.id()).isEqualTo("secrets-manager");
+            String prefix = "wagw/wagw-test/";
+            Map<String, String> named = new TreeMap<>();
+            function.environment().forEach((variable, value) -> {
+                if (variable.startsWith("WAGW_SECRETS_") && !variable.equals("WAGW_SECRETS_SOURCE")
+                        && !variable.equals("WAGW_SECRETS_CACHE_SECONDS")) {
+                    assertThat(value).as("%s %s names a secret of this stack", function.id(), variable).startsWith(prefix);
+                    named.put(variable, value.substring(prefix.length()));
+                }
+            });
+            Map<String, String> expected = new TreeMap<>();
+            if (META_CALLERS.contains(function.export())) {
+                expected.put("WAGW_SECRETS_META_ACCESS_TOKEN", "meta/access-token");
+            }
+            if (META_WEBHOOK_RECEIVERS.contains(function.export())) {
+                expected.put("WAGW_SECRETS_META_APP_SECRET", "meta/app-secret");
+                expected.put("WAGW_SECRETS_META_VERIFY_TOKEN", "meta/verify-token");
+            }
+            if (function.export().equals("admin")) {
+                expected.put("WAGW_SECRETS_ADMIN_KEY_SHA256", "admin-key-sha256");
+                expected.put("WAGW_SECRETS_BOT_CALLBACK_SECRET", "bots/{id}/callback-secret");
+            }
+            assertThat(named).as("the secrets %s is told of", function.id()).isEqualTo(expected);
+            if (expected.containsKey("WAGW_SECRETS_META_ACCESS_TOKEN")) {
+                assertThat(secrets.metaAccessToken()).isEqualTo(prefix + "meta/access-token");
+            }
+            if (expected.containsKey("WAGW_SECRETS_META_APP_SECRET")) {
+                assertThat(secrets.metaAppSecret()).isEqualTo(prefix + "meta/app-secret");
+                assertThat(secrets.metaVerifyToken()).isEqualTo(prefix + "meta/verify-token");
+            }
+            if (expected.containsKey("WAGW_SECRETS_ADMIN_KEY_SHA256")) {
+                assertThat(secrets.adminKeySha256()).isEqualTo(prefix + "admin-key-sha256");
+            }
+            assertThat(function.wagw().meta().accessToken()).as("%s has no token value", function.id()).isEmpty();
+            assertThat(function.wagw().meta().appSecret()).as("%s has no app secret value", function.id()).isEmpty();
+        }
+    }
+
+    /**
+     * Secrets Manager read only (GetSecretValue), only on the secrets each function reads: its named
+     * ones (Secrets Manager appends "-" and six characters to a secret's ARN) and, for the functions
+     * that sign deliveries, the bots' callback secrets under {@code bots/}.
+     */
+    @Test
+    void eachFunctionMayReadExactlyTheSecretsItUsesByArnPrefix() {
+        Map<String, JsonNode> functions = functions();
+        Map<String, Set<String>> granted = new TreeMap<>();
+        functions.forEach((id, function) -> {
+            String export = funqyExport(function).orElseThrow();
+            Set<String> resources = granted.computeIfAbsent(export, e -> new TreeSet<>());
+            for (JsonNode policy : function.path("Properties").path("Policies")) {
+                for (JsonNode statement : policy.path("Statement")) {
+                    List<String> actions = texts(statement.path("Action"));
+                    if (actions.stream().noneMatch(a -> a.toLowerCase(Locale.ROOT).startsWith("secretsmanager:"))) {
+                        continue;
                     }
-                    seen.add(variable);
-                    assertThat(value.has("Fn::Sub")).as("%s %s is a !Sub of a dynamic reference", id, variable).isTrue();
-                    Matcher matcher = reference.matcher(value.path("Fn::Sub").asText());
-                    assertThat(matcher.matches())
-                            .as("%s %s = %s must be \"{{resolve:secretsmanager:${<Parameter>}}}\"", id, variable, value)
-                            .isTrue();
-                    JsonNode parameter = template.path("Parameters").path(matcher.group(1));
-                    assertThat(parameter.isObject()).as("%s %s names the secret with parameter %s", id, variable,
-                            matcher.group(1)).isTrue();
-                    assertThat(parameter.has("Default")).as("parameter %s has a default secret", matcher.group(1)).isFalse();
-                }));
-        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables").properties())
-                .as("no secret in the Globals every function gets")
-                .noneSatisfy(entry -> assertThat(META_SECRETS.contains(entry.getKey())
-                        || entry.getKey().endsWith("_CALLBACK_SECRET")).isTrue());
-        assertThat(seen).as("the secrets some function is given")
-                .containsExactlyInAnyOrder("WAGW_META_ACCESS_TOKEN", "WAGW_META_APP_SECRET", "WAGW_META_VERIFY_TOKEN",
-                        "WAGW_BOT_SAMPLEBOT_CALLBACK_SECRET");
+                    assertThat(actions).as("%s: Secrets Manager read only", id).containsExactly("secretsmanager:GetSecretValue");
+                    JsonNode list = statement.path("Resource");
+                    for (JsonNode resource : list.isArray() ? list : NODES.arrayNode().add(list)) {
+                        String arn = resource.path("Fn::Sub").asText();
+                        assertThat(arn).as("%s grants a secret of this stack", id).startsWith(SECRET_ARN_PREFIX);
+                        resources.add(arn.substring(SECRET_ARN_PREFIX.length()));
+                    }
+                }
+            }
+        });
+        Map<String, Set<String>> expected = new TreeMap<>();
+        for (String export : granted.keySet()) {
+            Set<String> names = new TreeSet<>();
+            if (META_CALLERS.contains(export)) {
+                names.add("meta/access-token-*");
+            }
+            if (META_WEBHOOK_RECEIVERS.contains(export)) {
+                names.add("meta/app-secret-*");
+                names.add("meta/verify-token-*");
+            }
+            if (CALLBACK_SIGNERS.contains(export)) {
+                names.add("bots/*");
+            }
+            if (export.equals("admin")) {
+                names.add("admin-key-sha256-*");
+            }
+            expected.put(export, names);
+        }
+        assertThat(granted).isEqualTo(expected);
     }
 
     @Test
@@ -613,87 +793,25 @@ class SamTemplateTest {
     }
 
     /**
-     * Evaluates each function's environment (Globals merged with its own, the bot loops expanded as
-     * AWS::LanguageExtensions does) for one deployment, and gives it to the real configuration
-     * classes: the bot the parameters name must be the bot {@link BotRegistry} then reads, with all
-     * its settings, the table prefix must be the one the tables are named with, and the secrets
-     * must resolve where they are used and be absent where they are not.
+     * Evaluates each function's environment (Globals merged with its own) for one deployment, and
+     * gives it to the real configuration: it must start (no unknown key), declare no bot (bots are
+     * the table's), and name the stack's tables and the parameters' settings.
      */
     @Test
-    void eachFunctionsEnvironmentConfiguresTheParametersBotAndTheStacksTables() {
-        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
-        // not the default (the built-in list), so that a value that never reaches the bot cannot pass
-        deployment.put("BotStopKeywords", "PARE,Chega já");
-
+    void eachFunctionsEnvironmentConfiguresTheStacksTablesAndNoBot() {
         Set<String> exports = new TreeSet<>();
-        configure(deployment).forEach(configured -> {
+        configure(SAMPLE_DEPLOYMENT).forEach(configured -> {
             String id = configured.id();
-            String export = configured.export();
             WagwConfig wagw = configured.wagw();
-            BotRegistry registry = configured.registry();
-            exports.add(export);
-            BotRegistry.Entry bot = registry.find(SAMPLE_BOT).orElse(null);
-
-            assertThat(bot).as("%s configures bot %s (environment %s)", id, SAMPLE_BOT, configured.environment().keySet())
-                    .isNotNull();
-            assertThat(registry.all()).as("%s bots", id).hasSize(1);
-            assertThat(bot.bot().verificationQuota()).as("%s verification quota", id).isEqualTo(7);
-            assertThat(bot.accessKeySha256()).as("%s access-key hash, from SSM", id).isEqualTo(SAMPLE_KEY_HASH);
-            assertThat(bot.bot().phoneNumberId()).as("%s phone number id", id).isEqualTo("106540352242922");
-            assertThat(bot.bot().wabaId()).as("%s WABA id", id).isEqualTo("102290129340398");
-            assertThat(bot.bot().messagesUrl()).as("%s messages URL", id).isEqualTo("https://bot.example.com/wagw/messages");
-            assertThat(bot.bot().notificationsUrl()).as("%s notifications URL", id)
-                    .isEqualTo("https://bot.example.com/wagw/notifications");
-            assertThat(bot.bot().requireOptIn()).as("%s require-opt-in", id).isFalse();
-            assertThat(bot.bot().stopKeywords()).as("%s stop keywords", id).containsExactly("PARE", "Chega já");
+            exports.add(configured.export());
+            assertThat(wagw.bots()).as("%s declares no bot in its environment", id).isEmpty();
             assertThat(wagw.dynamodb().tablePrefix()).as("%s table prefix", id).isEqualTo("wagw-test-");
             assertThat(wagw.meta().apiVersion()).as("%s Graph API version", id).isEqualTo("v99.0");
-
-            if (CALLBACK_SIGNERS.contains(export)) {
-                assertThat(registry.callbackSecret(SAMPLE_BOT)).as("%s callback secret, from Secrets Manager", id)
-                        .isEqualTo("sample-callback-secret".getBytes(StandardCharsets.UTF_8));
-            } else {
-                assertThat(bot.callbackSecret()).as("%s never signs a delivery, so has no callback secret", id).isEmpty();
-            }
-            if (META_CALLERS.contains(export)) {
-                assertThat(wagw.meta().accessToken()).as("%s Meta access token, from Secrets Manager", id)
-                        .contains("sample-meta-token");
-            } else {
-                assertThat(wagw.meta().accessToken()).as("%s never calls Meta, so has no access token", id).isEmpty();
-            }
-            if (META_WEBHOOK_RECEIVERS.contains(export)) {
-                assertThat(wagw.meta().appSecret()).as("%s Meta app secret, from Secrets Manager", id)
-                        .contains("sample-app-secret");
-                assertThat(wagw.meta().verifyToken()).as("%s webhook verify token, from Secrets Manager", id)
-                        .contains("sample-verify-token");
-            } else {
-                assertThat(wagw.meta().appSecret()).as("%s never receives Meta's webhooks, so has no app secret", id)
-                        .isEmpty();
-                assertThat(wagw.meta().verifyToken()).as("%s never receives Meta's webhooks, so has no verify token", id)
-                        .isEmpty();
-            }
+            assertThat(wagw.botsCacheSeconds()).as("%s bots cache", id).isEqualTo(45);
+            assertThat(wagw.secrets().cacheSeconds()).as("%s secrets cache", id).isEqualTo(120);
         });
         assertThat(exports).as("the functions given the secrets exist").containsAll(CALLBACK_SIGNERS)
-                .containsAll(META_CALLERS).containsAll(META_WEBHOOK_RECEIVERS);
-    }
-
-    /**
-     * Left at its default, BotStopKeywords is no list at all: every function's bot stops on the
-     * built-in keywords (an empty list would let no customer stop).
-     */
-    @Test
-    void theStopKeywordsParametersDefaultLeavesEveryBotTheBuiltInKeywords() {
-        JsonNode parameter = template.path("Parameters").path("BotStopKeywords");
-        assertThat(parameter.path("Default").isTextual()).as("BotStopKeywords has a default (it is optional)").isTrue();
-        Map<String, String> deployment = new LinkedHashMap<>(SAMPLE_DEPLOYMENT);
-        deployment.put("BotStopKeywords", parameter.path("Default").asText());
-
-        List<Configured> configured = configure(deployment);
-        assertThat(configured).isNotEmpty();
-        configured.forEach(function -> assertThat(function.registry().find(SAMPLE_BOT).orElseThrow().bot().stopKeywords())
-                .as("%s stop keywords with BotStopKeywords left at its default (environment %s)", function.id(),
-                        function.environment())
-                .isEqualTo(Bot.DEFAULT_STOP_KEYWORDS));
+                .containsAll(META_CALLERS).containsAll(META_WEBHOOK_RECEIVERS).contains("admin");
     }
 
     /**
@@ -706,7 +824,9 @@ class SamTemplateTest {
     @Test
     void theHttpApiHasNoAuthorizerUsesPayload2AndItsFunctionsAnswerWithinItsTimeout() {
         JsonNode api = resource("HttpApi").path("Properties");
-        assertThat(api.has("Auth")).as("HttpApi Auth: an authorizer would turn Meta's webhooks away").isFalse();
+        assertThat(api.path("Auth").path("EnableIamAuthorizer").asBoolean()).as("HttpApi offers IAM auth").isTrue();
+        assertThat(api.path("Auth").has("DefaultAuthorizer"))
+                .as("HttpApi has no default authorizer: it would turn Meta's webhooks away").isFalse();
         assertThat(api.has("DefinitionBody") || api.has("DefinitionUri"))
                 .as("HttpApi has an OpenAPI definition (routes and authorizers beyond the route table)").isFalse();
 
@@ -718,9 +838,16 @@ class SamTemplateTest {
                 String routeKey = properties.path("Method").asText() + " " + properties.path("Path").asText();
                 assertThat(properties.path("PayloadFormatVersion").asText("2.0"))
                         .as("%s event %s payload format (2.0 passes isBase64Encoded through)", id, eventId).isEqualTo("2.0");
-                assertThat(properties.has("Auth"))
-                        .as("%s event %s (%s) has an authorizer: bots and Meta authenticate in code", id, eventId, routeKey)
-                        .isFalse();
+                boolean admin = Route.byRouteKey(routeKey).map(Route::isAdmin).orElse(false);
+                if (admin) {
+                    assertThat(properties.path("Auth").path("Authorizer").asText())
+                            .as("%s event %s (%s): the operator's routes want IAM credentials too", id, eventId, routeKey)
+                            .isEqualTo("AWS_IAM");
+                } else {
+                    assertThat(properties.has("Auth"))
+                            .as("%s event %s (%s) has an authorizer: bots and Meta authenticate in code", id, eventId, routeKey)
+                            .isFalse();
+                }
                 routes.add(routeKey);
             });
             if (!events.isEmpty()) {
@@ -782,15 +909,14 @@ class SamTemplateTest {
     }
 
     /** One function's configuration as its Lambda would read it. */
-    private record Configured(String id, String export, Map<String, String> environment, WagwConfig wagw,
-            BotRegistry registry) {
+    private record Configured(String id, String export, Map<String, String> environment, WagwConfig wagw) {
     }
 
     /** Each function's environment for a deployment, read by the real configuration classes. */
     private List<Configured> configure(Map<String, String> deployment) {
         List<Configured> configured = new ArrayList<>();
         functions().forEach((id, function) -> {
-            Map<String, String> environment = sam.environment(function, SAMPLE_BOT, deployment, SAMPLE_RESOLVED);
+            Map<String, String> environment = sam.environment(function, deployment);
 
             SmallRyeConfig config = new SmallRyeConfigBuilder()
                     .withSources(new EnvConfigSource(environment, 300) {
@@ -798,8 +924,7 @@ class SamTemplateTest {
                     .withMapping(WagwConfig.class)
                     .build();
             WagwConfig wagw = config.getConfigMapping(WagwConfig.class);
-            configured.add(new Configured(id, funqyExport(function).orElseThrow(), environment, wagw,
-                    new BotRegistry(wagw, config)));
+            configured.add(new Configured(id, funqyExport(function).orElseThrow(), environment, wagw));
         });
         return configured;
     }
@@ -810,6 +935,68 @@ class SamTemplateTest {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // --- monitoring (docs/contracts.md §9) ---------------------------------------------------
+
+    /** The alarm actions every alarm must have: the given topic, else the one the stack creates. */
+    private static final JsonNode ALARM_ACTIONS = NODES.arrayNode().add(NODES.objectNode().set("Fn::If",
+            NODES.arrayNode().add("HasAlarmTopic").add(NODES.objectNode().put("Ref", "AlarmTopicArn"))
+                    .add(NODES.objectNode().put("Ref", "AlarmTopic"))));
+
+    @Test
+    void everyAlarmNotifiesTheGivenTopicOrOneTheStackCreatesWhenNoneIsGiven() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms).isNotEmpty();
+        alarms.forEach((id, alarm) -> assertThat(alarm.path("Properties").path("AlarmActions")).as("%s's actions", id)
+                .isEqualTo(ALARM_ACTIONS));
+        JsonNode topic = resource("AlarmTopic");
+        assertThat(topic.path("Type").asText()).isEqualTo("AWS::SNS::Topic");
+        assertThat(topic.path("Condition").asText()).isEqualTo("CreatesAlarmTopic");
+        assertThat(template.path("Conditions").path("CreatesAlarmTopic").toString())
+                .isEqualTo("{\"Fn::Equals\":[{\"Ref\":\"AlarmTopicArn\"},\"\"]}");
+        assertThat(resource("AlarmEmailSubscription").path("Properties").path("TopicArn")).isEqualTo(ref("AlarmTopic"));
+    }
+
+    @Test
+    void aDeadLetteredDeliveryRaisesAnAlarmOnTheMetricTheFunctionsWrite() {
+        assertThat(resourcesOfType("AWS::CloudWatch::Alarm").values()).anySatisfy(alarm -> {
+            JsonNode properties = alarm.path("Properties");
+            assertThat(properties.path("Namespace").asText()).isEqualTo(net.wagw.functions.Metrics.NAMESPACE);
+            assertThat(properties.path("MetricName").asText()).isEqualTo("DeliveriesDeadLettered");
+            assertThat(properties.has("Dimensions")).as("EMF lines carry no dimension for this metric").isFalse();
+            assertThat(properties.path("Statistic").asText()).isEqualTo("Sum");
+            assertThat(properties.path("Threshold").asInt()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void apiLatencyAndLambdaThrottlesRaiseAlarms() {
+        Map<String, JsonNode> alarms = resourcesOfType("AWS::CloudWatch::Alarm");
+        assertThat(alarms.values()).anySatisfy(alarm -> {
+            JsonNode properties = alarm.path("Properties");
+            assertThat(properties.path("Namespace").asText()).isEqualTo("AWS/ApiGateway");
+            assertThat(properties.path("MetricName").asText()).isEqualTo("Latency");
+            assertThat(properties.path("Dimensions").path(0).path("Value")).isEqualTo(ref("HttpApi"));
+        });
+        assertThat(alarms.values()).anySatisfy(alarm -> {
+            List<String> throttled = new ArrayList<>();
+            alarm.path("Properties").path("Metrics").forEach(m -> {
+                JsonNode metric = m.path("MetricStat").path("Metric");
+                if (metric.path("MetricName").asText().equals("Throttles")) {
+                    throttled.add(metric.path("Dimensions").path(0).path("Value").path("Ref").asText());
+                }
+            });
+            assertThat(throttled).contains("WebhookFunction", "SendFunction", "DispatchFunction");
+        });
+    }
+
+    @Test
+    void theDashboardShowsEveryMetricTheFunctionsWrite() {
+        JsonNode body = resource("Dashboard").path("Properties").path("DashboardBody").path("Fn::Sub");
+        assertThat(body.isTextual()).as("the dashboard body is a Fn::Sub string").isTrue();
+        assertThat(body.asText()).contains("Sends", "MetaErrorCode", "Refusals", "WindowRefusals", "WebhookEvents",
+                "DeliveriesRetried", "DeliveriesDeadLettered", "VerificationsUsed", "Latency");
     }
 
     // --- looking into it -------------------------------------------------------------------
@@ -862,39 +1049,26 @@ class SamTemplateTest {
         return events;
     }
 
-
-    /** A table of the template, or one index of it ({@code *}: all its indexes). */
     private record TableResource(String tableId, Optional<String> index) {
     }
 
-    /** The table of {@code !GetAtt T.Arn}, or the table and index of {@code !Sub "${T.Arn}/index/<name or *>"}. */
-    private static Optional<TableResource> tableOf(JsonNode resource) {
-        JsonNode getAtt = resource.path("Fn::GetAtt");
-        if (getAtt.isArray() && getAtt.size() == 2 && "Arn".equals(getAtt.path(1).asText())) {
-            return Optional.of(new TableResource(getAtt.path(0).asText(), Optional.empty()));
-        }
-        Matcher index = Pattern.compile("\\$\\{(\\w+)\\.Arn}/index/([\\w.-]+|\\*)").matcher(resource.path("Fn::Sub").asText());
-        return index.matches() ? Optional.of(new TableResource(index.group(1), Optional.of(index.group(2)))) : Optional.empty();
-    }
-
     /**
-     * Whether a parameter is only ever used as the secret id of a whole Secrets Manager dynamic
-     * reference ({@code !Sub "{{resolve:secretsmanager:${P}}}"}): then it names where a secret
-     * lives, and is no secret itself.
+     * The table (its logical id) that a policy resource names:
+     * {@code !Sub "arn:...:table/${AWS::StackName}-<name>"}, or one of its indexes with
+     * {@code .../index/<name or *>}.
      */
-    private boolean usedOnlyAsASecretsManagerSecretId(String parameter) {
-        Pattern reference = Pattern.compile("\\{\\{resolve:secretsmanager:" + Pattern.quote("${" + parameter + "}")
-                + "(:[^}]*)?}}");
-        List<String> uses = new ArrayList<>();
-        template.properties().forEach(section -> {
-            if (!section.getKey().equals("Parameters")) {
-                collectUses(section.getValue(), parameter, uses);
-            }
-        });
-        return !uses.isEmpty() && uses.stream().allMatch(use -> reference.matcher(use).matches());
+    private Optional<TableResource> tableOf(JsonNode resource) {
+        Matcher arn = TABLE_ARN.matcher(resource.path("Fn::Sub").asText());
+        if (!arn.matches()) {
+            return Optional.empty();
+        }
+        Optional<String> tableId = resourcesOfType(DYNAMODB_TABLE).entrySet().stream()
+                .filter(table -> table.getValue().path("Properties").path("TableName").path("Fn::Sub").asText()
+                        .equals(TABLE_PREFIX + arn.group(1)))
+                .map(Map.Entry::getKey).findFirst();
+        return tableId.map(id -> new TableResource(id, Optional.ofNullable(arn.group(2))));
     }
 
-    /** Every {@code Ref} to a parameter (as "Ref") and every {@code Fn::Sub} text that names it. */
     private static void collectUses(JsonNode node, String parameter, List<String> uses) {
         if (node.isObject()) {
             if (parameter.equals(node.path("Ref").asText(null))) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.domain.contact.Nodes;
@@ -19,7 +20,7 @@ import net.wagw.domain.inbound.WebhookBatch;
 import net.wagw.whatsapp.WebhookParser;
 
 /**
- * The LIME message a bot receives for each WhatsApp message type (DESIGN.md 3.5), compared whole
+ * The LIME message a bot receives for each WhatsApp message type (docs/contracts.md §3.5), compared whole
  * (JsonNode equality) with the envelope written out here. Inputs are the webhook fixtures under
  * {@code webhooks/} (Meta's own examples, {@code meta-*.json}, and ours), read by {@link WebhookParser}
  * as the webhook route does.
@@ -45,14 +46,16 @@ class InboundRendererTest {
     }
 
     @Test
-    void replyCarriesTheIdOfTheMessageItRepliesTo() {
+    void aProductInquiryNamesTheMessageAndTheProductItAsksAbout() {
         assertEnvelope("meta-text-product-inquiry.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTA2NTUwRkNEMDdFQjJCRUU0NQA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Is this still available?",
                  "metadata": {"#wa.timestamp": "1750016800", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
-                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGA9wcm9kdWN0X2lucXVpcnkA"}}
+                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGA9wcm9kdWN0X2lucXVpcnkA",
+                              "#wa.referred_product.catalog_id": "194836987003835",
+                              "#wa.referred_product.product_retailer_id": "di9ozbzfi4"}}
                 """);
     }
 
@@ -154,12 +157,13 @@ class InboundRendererTest {
     // location, reaction -------------------------------------------------------------------------
 
     @Test
-    void locationBecomesALocationNamedAfterThePlace() {
+    void locationBecomesALocationNamedAfterThePlaceKeepingAddressAndUrl() {
         assertEnvelope("meta-location.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTU2MjZEMDBGRkE3MENEMDE0RQA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "application/vnd.lime.location+json",
-                 "content": {"latitude": 37.44221496582, "longitude": -122.16165924072, "text": "Philz Coffee"},
+                 "content": {"latitude": 37.44221496582, "longitude": -122.16165924072, "text": "Philz Coffee",
+                             "address": "101 Forest Ave, Palo Alto, CA 94301", "url": "https://philzcoffee.com/"},
                  "metadata": {"#wa.timestamp": "1744344496", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922"}}
                 """);
@@ -177,18 +181,19 @@ class InboundRendererTest {
                 """, "location");
 
         assertThat(tree(renderer.render(addressed, BOT)).get("content"))
-                .isEqualTo(tree("{\"latitude\": -19.9191, \"longitude\": -43.9386, \"text\": \"Praça da Liberdade\"}"));
+                .isEqualTo(tree("{\"latitude\": -19.9191, \"longitude\": -43.9386, \"text\": \"Praça da Liberdade\","
+                        + " \"address\": \"Praça da Liberdade\"}"));
         assertThat(tree(renderer.render(pin, BOT)).get("content"))
                 .isEqualTo(tree("{\"latitude\": -19.9191, \"longitude\": -43.9386}"));
     }
 
     @Test
-    void reactionBecomesAReactionToTheWhatsAppMessage() {
+    void reactionBecomesALimeReactionWithTheEmojisCodePoints() {
         assertEnvelope("meta-reaction.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "application/vnd.lime.reaction+json",
-                 "content": {"emoji": "👍",
+                 "content": {"emoji": {"values": [128077]},
                              "inReactionTo": {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI0RTJEOTc2ODVERUY5RDlGNkYA"}},
                  "metadata": {"#wa.timestamp": "1749419544", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922"}}
@@ -196,51 +201,62 @@ class InboundRendererTest {
     }
 
     @Test
-    void removedReactionKeepsItsEmptyEmoji() {
+    void removedReactionHasNoCodePoints() {
         InboundMessage m = message("""
                 {"from": "16505551234", "id": "wamid.UNREACT", "timestamp": "1749419600", "type": "reaction",
                  "reaction": {"message_id": "wamid.REACTED", "emoji": ""}}
                 """, "reaction");
 
         assertThat(tree(renderer.render(m, BOT)).get("content"))
-                .isEqualTo(tree("{\"emoji\": \"\", \"inReactionTo\": {\"id\": \"wamid.REACTED\"}}"));
+                .isEqualTo(tree("{\"emoji\": {\"values\": []}, \"inReactionTo\": {\"id\": \"wamid.REACTED\"}}"));
     }
 
     // replies ------------------------------------------------------------------------------------
 
     @Test
-    void interactiveButtonReplyBecomesItsIdWithTheTitleInMetadata() {
+    void interactiveButtonReplyToAMessageWagwDidNotSendIsAReplyOfItsIdToTheWamid() {
         assertEnvelope("meta-interactive-button-reply.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTZBQzg0MzQ4QjRCM0NGNkVGOAA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
-                 "type": "text/plain", "content": "cancel-button",
+                 "type": "application/vnd.lime.reply+json",
+                 "content": {"replied": {"type": "text/plain", "value": "cancel-button"},
+                             "inReplyTo": {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MEM2RUJFNkI0RENGQTVDRjUA",
+                                           "direction": "sent"}},
                  "metadata": {"#wa.timestamp": "1750025136", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
                               "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MEM2RUJFNkI0RENGQTVDRjUA",
+                              "#wa.interactive.button.id": "cancel-button",
                               "#wa.reply.title": "Cancel"}}
                 """);
     }
 
     @Test
-    void interactiveListReplyBecomesItsRowIdWithTitleAndDescriptionInMetadata() {
+    void interactiveListReplyIsAReplyWithTitleAndDescriptionInMetadata() {
         assertEnvelope("meta-interactive-list-reply.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUJDQ0NDM0FEODY4ODkzOTc5RgA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
-                 "type": "text/plain", "content": "priority_express",
+                 "type": "application/vnd.lime.reply+json",
+                 "content": {"replied": {"type": "text/plain", "value": "priority_express"},
+                             "inReplyTo": {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJGMzEyNzhENTZDMzNGODlDRDgA",
+                                           "direction": "sent"}},
                  "metadata": {"#wa.timestamp": "1749854575", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
                               "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJGMzEyNzhENTZDMzNGODlDRDgA",
+                              "#wa.interactive.list.id": "priority_express",
                               "#wa.reply.title": "Priority Mail Express",
                               "#wa.reply.description": "Next Day to 2 Days"}}
                 """);
     }
 
     @Test
-    void templateQuickReplyBecomesItsPayloadWithTheButtonTextInMetadata() {
+    void templateQuickReplyIsAReplyOfItsPayloadWithTheButtonTextInMetadata() {
         assertEnvelope("meta-button.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUU0M0MxQzQzMUJCMTMwNUZFOQA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
-                 "type": "text/plain", "content": "Unsubscribe",
+                 "type": "application/vnd.lime.reply+json",
+                 "content": {"replied": {"type": "text/plain", "value": "Unsubscribe"},
+                             "inReplyTo": {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJFNjk2OTMwNEZCQjhGMzUyQUYA",
+                                           "direction": "sent"}},
                  "metadata": {"#wa.timestamp": "1750091045", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
                               "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJFNjk2OTMwNEZCQjhGMzUyQUYA",
@@ -264,36 +280,29 @@ class InboundRendererTest {
     }
 
     @Test
-    void flowReplyGoesRawAsJson() {
+    void flowAnswerIsJsonOfItsParsedResponse() {
         assertEnvelope("interactive-nfm-reply.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUZMT1dSRVBMWTAwMDAwMDAwMQA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "application/json",
-                 "content": {"context": {"from": "15550783881", "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJGTE9XMDAwMDAwMDAwMDAwMDEA"},
-                             "from": "16505551234", "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUZMT1dSRVBMWTAwMDAwMDAwMQA=",
-                             "timestamp": "1750030000", "type": "interactive",
-                             "interactive": {"type": "nfm_reply",
-                                             "nfm_reply": {"response_json": "{\\"flow_token\\":\\"AQAAAAACS5FpgQ_cAAAAAD0QI3s\\",\\"appointment_date\\":\\"2025-07-01\\"}",
-                                                           "body": "Sent", "name": "flow"}}},
+                 "content": {"flow_token": "AQAAAAACS5FpgQ_cAAAAAD0QI3s", "appointment_date": "2025-07-01"},
                  "metadata": {"#wa.timestamp": "1750030000", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922",
-                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJGTE9XMDAwMDAwMDAwMDAwMDEA"}}
+                              "#wa.context.id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJGTE9XMDAwMDAwMDAwMDAwMDEA",
+                              "#wa.flow.name": "flow", "#wa.flow.body": "Sent"}}
                 """);
     }
 
     // everything else: raw -----------------------------------------------------------------------
 
     @Test
-    void sharedContactsGoRawAsJson() {
+    void aSharedContactIsALimeContactDocument() {
         assertEnvelope("meta-contacts.json", """
                 {"id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
-                 "type": "application/json",
-                 "content": {"from": "16505551234", "id": "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=",
-                             "timestamp": "1744344496", "type": "contacts",
-                             "contacts": [{"name": {"first_name": "Lucía", "last_name": "Gómez", "formatted_name": "Lucía Gómez"},
-                                           "org": {"company": "Google"},
-                                           "phones": [{"phone": "+1 (983) 555-2319", "wa_id": "19835552319", "type": "MOBILE"}]}]},
+                 "type": "application/vnd.lime.contact+json",
+                 "content": {"name": "Lucía Gómez", "identity": "19835552319@wa.gw.msging.net",
+                             "phoneNumber": "+1 (983) 555-2319", "extras": {"organization": "Google"}},
                  "metadata": {"#wa.timestamp": "1744344496", "#wa.contact.name": "Sheena Nelson",
                               "#wa.phone_number_id": "106540352242922"}}
                 """);
@@ -406,7 +415,8 @@ class InboundRendererTest {
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Hi, it's Sheena",
                  "metadata": {"#wa.timestamp": "1775000000", "#wa.contact.name": "Sheena Nelson",
-                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.13491208655302741918"}}
+                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.13491208655302741918",
+                              "#wa.bsuid": "US.13491208655302741918"}}
                 """);
     }
 
@@ -419,7 +429,8 @@ class InboundRendererTest {
                  "from": "US.ENT.11815799212886844830@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Hi, it's Pablo",
                  "metadata": {"#wa.timestamp": "1775000060", "#wa.contact.name": "Pablo Morales",
-                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.ENT.11815799212886844830"}}
+                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.ENT.11815799212886844830",
+                              "#wa.bsuid": "US.ENT.11815799212886844830", "#wa.username": "@pablomorales"}}
                 """);
     }
 
@@ -460,10 +471,18 @@ class InboundRendererTest {
 
     /** A message as the parser would give it, for cases Meta's examples do not show. */
     private static InboundMessage message(String raw, String type) {
-        JsonNode node = tree(raw);
-        return new InboundMessage("106540352242922", node.get("id").asText(), node.get("from").asText(), null, null,
-                Instant.ofEpochSecond(node.get("timestamp").asLong()), type, null, node.has("referral"), null,
-                node.toString());
+        ObjectNode node = (ObjectNode) tree(raw);
+        if (!node.has("type")) {
+            node.put("type", type);
+        }
+        ObjectNode webhook = JSON.createObjectNode();
+        webhook.put("object", "whatsapp_business_account");
+        ObjectNode value = webhook.putArray("entry").addObject().putArray("changes").addObject().put("field", "messages")
+                .putObject("value");
+        value.putObject("metadata").put("phone_number_id", "106540352242922");
+        value.putArray("messages").add(node);
+        return new WebhookParser(JSON).parse(webhook.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .messages().get(0);
     }
 
     private static JsonNode tree(String json) {

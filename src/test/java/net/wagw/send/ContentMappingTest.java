@@ -25,16 +25,18 @@ import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
 /**
- * Every LIME content mapping of DESIGN.md 3.3 through the whole gateway: the exact JSON Meta
+ * Every LIME content mapping of docs/contracts.md §3.3 through the whole gateway: the exact JSON Meta
  * receives, in the shapes of the Cloud API reference's request examples. (bot-b: no opt-in
  * needed, empty template catalog.)
  */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class ContentMappingTest {
     private static final String ENVELOPE = "{\"id\":\"%s\",\"to\":\"%s@wa.gw.msging.net\",\"type\":\"%s\",\"content\":%s%s}";

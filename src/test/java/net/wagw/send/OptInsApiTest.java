@@ -18,11 +18,13 @@ import io.restassured.specification.RequestSpecification;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.WireMockResource;
 
-/** {@code set}, {@code get}, {@code delete /opt-ins} as REST and as commands (DESIGN.md 5). */
+/** {@code set}, {@code get}, {@code delete /opt-ins} as REST and as commands (docs/contracts.md §5). */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class OptInsApiTest {
     @Inject

@@ -29,6 +29,7 @@ import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
 import net.wagw.testing.TableSnapshot;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Bad messages: a 4xx with a reason, nothing sent to Meta, nothing stored. */
 @QuarkusTest
 @WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class SendBadInputTest {
     private static final String CUSTOMER = "5531977002001";

@@ -77,6 +77,9 @@ final class SendingFixture {
 
     /** Requests to a path whose JSON body has this value in this field. */
     static List<LoggedRequest> requests(String path, String field, String value) {
+        if (path.startsWith("/bot-")) {
+            net.wagw.testing.WorkQueueDrain.drainQueue(); // what the bot gets, dispatch delivers from the queue
+        }
         return meta().findAll(postRequestedFor(urlPathEqualTo(path))).stream()
                 .filter(r -> json(r).path(field).asText().equals(value)).toList();
     }

@@ -28,8 +28,8 @@ public class WireMockResource implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.rest-client.meta.url", server.baseUrl());
         for (String bot : new String[] { Bots.A, Bots.B }) {
-            config.put("wagw.bot." + bot + ".messages-url", server.baseUrl() + "/" + bot + "/messages");
-            config.put("wagw.bot." + bot + ".notifications-url", server.baseUrl() + "/" + bot + "/notifications");
+            config.put("wagw.bots." + bot + ".messages-url", server.baseUrl() + "/" + bot + "/messages");
+            config.put("wagw.bots." + bot + ".notifications-url", server.baseUrl() + "/" + bot + "/notifications");
         }
         return config;
     }

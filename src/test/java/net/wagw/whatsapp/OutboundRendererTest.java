@@ -22,10 +22,11 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.send.MessageKind;
 import net.wagw.domain.send.RenderedMessage;
 import net.wagw.domain.send.TemplateUse;
+import net.wagw.lime.LimeContentParser;
 
 /**
- * Each mapping of DESIGN.md 3.3 against Meta's own request example for that type, from
- * {@code /work/shared/reference/meta-business-messaging-api_v23.0.yaml},
+ * Each mapping of docs/contracts.md §3.3 against Meta's own request example for that type, from
+ * Meta's published OpenAPI description of the Business Messaging API (v23.0),
  * path {@code /{Version}/{Phone-Number-ID}/messages}, {@code post.requestBody...examples}; the
  * examples are copied verbatim into {@code whatsapp/meta-send-examples.json}. The renderer leaves
  * out {@code messaging_product}, {@code recipient_type} and {@code to}, so they are stripped from the
@@ -35,6 +36,7 @@ class OutboundRendererTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNode EXAMPLES = load("/whatsapp/meta-send-examples.json");
 
+    private final LimeContentParser parser = new LimeContentParser(JSON);
     private final OutboundRenderer renderer = new OutboundRenderer(JSON);
 
     // text/plain ---------------------------------------------------------------------------------
@@ -63,7 +65,7 @@ class OutboundRendererTest {
     @Test
     void aReplyCarriesTheContextOfTheMessageItAnswers() {
         // example "Send Reply to Text Message"
-        RenderedMessage message = renderer.render("text/plain", JSON.valueToTree("<TEXT_MSG_CONTENT>"),
+        RenderedMessage message = render("text/plain", JSON.valueToTree("<TEXT_MSG_CONTENT>"),
                 Map.of("#wa.context.id", "<MSGID_OF_PREV_MSG>"));
 
         assertThat(payload(message)).isEqualTo(example("Send Reply to Text Message"));
@@ -94,7 +96,7 @@ class OutboundRendererTest {
     @Test
     void anImageLinkInReplyCarriesTheContext() {
         // example "Send Reply to Image Message by URL", link made a real https address
-        RenderedMessage message = renderer.render("application/vnd.lime.media-link+json",
+        RenderedMessage message = render("application/vnd.lime.media-link+json",
                 object("type", "image/png", "uri", "https://image-url"),
                 Map.of("#wa.context.id", "<MSGID_OF_PREV_MSG>"));
 
@@ -209,7 +211,7 @@ class OutboundRendererTest {
             options.add(object("text", "<SECTION_" + row + "_TITLE>", "value", "<LIST_SECTION_" + row + "_ID>"));
         }
 
-        RenderedMessage message = renderer.render("application/vnd.lime.select+json", select,
+        RenderedMessage message = render("application/vnd.lime.select+json", select,
                 Map.of("#wa.list.button", "<BUTTON_TEXT>"));
 
         ObjectNode expected = example("Send List Message");
@@ -486,10 +488,10 @@ class OutboundRendererTest {
 
     @Test
     void anUnknownLimeTypeIsRefusedWith71NamingIt() {
-        Refusal refusal = assertRefused("application/vnd.lime.contact+json", object("name", "Ana"),
+        Refusal refusal = assertRefused("application/vnd.lime.redirect+json", object("address", "atendimento"),
                 Reason.UNSUPPORTED_CONTENT_TYPE);
 
-        assertThat(refusal.description()).contains("application/vnd.lime.contact+json");
+        assertThat(refusal.description()).contains("application/vnd.lime.redirect+json");
     }
 
     @Test
@@ -553,7 +555,11 @@ class OutboundRendererTest {
     // helpers ------------------------------------------------------------------------------------
 
     private RenderedMessage render(String type, JsonNode content) {
-        return renderer.render(type, content, Map.of());
+        return render(type, content, Map.of());
+    }
+
+    private RenderedMessage render(String type, JsonNode content, Map<String, String> metadata) {
+        return renderer.render(parser.parse(type, content, metadata), metadata);
     }
 
     /** Asserts the refusal and its reason; a null reason asserts the message renders. */

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.wagw.domain.send.Template;
 
 /**
- * Template definitions from {@code /work/shared/reference/meta-business-messaging-api_v23.0.yaml},
+ * Template definitions from Meta's published OpenAPI description of the Business Messaging API (v23.0),
  * path {@code /{Version}/{WABA-ID}/message_templates}, copied verbatim into
  * {@code whatsapp/meta-template-examples.json}: the GET "Example response" ({@code data[]} as the
  * catalog sync reads it) and the POST request examples, which have the same components a GET

@@ -8,7 +8,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
 /**
- * Reads customer numbers. Only strict E.164 with a leading '+' is accepted (DESIGN.md 4): the old
+ * Reads customer numbers. Only strict E.164 with a leading '+' is accepted (docs/contracts.md §4): the old
  * WhatsApp contacts API "succeeded" on bare digits by guessing a country, which hid typos.
  */
 public final class PhoneNumbers {

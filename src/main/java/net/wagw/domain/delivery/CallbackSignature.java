@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * {@code X-Wagw-Signature-256: sha256=<hex HMAC-SHA256(body, bot secret)>} (DESIGN.md 3.5): the
+ * {@code X-Wagw-Signature-256: sha256=<hex HMAC-SHA256(body, bot secret)>} (docs/contracts.md §3.5): the
  * same scheme Meta uses for its webhooks, so a bot checks it the way it would check Meta's.
  */
 public final class CallbackSignature {

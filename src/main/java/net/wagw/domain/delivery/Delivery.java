@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One POST to a bot (an inbound message or a notification), kept until the bot took it with a
- * 2xx or, after 24 hours of retries, dead-lettered: never dropped (DESIGN.md 3.5).
+ * 2xx or, after 24 hours of retries, dead-lettered: never dropped (docs/contracts.md §3.5).
  *
  * @param id            unique per bot: the same id is delivered once
  * @param body          the exact JSON sent (and signed)

@@ -1,6 +1,5 @@
 package net.wagw.domain.delivery;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,9 +12,6 @@ public interface DeliveryStore {
 
     /** Stores {@code updated} if the stored version is {@code updated.version() - 1}. */
     boolean replace(Delivery updated);
-
-    /** PENDING deliveries of a bot whose nextAttemptAt is at or before now. */
-    List<Delivery> due(String botId, Instant now, int limit);
 
     /** Dead-lettered deliveries of a bot, oldest first. */
     List<Delivery> dead(String botId, int limit);

@@ -7,100 +7,141 @@ import java.util.List;
 import java.util.Optional;
 
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.work.Work;
+import net.wagw.domain.work.WorkQueue;
+import net.wagw.domain.work.WorkResult;
 
 /**
- * Delivers to bots at least once, each delivery id once (DESIGN.md 3.5): stored first, tried at
- * once, retried by {@code dispatch} with backoff for 24 hours, then dead-lettered (kept, listed,
- * re-drivable). Each try holds a lease, so overlapping dispatch runs never post it twice at once.
+ * Delivers to bots at least once, each delivery id once (docs/contracts.md §3.5): stored first,
+ * then queued (so nothing waits for the bot on the request path), tried by {@code dispatch},
+ * retried with capped backoff for 7 days (configurable), then dead-lettered (kept, listed,
+ * re-drivable). Deliveries of one customer keep their order: they share a lane on the queue.
  */
 public final class Outbox {
-    public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a bot may stay unreachable before its deliveries are dead-lettered (Meta's own 7 days). */
+    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofDays(7);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
 
     private final DeliveryStore store;
     private final BotEndpoint endpoint;
     private final BotSecrets secrets;
+    private final WorkQueue queue;
     private final Clock clock;
     private final Duration timeout;
+    private final Duration giveUpAfter;
 
-    /** @param timeout how long a bot may take to answer one delivery */
-    public Outbox(DeliveryStore store, BotEndpoint endpoint, BotSecrets secrets, Clock clock, Duration timeout) {
+    /**
+     * @param timeout     how long a bot may take to answer one delivery
+     * @param giveUpAfter how long deliveries are retried before they are dead-lettered
+     */
+    public Outbox(DeliveryStore store, BotEndpoint endpoint, BotSecrets secrets, WorkQueue queue, Clock clock,
+            Duration timeout, Duration giveUpAfter) {
         this.store = store;
         this.endpoint = endpoint;
         this.secrets = secrets;
+        this.queue = queue;
         this.clock = clock;
         this.timeout = timeout;
+        this.giveUpAfter = giveUpAfter;
     }
 
-    /** Stores and tries a delivery; a delivery id already stored is not delivered again. */
+    /** Stores and queues a delivery in its own lane; a delivery id stored before is not delivered again. */
     public void deliver(Bot bot, String id, Delivery.Target target, String body) {
-        enqueue(bot, id, target, body).ifPresent(stored -> attempt(bot, stored, timeout));
+        enqueue(bot, id, target, body, id);
+    }
+
+    /** As {@link #enqueue(Bot, String, Delivery.Target, String, String)} in a lane of its own. */
+    public Optional<Delivery> enqueue(Bot bot, String id, Delivery.Target target, String body) {
+        return enqueue(bot, id, target, body, id);
     }
 
     /**
-     * Stores a delivery, held for a first try by the caller (dispatch takes it over if that try
-     * never happens); empty when the id was stored before: a duplicate, not delivered again.
+     * Stores a delivery and queues its first try behind the earlier ones of {@code lane} (the
+     * customer it is about); empty when the id was stored before. A duplicate is queued again
+     * (a try of a delivered one does nothing), so a first queueing that failed is made good when
+     * the caller's retry brings the same event again.
+     *
+     * @throws RuntimeException when it could not be stored or queued: the caller must not acknowledge it
      */
-    public Optional<Delivery> enqueue(Bot bot, String id, Delivery.Target target, String body) {
+    public Optional<Delivery> enqueue(Bot bot, String id, Delivery.Target target, String body, String lane) {
         Instant now = clock.instant();
-        Delivery leased = new Delivery(bot.id(), id, target, body, Delivery.State.PENDING, 0, now, now.plus(LEASE), null,
-                0);
-        return store.create(leased) ? Optional.of(leased) : Optional.empty();
+        Delivery pending = new Delivery(bot.id(), id, target, body, Delivery.State.PENDING, 0, now, now, null, 0);
+        boolean created = store.create(pending);
+        queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, lane), Duration.ZERO);
+        return created ? Optional.of(pending) : Optional.empty();
     }
 
-    /** The first try of an enqueued delivery, waiting at most {@code wait} for the bot. */
-    public void attemptWithin(Bot bot, Delivery enqueued, Duration wait) {
-        attempt(bot, enqueued, wait.compareTo(timeout) < 0 ? wait : timeout);
+    /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
+    public boolean received(Bot bot, String wamid) {
+        return store.find(bot.id(), "message:" + wamid).isPresent();
     }
 
-    /** One retry round for a bot; returns how many deliveries it tried or ended. */
-    public int retryDue(Bot bot, int limit) {
-        Instant now = clock.instant();
-        int handled = 0;
-        for (Delivery due : store.due(bot.id(), now, limit)) {
-            Delivery leased = due.leased(now.plus(LEASE));
-            if (!store.replace(leased)) {
-                continue;
-            }
-            handled++;
-            if (!now.isBefore(due.createdAt().plus(GIVE_UP_AFTER))) {
-                store.replace(leased.dead("Not delivered within 24 hours; last error: " + due.lastError()));
-            } else {
-                attempt(bot, leased, timeout);
-            }
+    /** One try of a queued delivery (the {@code dispatch} function). */
+    public WorkResult attempt(Bot bot, Work.Deliver work) {
+        Optional<Delivery> found = store.find(bot.id(), work.deliveryId());
+        if (found.isEmpty() || found.get().state() != Delivery.State.PENDING) {
+            return WorkResult.DONE; // delivered, dead-lettered, or expired long ago
         }
-        return handled;
+        Delivery due = found.get();
+        Instant now = clock.instant();
+        if (now.isBefore(due.nextAttemptAt())) {
+            return WorkResult.notYet(Duration.between(now, due.nextAttemptAt()));
+        }
+        if (!now.isBefore(due.createdAt().plus(giveUpAfter))) {
+            store.replace(due.dead("Not delivered within " + describe(giveUpAfter) + "; last error: " + due.lastError()));
+            return WorkResult.DONE;
+        }
+        String url = due.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
+        String failure = url == null || url.isBlank()
+                ? "bot " + bot.id() + " has no " + due.target().name().toLowerCase() + " URL configured"
+                : endpoint.post(url, due.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), due.body()),
+                        timeout);
+        if (failure == null) {
+            store.replace(due.delivered());
+            return WorkResult.DONE;
+        }
+        Duration backoff = backoff(due.attempts() + 1);
+        store.replace(due.retryAt(clock.instant().plus(backoff), failure));
+        return WorkResult.later(backoff);
     }
 
     public List<Delivery> deadLetters(Bot bot, int limit) {
         return store.dead(bot.id(), limit);
     }
 
-    /** Puts a dead-lettered delivery back for another 24 hours of tries. */
+    /** Puts a dead-lettered delivery back on the queue for another period of tries. */
     public Optional<Delivery> redrive(Bot bot, String id) {
         Optional<Delivery> dead = store.find(bot.id(), id).filter(d -> d.state() == Delivery.State.DEAD);
         if (dead.isEmpty()) {
             return Optional.empty();
         }
         Delivery again = dead.get().redriven(clock.instant());
-        return store.replace(again) ? Optional.of(again) : Optional.empty();
-    }
-
-    private void attempt(Bot bot, Delivery leased, Duration wait) {
-        String url = leased.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
-        String failure = url == null || url.isBlank()
-                ? "bot " + bot.id() + " has no " + leased.target().name().toLowerCase() + " URL configured"
-                : endpoint.post(url, leased.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), leased.body()),
-                        wait);
-        if (failure == null) {
-            store.replace(leased.delivered());
-        } else {
-            store.replace(leased.retryAt(clock.instant().plus(backoff(leased.attempts() + 1)), failure));
+        if (!store.replace(again)) {
+            return Optional.empty();
         }
+        queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, id), Duration.ZERO);
+        return Optional.of(again);
     }
 
-    /** 10 s, 20 s, 40 s, ... capped at 15 min. */
+    /**
+     * A delivery whose queued work ended on the queue's own dead-letter queue (its tries kept
+     * failing inside wagw, not at the bot): dead-lettered here too, so the bot sees it.
+     */
+    public void deadLettered(Bot bot, String id, String why) {
+        store.find(bot.id(), id).filter(d -> d.state() == Delivery.State.PENDING)
+                .ifPresent(d -> store.replace(d.dead(why)));
+    }
+
+    private static String lane(Bot bot, String lane) {
+        return bot.id() + "/" + lane;
+    }
+
+    private static String describe(Duration period) {
+        return period.toHours() % 24 == 0 ? period.toDays() + " days" : period.toHours() + " hours";
+    }
+
+    /** 10 s, 20 s, 40 s, ... capped at 15 min: a week of tries is ~680 attempts. */
     static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(10L << Math.min(attempts - 1, 10), 900));
+        return Duration.ofSeconds(Math.min(10L << Math.min(attempts - 1, 10), MAX_BACKOFF.toSeconds()));
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A WhatsApp group a bot created (DESIGN.md 6). It is wagw's from the first request, under its own
+ * A WhatsApp group a bot created (docs/contracts.md §6). It is wagw's from the first request, under its own
  * id, and becomes Meta's group when the {@code group_create} webhook names it.
  *
  * @param id          wagw's id, the bot's node {@code {id}@groups.<domain>}

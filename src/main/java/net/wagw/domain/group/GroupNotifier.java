@@ -7,7 +7,7 @@ import net.wagw.domain.delivery.Delivery;
 
 /**
  * Port: tells a bot what happened to one of its groups, as a message of type
- * {@code application/vnd.wagw.group-event+json} (DESIGN.md 6), stored for delivery once.
+ * {@code application/vnd.wagw.group-event+json} (docs/contracts.md §6), stored for delivery once.
  */
 public interface GroupNotifier {
     /**

@@ -18,7 +18,7 @@ import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.send.MetaErrors;
 
 /**
- * Groups on the Cloud API's Groups API (DESIGN.md 6): created at once as wagw's and pending,
+ * Groups on the Cloud API's Groups API (docs/contracts.md §6): created at once as wagw's and pending,
  * made active (or failed) by Meta's lifecycle webhook; read, deleted, their invite link and
  * participants managed through Meta; every change the webhooks tell kept and passed to the bot.
  */

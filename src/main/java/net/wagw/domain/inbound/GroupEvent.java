@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A change to a WhatsApp group, from Meta's group webhooks (DESIGN.md 6): one element of
+ * A change to a WhatsApp group, from Meta's group webhooks (docs/contracts.md §6): one element of
  * {@code groups[]} in a change of field {@code group_lifecycle_update},
  * {@code group_participants_update}, {@code group_settings_update} or {@code group_status_update}.
  *

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A message a customer sent to a business number, as Meta's webhook told it (DESIGN.md 3.5).
+ * A message a customer sent to a business number, as Meta's webhook told it (docs/contracts.md §3.5).
  *
  * @param phoneNumberId the business number it was sent to ({@code metadata.phone_number_id})
  * @param wamid         Meta's message id: stored once, forwarded once
@@ -17,14 +17,25 @@ import java.util.Objects;
  * @param referral      whether it came from a Click-to-WhatsApp ad ({@code referral} present)
  * @param groupId       Meta's group id when sent in a group, else null
  * @param rawJson       Meta's message object exactly as received
+ * @param received      its content, read from it once
+ * @param parentUserId  the parent business-scoped user id ({@code contacts[].parent_user_id}), if sent
+ * @param username      the customer's WhatsApp username ({@code contacts[].profile.username}), if sent
  */
 public record InboundMessage(String phoneNumberId, String wamid, String from, String profileName, String userId,
-        Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson) {
+        Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson,
+        Received received, String parentUserId, String username) {
     public InboundMessage {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(wamid, "wamid");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(rawJson, "rawJson");
+        Objects.requireNonNull(received, "received");
+    }
+
+    /** The same message, in the group the bot knows by {@code id}. */
+    public InboundMessage withGroupId(String id) {
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, referral, id,
+                rawJson, received, parentUserId, username);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether a customer's message asks to stop (DESIGN.md 5): the whole message is one of the bot's
+ * Whether a customer's message asks to stop (docs/contracts.md §5): the whole message is one of the bot's
  * stop keywords, ignoring case, accents, surrounding spaces and punctuation ("Sair!", "  stop ").
  * A keyword inside a longer sentence does not count: "não quero parar agora" is not an opt-out.
  */

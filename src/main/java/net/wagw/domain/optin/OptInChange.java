@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One change of a customer's consent, kept forever as history (DESIGN.md 5): who recorded it,
+ * One change of a customer's consent, kept forever as history (docs/contracts.md §5): who recorded it,
  * when, from where, what the customer was shown, and for which message categories.
  *
  * @param active     true for a consent, false for a revocation

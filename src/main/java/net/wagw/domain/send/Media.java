@@ -1,6 +1,6 @@
 package net.wagw.domain.send;
 
-/** A media file a customer sent, as fetched from Meta for the bot (DESIGN.md 3.5). */
+/** A media file a customer sent, as fetched from Meta for the bot (docs/contracts.md §3.5). */
 public sealed interface Media {
     record Found(String contentType, byte[] bytes) implements Media {
     }

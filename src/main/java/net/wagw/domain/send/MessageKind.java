@@ -1,7 +1,7 @@
 package net.wagw.domain.send;
 
 /**
- * What WhatsApp's rules care about in an outbound message (DESIGN.md 3.3): a template may go
+ * What WhatsApp's rules care about in an outbound message (docs/contracts.md §3.3): a template may go
  * outside the customer-service window, anything else needs it open; interactive messages cannot
  * go to groups.
  */

@@ -1,7 +1,5 @@
 package net.wagw.domain.send;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** Port: outbound messages, by bot and envelope id. */
@@ -16,7 +14,4 @@ public interface MessageStore {
      * (nothing changed) when someone else changed it first.
      */
     boolean replace(OutboundMessage updated);
-
-    /** Messages of a bot that are SENDING or PENDING with nextAttemptAt at or before now. */
-    List<OutboundMessage> due(String botId, Instant now, int limit);
 }

@@ -7,7 +7,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
 /**
- * What to do about a Cloud API error (DESIGN.md 3.3), after Meta's error code reference:
+ * What to do about a Cloud API error (docs/contracts.md §3.3), after Meta's error code reference:
  * developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes.
  */
 public final class MetaErrors {
@@ -30,9 +30,12 @@ public final class MetaErrors {
     private static final Set<Integer> ACCOUNT = Set.of(0, 3, 10, 190, 200, 368, 131031, 131042, 131045, 133010);
 
     public static final int PAIR_RATE_LIMIT = 131056;
+    public static final int THROUGHPUT = 130429;
     public static final int OUTSIDE_WINDOW = 131047;
     public static final int UNDELIVERABLE = 131026;
     public static final int MARKETING_STOPPED = 131050;
+    /** This kind of message cannot go to a customer named only by business-scoped user id (docs/contracts.md §4). */
+    public static final int NOT_FOR_USER_ID = 131062;
 
     private MetaErrors() {
     }
@@ -56,6 +59,10 @@ public final class MetaErrors {
         if (outcome instanceof MetaOutcome.Unreachable unreachable) {
             return new Retry(backoff(attempts), "Meta did not answer: " + unreachable.why());
         }
+        if (outcome instanceof MetaOutcome.Uncertain uncertain) {
+            // only for calls that are safe to repeat (a read receipt); sends never get here
+            return new Retry(backoff(attempts), "Meta's answer was unclear: " + uncertain.why());
+        }
         if (!(outcome instanceof MetaOutcome.Error error)) {
             throw new IllegalArgumentException("not an error: " + outcome);
         }
@@ -78,6 +85,10 @@ public final class MetaErrors {
         } else if (code == MARKETING_STOPPED) {
             refusal = new Refusal(Reason.NOT_ALLOWED, "(#131050) the customer has stopped marketing messages from this "
                     + "business; their marketing opt-in is revoked.", Refusal.Kind.UNPROCESSABLE);
+        } else if (code == NOT_FOR_USER_ID) {
+            refusal = new Refusal(Reason.NOT_ALLOWED, "(#131062) this kind of message cannot be sent to a customer known "
+                    + "only by business-scoped user id (authentication templates with one-tap, zero-tap or copy-code "
+                    + "buttons need a phone number). " + text(error), Refusal.Kind.UNPROCESSABLE);
         } else if (TEMPLATE.contains(code)) {
             refusal = new Refusal(Reason.INVALID_ARGUMENT, described, Refusal.Kind.UNPROCESSABLE);
         } else if (INVALID.contains(code)) {
@@ -103,10 +114,10 @@ public final class MetaErrors {
                 Refusal.Kind.UNAVAILABLE);
     }
 
-    /** 15 s, 30 s, 1 min, ... capped at 30 min: a day of retries is ~50 attempts at most. */
+    /** 15 s, 30 s, 1 min, ... capped at 15 min: a day of retries is ~100 attempts at most. */
     static Duration backoff(int attempts) {
         long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);
-        return Duration.ofSeconds(Math.min(seconds, 1800));
+        return Duration.ofSeconds(Math.min(seconds, 900));
     }
 
     /**

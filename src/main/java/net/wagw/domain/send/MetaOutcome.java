@@ -14,6 +14,14 @@ public sealed interface MetaOutcome {
     record Unreachable(String why) implements MetaOutcome {
     }
 
+    /**
+     * Meta may have taken the message, and nothing says whether it did: a 2xx without a message
+     * id, an unreadable 2xx body, a timeout or a broken connection after the request was written.
+     * Never sent again blindly (docs/queue.md): a status webhook settles it, or the bot is told.
+     */
+    record Uncertain(String why) implements MetaOutcome {
+    }
+
     /** A call without a body to answer, such as marking a message read. */
     record Done() implements MetaOutcome {
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A status of a bot's message for the bot (DESIGN.md 3.4), about the bot's own envelope id.
+ * A status of a bot's message for the bot (docs/contracts.md §3.4), about the bot's own envelope id.
  *
  * @param event       accepted, dispatched, received, consumed or failed
  * @param reasonCode  LIME reason code, for failed; 0 otherwise

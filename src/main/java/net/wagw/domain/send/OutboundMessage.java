@@ -26,6 +26,11 @@ public record OutboundMessage(String botId, String id, String recipientNode, Str
         SENDING,
         /** Waiting for a retry at nextAttemptAt. */
         PENDING,
+        /**
+         * Meta may have taken it, and its answer did not say (MetaOutcome.Uncertain): never sent
+         * again; settled by a status webhook, else failed when nextAttemptAt comes.
+         */
+        UNCERTAIN,
         SENT,
         FAILED
     }
@@ -56,6 +61,26 @@ public record OutboundMessage(String botId, String id, String recipientNode, Str
     public OutboundMessage retryAt(Instant at, String error, boolean accepted) {
         return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.PENDING,
                 attempts + 1, createdAt, at, accepted, wamid, 0, null, null, error, version + 1);
+    }
+
+    /** The next version, now accepted for the bot (a stranded message taken over by its retry). */
+    public OutboundMessage acceptedNow() {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, state, attempts,
+                createdAt, nextAttemptAt, true, wamid, failureCode, failureKind, failureDescription, lastError,
+                version + 1);
+    }
+
+    /** The same version with the bot's acceptance changed (it is not a new state of the message). */
+    public OutboundMessage withAccepted(boolean accepted) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, state, attempts,
+                createdAt, nextAttemptAt, accepted, wamid, failureCode, failureKind, failureDescription, lastError,
+                version);
+    }
+
+    /** Meta's answer did not say whether it took the message: wait for a status until {@code until}. */
+    public OutboundMessage uncertain(Instant until, String why, boolean accepted) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.UNCERTAIN,
+                attempts + 1, createdAt, until, accepted, wamid, 0, null, null, why, version + 1);
     }
 
     /** @param attempted whether this failure came from a Cloud API call (counted) or from expiry */

@@ -1,5 +1,6 @@
 package net.wagw.domain.send;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,5 +15,9 @@ public record SendRequest(String id, String to, RenderedMessage message, String 
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    public static SendRequest of(String id, String to, RenderedMessage message, Map<String, String> metadata) {
+        return new SendRequest(id, to, message, Fingerprint.of(to, message.content(), metadata));
     }
 }

@@ -13,6 +13,9 @@ public interface WhatsAppApi {
     /** Marks an inbound message read (blue ticks). */
     MetaOutcome markRead(String phoneNumberId, String wamid);
 
+    /** Marks an inbound message read and shows the customer that the business is typing. */
+    MetaOutcome typing(String phoneNumberId, String wamid);
+
     /**
      * Fetches an inbound media file: its URL from {@code GET /{media-id}}, then the bytes, unless
      * Meta says it is larger than {@code maxBytes}.

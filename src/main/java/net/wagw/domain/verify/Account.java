@@ -1,7 +1,7 @@
 package net.wagw.domain.verify;
 
 /**
- * The answer to a verification, BLiP's {@code application/vnd.lime.account+json} (DESIGN.md 4).
+ * The answer to a verification, BLiP's {@code application/vnd.lime.account+json} (docs/contracts.md §4).
  *
  * @param identity           the customer node to send to: by wa_id when known, else by number
  * @param alternativeAccount the node by the number exactly as asked

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The daily verification allowance of a bot (DESIGN.md 4). WhatsApp restricts numbers that look
+ * The daily verification allowance of a bot (docs/contracts.md §4). WhatsApp restricts numbers that look
  * up many contacts without messaging them, so each bot may verify only so many numbers per UTC
  * day. Each day has its own counter; it is kept one day past its end for audits, then expires.
  */

@@ -10,7 +10,7 @@ import net.wagw.domain.contact.PhoneNumber;
 import net.wagw.domain.contact.PhoneNumbers;
 
 /**
- * Verification of a customer's number (DESIGN.md 4). Meta offers no way any more to ask whether a
+ * Verification of a customer's number (docs/contracts.md §4). Meta offers no way any more to ask whether a
  * number has WhatsApp, so this validates the number, answers the identity to use for it (the
  * learned wa_id when there is one) and guards the business's number with a daily quota.
  */

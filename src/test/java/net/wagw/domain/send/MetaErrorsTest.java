@@ -30,13 +30,13 @@ class MetaErrorsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "1,15", "2,30", "3,60", "8,1800", "20,1800" })
-    void otherRetriesBackOffExponentiallyUpToHalfAnHour(int attempts, long seconds) {
+    @CsvSource({ "1,15", "2,30", "3,60", "6,480", "7,900", "20,900" })
+    void otherRetriesBackOffExponentiallyUpToFifteenMinutes(int attempts, long seconds) {
         assertThat(((MetaErrors.Retry) classify(500, 131000, attempts)).after()).isEqualTo(Duration.ofSeconds(seconds));
     }
 
     @ParameterizedTest
-    @CsvSource({ "131047,66,UNPROCESSABLE", "131026,83,UNPROCESSABLE", "131050,66,UNPROCESSABLE",
+    @CsvSource({ "131047,66,UNPROCESSABLE", "131026,83,UNPROCESSABLE", "131050,66,UNPROCESSABLE", "131062,66,UNPROCESSABLE",
             "132001,64,UNPROCESSABLE", "132000,64,UNPROCESSABLE", "100,64,INVALID", "131008,64,INVALID",
             "190,87,UPSTREAM", "131031,87,UPSTREAM", "999999,81,UPSTREAM" })
     void definitiveErrorsKeepMetasCodeInTheDescription(int code, int reason, Refusal.Kind kind) {

@@ -3,9 +3,7 @@ package net.wagw.domain.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +19,10 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.testing.SettableClock;
 
 class VerificationServiceTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final MapContactStore contactStore = new MapContactStore();
     private final MapQuotaCounter counters = new MapQuotaCounter();
     private final PhoneNumbers numbers = new PhoneNumbers();
@@ -91,34 +90,6 @@ class VerificationServiceTest {
         assertThatThrownBy(() -> service.verify(new Bot("a", 0), "+5531988889999"))
                 .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.reason()).isEqualTo(Reason.REQUEST_LIMIT_REACHED));
     }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static final class MapContactStore implements ContactStore {
         final Map<String, KnownContact> items = new HashMap<>();
 
