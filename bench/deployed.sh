@@ -2,14 +2,16 @@
 # The deployed artifact under AWS's runtime interface client (see README, "The deployed artifact,
 # tested"): each function of infra/template.yaml started alone from target/function.zip with
 # Lambda's JVM flags; prints its init time, its cold start (process start to first answered
-# request), the process's CPU time by then, and warm p50/p99 over n requests through the API front.
-# Usage: bench/deployed.sh [n] [zip]   (builds target/function.zip first if it is missing)
+# request), the process's CPU time by then, and warm p50/p99 over n requests through the API front
+# (dispatch: n SQS events of one queued work item each), first without priming
+# (WAGW_PRIMING=false), then with it (the default), in the same run.
+# Usage: bench/deployed.sh [n] [zip] [primings, default false,true]   (builds target/function.zip if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-200}"; zip="${2:-target/function.zip}"
+n="${1:-200}"; zip="${2:-target/function.zip}"; primings="${3:-false,true}"
 mkdir -p target/bench
 if [ ! -f target/function.zip ]; then ./mvnw -q -B package -DskipTests >/dev/null; fi
 ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
   dependency:copy@lambda-runtime >/dev/null
 java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-  net.wagw.bench.DeployedBenchmark cold "$n" "$zip"
+  net.wagw.bench.DeployedBenchmark cold "$n" "$zip" "$primings"

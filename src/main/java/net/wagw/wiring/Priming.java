@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.crac.Context;
 import org.crac.Core;
@@ -99,7 +101,8 @@ public class Priming implements Resource {
         this.function = function;
     }
 
-    void atStartup(@Observes StartupEvent startup) {
+    /** After the other start observers (the bots table's read): the priming calls come last. */
+    void atStartup(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent startup) {
         if (LaunchMode.current() != LaunchMode.NORMAL || function.isEmpty() || !enabled) {
             return; // dev and test runs start every function in one process, and start them often
         }
@@ -134,7 +137,7 @@ public class Priming implements Resource {
             if (name.equals("dispatch")) {
                 scheduled.dispatch(json.readTree("{\"Records\":[]}")); // Lambda's SQS event, parsed and answered
             }
-            primeAws(name);
+            primeAws(name, forSnapshot);
             LOG.debugf("%s primed in %d ms", name, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException | IOException e) {
             LOG.warnf("priming %s failed (%s); the first request loads what it needs", name, e.toString());
@@ -162,10 +165,14 @@ public class Priming implements Resource {
         }
     }
 
-    /** One harmless call per AWS client the function may make it with, each asking for its connection to be closed. */
-    private void primeAws(String name) {
-        AwsRequestOverrideConfiguration close = AwsRequestOverrideConfiguration.builder()
-                .putHeader("Connection", "close").build();
+    /**
+     * One harmless call per AWS client the function may make it with; before a snapshot each asks
+     * for its connection to be closed (at an on-demand init the open connection serves the first request).
+     */
+    private void primeAws(String name, boolean forSnapshot) {
+        AwsRequestOverrideConfiguration close = forSnapshot
+                ? AwsRequestOverrideConfiguration.builder().putHeader("Connection", "close").build()
+                : AwsRequestOverrideConfiguration.builder().build();
         TableDefinition table = READS.get(name);
         if (table != null) {
             Map<String, AttributeValue> key = new HashMap<>();

@@ -26,7 +26,8 @@ import net.wagw.whatsapp.MetaSignature;
  * {@code cold}: each function of the template started alone from target/function.zip under the
  * runtime interface client, with Lambda's JVM flags: process start to its first answered request
  * (and the process's CPU time by then), then warm p50/p99 of {@code n} requests through the API
- * front. {@code calls}: the DynamoDB calls of each operation, counted on their way to dynalite.
+ * front; without priming ({@code wagw.priming=false}), then with it. {@code calls}: the DynamoDB
+ * calls of each operation, counted on their way to dynalite.
  */
 public final class DeployedBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().build();
@@ -44,7 +45,13 @@ public final class DeployedBenchmark {
             if (mode.equals("calls")) {
                 calls();
             } else {
-                cold(n);
+                // before (no priming: the first request builds and loads what it needs) and after, in one run
+                for (String priming : args.length > 3 ? args[3].split(",") : new String[] { "false", "true" }) {
+                    deployment.environment("WAGW_PRIMING", priming);
+                    System.out.println(priming.equals("true") ? "primed at init (wagw.priming=true, the default)"
+                            : "not primed (wagw.priming=false)");
+                    cold(n);
+                }
             }
         }
     }
@@ -52,8 +59,8 @@ public final class DeployedBenchmark {
     // --- cold start and warm latency -------------------------------------------------------
 
     private static void cold(int n) throws Exception {
-        System.out.printf("%-9s %10s %10s %12s %9s %9s%n", "function", "init (s)", "cold (s)", "cpu@1st (s)",
-                "p50 (ms)", "p99 (ms)");
+        System.out.printf("%-9s %10s %10s %10s %12s %9s %9s%n", "function", "init (s)", "1st req (s)", "cold (s)",
+                "cpu@1st (s)", "p50 (ms)", "p99 (ms)");
         // webhook first: its message opens the customer's window, which send's requests need
         // dispatch after them: each of its requests is an SQS event of one work item they queued
         for (String function : List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep")) {
@@ -75,12 +82,13 @@ public final class DeployedBenchmark {
                 warm[i] = System.nanoTime() - s;
             }
             Arrays.sort(warm);
-            System.out.printf("%-9s %10.2f %10.2f %12.2f %9.1f %9.1f%n", function, (ready - t0) / 1e9,
-                    (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6, warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6);
+            System.out.printf("%-9s %10.2f %10.2f %10.2f %12.2f %9.1f %9.1f%n", function, (ready - t0) / 1e9,
+                    (answered - ready) / 1e9, (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6, warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6);
             if (!function.equals("webhook")) {
                 deployment.stop(function);
             }
         }
+        deployment.stop("webhook");
     }
 
     private static long pid(DeployedFunction function) {

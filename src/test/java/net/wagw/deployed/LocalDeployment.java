@@ -148,9 +148,10 @@ public final class LocalDeployment implements AutoCloseable {
                     "bots/" + BOT + "/callback-secret", CALLBACK_SECRET).entrySet()) {
                 SecretsManagerResource.put(secretsManager, SECRETS + secret.getKey(), secret.getValue());
             }
-            Path taskRoot = DeployedFunction.unpack(zip, workDir.resolve("task"));
-            return new LocalDeployment(new Servers(dynalite, elasticMq, s3rver, secretsManager), taskRoot, runtimeJars,
-                    workDir.resolve("logs"), metaUrl);
+            // absolute: each function runs in its task root
+            Path taskRoot = DeployedFunction.unpack(zip, workDir.toAbsolutePath().resolve("task"));
+            return new LocalDeployment(new Servers(dynalite, elasticMq, s3rver, secretsManager), taskRoot,
+                    runtimeJars.toAbsolutePath(), workDir.toAbsolutePath().resolve("logs"), metaUrl);
         } catch (RuntimeException e) {
             close(dynalite, elasticMq, s3rver, secretsManager);
             throw e;
