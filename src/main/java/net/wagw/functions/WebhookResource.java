@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.NotYetKnown;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
@@ -22,10 +23,9 @@ import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.secret.Secrets;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.GroupService;
-import net.wagw.domain.inbound.GroupEvent;
+import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.InboundService;
-import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 import net.wagw.domain.send.StatusStore;
 import net.wagw.domain.media.MediaService;
@@ -130,7 +130,7 @@ public class WebhookResource {
             botOf(event.phoneNumberId()).ifPresent(bot -> {
                 try {
                     groups.onEvent(bot, event);
-                } catch (InboundService.NotYetKnown early) {
+                } catch (NotYetKnown early) {
                     retryLater.set(true);
                 }
             });
@@ -149,7 +149,7 @@ public class WebhookResource {
         inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
             try {
                 inbound.status(bot, status);
-            } catch (InboundService.NotYetKnown early) {
+            } catch (NotYetKnown early) {
                 retryLater.set(true);
             }
         }));

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.domain.inbound.GroupEvent;
+import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.inbound.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;

@@ -12,7 +12,7 @@ import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.send.StatusStore;
 import net.wagw.domain.window.WindowStore;
 

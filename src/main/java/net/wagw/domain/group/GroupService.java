@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import net.wagw.domain.NotYetKnown;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.inbound.GroupEvent;
-import net.wagw.domain.inbound.InboundService;
-import net.wagw.domain.send.MetaErrors;
+import net.wagw.domain.meta.MetaErrors;
 
 /**
  * Groups on the Cloud API's Groups API (docs/contracts.md §6): created at once as wagw's and pending,
@@ -142,7 +141,7 @@ public final class GroupService {
      * A group webhook: kept on the group and passed to the bot once.
      *
      * @return the stored delivery to try, empty when there is nothing new to tell
-     * @throws InboundService.NotYetKnown when the group is not recorded yet but may be in a moment
+     * @throws NotYetKnown when the group is not recorded yet but may be in a moment
      */
     public Optional<Delivery> onEvent(Bot bot, GroupEvent event) {
         Optional<Group> found = event.requestId() != null && "group_create".equals(event.type())
@@ -153,7 +152,7 @@ public final class GroupService {
         }
         if (found.isEmpty()) {
             if (event.timestamp().isAfter(clock.instant().minus(RACE))) {
-                throw new InboundService.NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
+                throw new NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
             }
             return Optional.empty();
         }

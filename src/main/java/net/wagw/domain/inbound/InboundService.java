@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import net.wagw.domain.NotYetKnown;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
@@ -15,10 +16,10 @@ import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.send.BotNotifier;
-import net.wagw.domain.send.MetaErrors;
-import net.wagw.domain.send.MetaOutcome;
-import net.wagw.domain.send.Notification;
+import net.wagw.domain.delivery.BotNotifier;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.send.StatusStore;
 import net.wagw.domain.window.WindowStore;
 
@@ -143,12 +144,5 @@ public final class InboundService {
             return definitive.refusal();
         }
         return new Refusal(Reason.GATEWAY_ERROR, "(#" + status.errorCode() + ") " + status.errorText());
-    }
-
-    /** A status that arrived before its message was recorded: Meta is to send it again. */
-    public static final class NotYetKnown extends RuntimeException {
-        public NotYetKnown(String wamid) {
-            super("no message with id " + wamid + " is known yet", null, false, false);
-        }
     }
 }

@@ -2,6 +2,8 @@ package net.wagw.domain.inbound;
 
 import java.util.List;
 
+import net.wagw.domain.group.GroupEvent;
+
 /**
  * Everything one webhook POST carried, in order: every entry's every change's messages, statuses
  * and group changes. {@code others} counts what wagw does not handle (kept in logs).
