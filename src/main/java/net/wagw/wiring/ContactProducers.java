@@ -12,6 +12,7 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.store.DynamoContactStore;
 import net.wagw.store.TableNames;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -23,7 +24,7 @@ public class ContactProducers {
     @Produces
     @Singleton
     PhoneNumbers phoneNumbers() {
-        return new PhoneNumbers();
+        return new PhoneNumbers(new LibPhoneNumberPlan());
     }
 
     @Produces

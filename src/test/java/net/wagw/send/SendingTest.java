@@ -53,6 +53,7 @@ import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
@@ -185,7 +186,7 @@ class SendingTest {
 
     @Test
     void aTemplateAfterARevokedOptInIsRefused() {
-        var customer = new PhoneNumbers().parse("+5531988882002");
+        var customer = new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988882002");
         optIns.consent(Bots.A, customer, "website", "I agree", null);
         optIns.revoke(Bots.A, customer.contactKey(), "api", null, Bots.A);
 
@@ -198,7 +199,7 @@ class SendingTest {
 
     @Test
     void anOptInGivenForTheNinthDigitNumberAppliesToTheTwelveDigitWaId() {
-        optIns.consent(Bots.A, new PhoneNumbers().parse("+5531988882003"), "website", "I agree", null);
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988882003"), "website", "I agree", null);
         metaSends(META_MESSAGES_A, "wamid.O3", "553188882003");
 
         send(gateway.port(), Bots.A_KEY, template("o-3", "553188882003@wa.gw.msging.net", "order_update", "pt_BR",
@@ -213,7 +214,7 @@ class SendingTest {
 
     @Test
     void aLearnedWaIdIsWhatMetaIsSentTo() {
-        contacts.learnWaId(Bots.A, new PhoneNumbers().parse("+5531988881007"), "553188881007");
+        contacts.learnWaId(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988881007"), "553188881007");
         customerWrote(windows, clock, Bots.A, "+5531988881007", Duration.ofHours(1));
         metaSends(META_MESSAGES_A, "wamid.L1", "553188881007");
 
@@ -230,7 +231,7 @@ class SendingTest {
 
         send(gateway.port(), Bots.A_KEY, text("l-2", "5531988881008@wa.gw.msging.net", "hi")).statusCode(202);
 
-        assertThat(contacts.find(Bots.A, new PhoneNumbers().parse("+5531988881008")).orElseThrow().waId())
+        assertThat(contacts.find(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988881008")).orElseThrow().waId())
                 .isEqualTo("553188881008");
     }
 
@@ -358,7 +359,7 @@ class SendingTest {
 
     @Test
     void aTemplateMetaDoesNotKnowIsAnswered422WithReason64AndTheBotToldFailed() {
-        optIns.consent(Bots.A, new PhoneNumbers().parse("+5531988885003"), "website", null, null);
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988885003"), "website", null, null);
         metaAnswers(META_MESSAGES_A, 404, metaError(132001, "Template name does not exist in the translation"));
 
         send(gateway.port(), Bots.A_KEY, template("d-3", "5531988885003@wa.gw.msging.net", "no_such", "pt_BR",
@@ -375,7 +376,7 @@ class SendingTest {
 
     @Test
     void error131050RevokesTheMarketingOptInAndKeepsTheOthers() {
-        var customer = new PhoneNumbers().parse("+5531988885004");
+        var customer = new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988885004");
         optIns.consent(Bots.A, customer, "website", null, List.of("MARKETING", "UTILITY"));
         metaAnswers(META_MESSAGES_A, 400, metaError(131050, "Unable to deliver the message"));
 
