@@ -3,6 +3,7 @@ package net.wagw.functions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,22 +88,15 @@ public class CommandDispatcher {
     private ResourceRequest resolve(Bot bot, CommandMethod method, String uri, JsonNode resource) {
         URI parsed = pathOf(uri);
         String path = parsed.getRawPath();
-        Route[] commandable = Arrays.stream(Route.values()).filter(Route::viaCommands).toArray(Route[]::new);
-        boolean pathKnown = false;
-        for (Route route : commandable) {
-            Optional<Map<String, String>> parameters = route.match(path);
-            if (parameters.isEmpty()) {
-                continue;
-            }
-            pathKnown = true;
+        List<Route> reachable = Route.reachableByCommand(path);
+        for (Route route : reachable) {
             if (method.http().filter(route.method()::equals).isPresent()) {
-                return new ResourceRequest(route, bot, parameters.get(), QueryStrings.parse(parsed.getRawQuery()),
-                        resource == null || resource.isNull() ? null : resource);
+                return new ResourceRequest(route, bot, route.match(path).orElseThrow(),
+                        QueryStrings.parse(parsed.getRawQuery()), resource == null || resource.isNull() ? null : resource);
             }
         }
-        if (pathKnown) {
-            String allowed = String.join(", ", Arrays.stream(commandable).filter(r -> r.match(path).isPresent())
-                    .map(r -> limeName(r.method())).toList());
+        if (!reachable.isEmpty()) {
+            String allowed = String.join(", ", reachable.stream().map(r -> limeName(r.method())).toList());
             throw new Refusal(Reason.METHOD_NOT_SUPPORTED,
                     "'" + method.lime() + "' is not supported on " + path + "; use " + allowed + ".");
         }

@@ -42,6 +42,8 @@ class ArchitectureTest {
             // what the local run needs to start dynalite and s3rver, give them their tables and count calls
             "store", Set.of("DynamoCallCounter", "DynamoClients", "DynamoConnection", "S3Clients", "S3Connection",
                     "TableInstaller", "TableNames"),
+            // the work queue: Lambda's SQS batches handed to it, and what the local run starts ElasticMQ with
+            "queue", Set.of("Queues", "SqsWorkQueue", "QueueConnection", "QueueInstaller", "SqsClients"),
             // the dev-only server publishes nothing
             "local", Set.of(),
             // the numbering plan, for the composition root only
