@@ -1,0 +1,183 @@
+package net.wagw.domain.ports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.contact.Contacts;
+import net.wagw.domain.contact.Customers;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.domain.delivery.BotNotifier;
+import net.wagw.domain.delivery.Delivery;
+import net.wagw.domain.delivery.Notification;
+import net.wagw.domain.delivery.Outbox;
+import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupNotifier;
+import net.wagw.domain.group.GroupService;
+import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.inbound.InboundService;
+import net.wagw.domain.meta.MetaOutcome;
+import net.wagw.domain.optin.OptIns;
+import net.wagw.domain.send.Recipients;
+import net.wagw.domain.send.SendService;
+import net.wagw.domain.send.Template;
+import net.wagw.domain.send.TemplateSync;
+import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.domain.work.Pacer;
+import net.wagw.numbering.LibPhoneNumberPlan;
+import net.wagw.testing.SettableClock;
+
+/**
+ * Every domain service on in-memory ports, one bot, a clock that moves only when told: the rules
+ * run in milliseconds, with no Quarkus, DynamoDB, SQS or HTTP.
+ */
+public final class World {
+    public static final String PHONE_NUMBER_ID = "1110001";
+    public static final Bot BOT = new Bot("bot-a", 1000, PHONE_NUMBER_ID, "waba-a", "https://bot.example/messages",
+            "https://bot.example/notifications", true, null);
+    public static final Bot WITHOUT_NUMBER = new Bot("bot-n", 1000, null, null, null, null, true, null);
+
+    public final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    public final Nodes nodes = new Nodes("wa.gw.msging.net");
+    public final PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
+    public final Customers customers = new Customers(numbers, nodes);
+    public final InMemory.Contacts contactStore = new InMemory.Contacts();
+    public final Contacts contacts = new Contacts(contactStore, numbers, clock);
+    public final InMemory.Windows windows = new InMemory.Windows();
+    public final InMemory.OptInChanges optInStore = new InMemory.OptInChanges();
+    public final OptIns optIns = new OptIns(optInStore, clock);
+    public final InMemory.Catalog catalog = new InMemory.Catalog();
+    public final InMemory.Messages messages = new InMemory.Messages();
+    public final InMemory.Statuses statuses = new InMemory.Statuses();
+    public final InMemory.Deliveries deliveries = new InMemory.Deliveries();
+    public final InMemory.Groups groupStore = new InMemory.Groups();
+    public final InMemory.Queue queue = new InMemory.Queue();
+    public final InMemory.BotInbox botInbox = new InMemory.BotInbox();
+    public final Meta meta = new Meta();
+    public final MetaGroups metaGroups = new MetaGroups();
+    public final Told told = new Told();
+    public final Outbox outbox = new Outbox(deliveries, botInbox, botId -> ("secret-of-" + botId).getBytes(), queue,
+            clock, Duration.ofSeconds(3), Outbox.DEFAULT_GIVE_UP_AFTER);
+    public final GroupService groups = new GroupService(groupStore, metaGroups, told, customers, clock);
+    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, windows, optIns,
+            catalog, new TemplateSync(meta, catalog), messages, meta, told, statuses, groups, queue,
+            new Pacer(clock, 1000), clock);
+    public final InboundService inbound = new InboundService(contacts, numbers, windows, optIns, outbox, statuses, told,
+            nodes, clock);
+
+    /** Meta's Cloud API, answering what a test queued (Sent by default) and keeping what it was sent. */
+    public static final class Meta implements WhatsAppApi {
+        public record Call(String phoneNumberId, String to, boolean group, String payloadJson) {
+        }
+
+        public final List<Call> sends = new CopyOnWriteArrayList<>();
+        public final Deque<MetaOutcome> answers = new ConcurrentLinkedDeque<>();
+        public final List<Template> templates = new CopyOnWriteArrayList<>();
+        public volatile Runnable beforeAnswer = () -> { };
+        private int wamids;
+
+        @Override
+        public synchronized MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
+            sends.add(new Call(phoneNumberId, to, group, payloadJson));
+            MetaOutcome next = answers.poll();
+            String wamid = "wamid." + (++wamids);
+            beforeAnswer.run();
+            return next != null ? next : new MetaOutcome.Sent(wamid, to);
+        }
+
+        @Override
+        public MetaOutcome markRead(String phoneNumberId, String wamid) {
+            return new MetaOutcome.Done();
+        }
+
+        @Override
+        public MetaOutcome typing(String phoneNumberId, String wamid) {
+            return new MetaOutcome.Done();
+        }
+
+        @Override
+        public List<Template> templates(String wabaId) {
+            return List.copyOf(templates);
+        }
+    }
+
+    /** Meta's Groups API: every call succeeds with a fixed answer, and is kept. */
+    public static final class MetaGroups implements GroupsApi {
+        public final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Answer<String> create(String phoneNumberId, String subject, String description, String joinApprovalMode) {
+            calls.add("create " + subject);
+            return new Answer<>("REQ-" + calls.size(), null);
+        }
+
+        @Override
+        public Answer<Boolean> delete(String metaGroupId) {
+            calls.add("delete " + metaGroupId);
+            return new Answer<>(true, null);
+        }
+
+        @Override
+        public Answer<String> inviteLink(String metaGroupId) {
+            return new Answer<>("https://chat.whatsapp.com/" + metaGroupId, null);
+        }
+
+        @Override
+        public Answer<String> resetInviteLink(String metaGroupId) {
+            return new Answer<>("https://chat.whatsapp.com/new-" + metaGroupId, null);
+        }
+
+        @Override
+        public Answer<Boolean> removeParticipants(String metaGroupId, List<String> users) {
+            calls.add("remove " + users);
+            return new Answer<>(true, null);
+        }
+
+        @Override
+        public Answer<List<JoinRequest>> joinRequests(String metaGroupId) {
+            return new Answer<>(List.of(), null);
+        }
+
+        @Override
+        public Answer<Boolean> answerJoinRequests(String metaGroupId, List<String> joinRequestIds, boolean approve) {
+            return new Answer<>(true, null);
+        }
+    }
+
+    /** What the bot is told (notifications and group events), in order, each stored once in the outbox. */
+    public final class Told implements BotNotifier, GroupNotifier {
+        public final List<Notification> notifications = new CopyOnWriteArrayList<>();
+        public final List<String> groupEvents = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void notify(Bot bot, Notification notification) {
+            enqueue(bot, notification);
+        }
+
+        @Override
+        public Optional<Delivery> enqueue(Bot bot, Notification notification) {
+            Optional<Delivery> stored = outbox.enqueue(bot, "n:" + notification.messageId() + ":" + notification.event(),
+                    Delivery.Target.NOTIFICATIONS, notification.toString());
+            stored.ifPresent(d -> notifications.add(notification));
+            return stored;
+        }
+
+        @Override
+        public Optional<Delivery> enqueue(Bot bot, Group group, String event, String rawJson) {
+            Optional<Delivery> stored = outbox.enqueue(bot, "g:" + group.id() + ":" + rawJson,
+                    Delivery.Target.MESSAGES, event + " " + group.status());
+            stored.ifPresent(d -> groupEvents.add(event));
+            return stored;
+        }
+
+        public List<String> events(String messageId) {
+            return notifications.stream().filter(n -> n.messageId().equals(messageId)).map(Notification::event).toList();
+        }
+    }
+}
