@@ -35,8 +35,8 @@ class ArchitectureTest {
             // the LIME vocabulary and envelopes the HTTP side reads and answers in
             "lime", Set.of("Command", "CommandMethod", "GroupResource", "InboundRenderer", "Lime", "LimeCollection",
                     "LimeContentParser", "LimeReason"),
-            // the webhook's way in (signature, parser, its media) and a bot message's way out (renderer)
-            "whatsapp", Set.of("InboundMedia", "MetaSignature", "OutboundRenderer", "WebhookParser"),
+            // the webhook's way in (signature, parser) and a bot message's way out (renderer)
+            "whatsapp", Set.of("MetaSignature", "OutboundRenderer", "WebhookParser"),
             // what the local run serves and triggers
             "functions", Set.of("HttpGateway", "Route", "ScheduledFunctions"),
             // what the local run needs to start dynalite and s3rver, give them their tables and count calls

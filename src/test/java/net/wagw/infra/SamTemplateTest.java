@@ -142,7 +142,8 @@ class SamTemplateTest {
                     Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
                     // the queue's media copies
                     Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
-            // WebhookResource -> InboundService: Contacts.learnFromInbound (enhanced getItem of the
+            // WebhookIngestion: a repeated message is found first (InboundService.requeueIfKept ->
+            // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Contacts.learnFromInbound (enhanced getItem of the
             // known name, putItem of the contact), windows and free entry points (conditional
             // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
             // PutItem; no history read), the store-once delivery and its first try (Outbox.enqueue,
@@ -157,7 +158,7 @@ class SamTemplateTest {
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),

@@ -78,10 +78,27 @@ public final class InboundService {
                 optIns.revoke(bot.id(), customer, "keyword", message.text(), "customer");
             }
         }
-        // one lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
-        String lane = message.groupId() != null ? "group:" + message.groupId()
+        return outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody, lane(message));
+    }
+
+    /**
+     * A message received and kept before (Meta retries whole batches) is queued for its bot again,
+     * so a first queueing that failed is made good, and nothing else is done with it.
+     *
+     * @return whether it was kept before
+     */
+    public boolean requeueIfKept(Bot bot, InboundMessage message) {
+        return outbox.requeueIfStored(bot, deliveryId(message), lane(message));
+    }
+
+    private static String deliveryId(InboundMessage message) {
+        return "message:" + message.wamid();
+    }
+
+    /** One lane per customer (or group): the bot gets a customer's messages in the order Meta sent them. */
+    private static String lane(InboundMessage message) {
+        return message.groupId() != null ? "group:" + message.groupId()
                 : message.from() == null || message.from().isEmpty() ? "message:" + message.wamid() : message.from();
-        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody, lane);
     }
 
     /**

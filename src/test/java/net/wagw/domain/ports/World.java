@@ -1,14 +1,22 @@
 package net.wagw.domain.ports;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.bot.BotDirectory;
+import net.wagw.domain.bot.BotRecord;
+import net.wagw.domain.bot.BotStore;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
@@ -22,6 +30,11 @@ import net.wagw.domain.group.GroupNotifier;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.group.GroupsApi;
 import net.wagw.domain.inbound.InboundService;
+import net.wagw.domain.inbound.WebhookIngestion;
+import net.wagw.domain.media.MediaFiles;
+import net.wagw.domain.media.MediaRecord;
+import net.wagw.domain.media.MediaRecords;
+import net.wagw.domain.media.MediaService;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.Recipients;
@@ -70,6 +83,94 @@ public final class World {
             new Pacer(clock, 1000), clock);
     public final InboundService inbound = new InboundService(contacts, numbers, windows, optIns, outbox, statuses, told,
             nodes, clock);
+
+    public final Map<String, MediaRecord> media = new ConcurrentHashMap<>();
+    public final List<String> rendered = new CopyOnWriteArrayList<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "world-worker");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Webhook ingestion for {@link #BOT}; what it renders for the bot names the message and its group. */
+    public WebhookIngestion ingestion() {
+        BotRecord record = new BotRecord(BOT, "0".repeat(64), null, BotRecord.InboundReplies.TEXT, true, clock.instant());
+        BotStore bots = new BotStore() {
+            @Override
+            public List<BotRecord> all() {
+                return List.of(record);
+            }
+
+            @Override
+            public Optional<BotRecord> find(String botId) {
+                return Optional.of(record).filter(r -> r.id().equals(botId));
+            }
+
+            @Override
+            public void put(BotRecord bot) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        MediaService files = new MediaService(new MediaRecords() {
+            @Override
+            public void recordInbound(MediaRecord received) {
+                media.putIfAbsent(received.mediaId(), received);
+            }
+
+            @Override
+            public Optional<MediaRecord> find(String botId, String mediaId) {
+                return Optional.ofNullable(media.get(mediaId));
+            }
+
+            @Override
+            public void markCopied(String botId, String mediaId, String contentType, long size, Instant at) {
+                throw new UnsupportedOperationException("copies are the queue's");
+            }
+
+            @Override
+            public int countFailedAttempt(String botId, String mediaId) {
+                throw new UnsupportedOperationException("copies are the queue's");
+            }
+
+            @Override
+            public void recordUpload(String clientId, MediaRecord uploaded) {
+                throw new UnsupportedOperationException("no uploads here");
+            }
+
+            @Override
+            public Optional<MediaRecord> findUpload(String botId, String clientId) {
+                return Optional.empty();
+            }
+        }, unused(), (mediaId, maxBytes) -> {
+            throw new UnsupportedOperationException("copies are the queue's");
+        }, (phoneNumberId, contentType, filename, bytes) -> {
+            throw new UnsupportedOperationException("no uploads here");
+        }, queue, clock, Duration.ofDays(30), null, 1 << 20, 1 << 20);
+        return new WebhookIngestion(new BotDirectory(bots, clock, Duration.ofMinutes(1), List.of()), inbound, groups,
+                files, queue, (bot, message) -> {
+                    rendered.add(message.wamid());
+                    return "{\"id\":\"" + message.wamid() + "\",\"group\":\"" + message.groupId() + "\"}";
+                }, workers);
+    }
+
+    private static MediaFiles unused() {
+        return new MediaFiles() {
+            @Override
+            public void put(String key, String contentType, byte[] bytes) {
+                throw new UnsupportedOperationException("copies are the queue's");
+            }
+
+            @Override
+            public Optional<StoredFile> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public URI temporaryLink(String key, Duration validity) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
 
     /** Meta's Cloud API, answering what a test queued (Sent by default) and keeping what it was sent. */
     public static final class Meta implements WhatsAppApi {

@@ -1,0 +1,111 @@
+package net.wagw.domain.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import net.wagw.domain.content.InboundContent;
+import net.wagw.domain.delivery.Delivery;
+import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupEvent;
+import net.wagw.domain.ports.InMemory;
+import net.wagw.domain.ports.World;
+import net.wagw.domain.send.SentMessage;
+import net.wagw.domain.work.Work;
+
+/** One webhook POST taken in (docs/contracts.md §7): order, repeats, the send-again answer, media, strangers. */
+class WebhookIngestionTest {
+    private static final String WA_ID = "5531988881001";
+    private final World world = new World();
+    private final WebhookIngestion ingestion = world.ingestion();
+
+    private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
+        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi", false,
+                groupId, "{}", new Received(content, null, false, false, false, Map.of(), null));
+    }
+
+    private InboundMessage text(String wamid) {
+        return message(World.PHONE_NUMBER_ID, wamid, null, new InboundContent.Plain("Oi"));
+    }
+
+    private static WebhookBatch batch(List<InboundMessage> messages, List<StatusUpdate> statuses, List<GroupEvent> events) {
+        return new WebhookBatch(messages, statuses, events, 0);
+    }
+
+    @Test
+    void aBatchIsKeptAndQueuedForTheBotAndMetaToldItWasReceived() {
+        assertThat(ingestion.ingest(batch(List.of(text("wamid.1"), text("wamid.2")), List.of(), List.of())))
+                .isEqualTo(WebhookIngestion.Answer.RECEIVED);
+
+        assertThat(world.deliveries.stored.values()).extracting(Delivery::body).containsExactlyInAnyOrder(
+                "{\"id\":\"wamid.1\",\"group\":\"null\"}", "{\"id\":\"wamid.2\",\"group\":\"null\"}");
+        assertThat(world.queue.works()).containsExactlyInAnyOrder(new Work.Deliver(World.BOT.id(), "message:wamid.1"),
+                new Work.Deliver(World.BOT.id(), "message:wamid.2"));
+    }
+
+    @Test
+    void aRepeatedMessageIsQueuedAgainButNotRenderedOrAppliedAgain() {
+        ingestion.ingest(batch(List.of(text("wamid.1")), List.of(), List.of()));
+        world.windows.recordInbound(World.BOT.id(), world.numbers.contactKeyOfWaId(WA_ID), Instant.EPOCH);
+
+        ingestion.ingest(batch(List.of(text("wamid.1")), List.of(), List.of()));
+
+        assertThat(world.rendered).containsExactly("wamid.1");
+        assertThat(world.queue.works()).containsExactly(new Work.Deliver(World.BOT.id(), "message:wamid.1"),
+                new Work.Deliver(World.BOT.id(), "message:wamid.1"));
+        assertThat(world.windows.lastInbound(World.BOT.id(), world.numbers.contactKeyOfWaId(WA_ID)))
+                .contains(world.clock.instant());
+    }
+
+    @Test
+    void aGroupCreatedInTheBatchIsActiveForItsMessagesWhichNameItByWagwsId() {
+        Group created = world.groups.create(World.BOT, "VIP", null, null);
+        GroupEvent create = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-1",
+                created.requestId(), world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0,
+                null, "{}");
+
+        ingestion.ingest(batch(List.of(message(World.PHONE_NUMBER_ID, "wamid.G", "G-1", new InboundContent.Plain("Oi"))),
+                List.of(), List.of(create)));
+
+        assertThat(world.deliveries.get(World.BOT.id(), "message:wamid.G").body())
+                .isEqualTo("{\"id\":\"wamid.G\",\"group\":\"" + created.id() + "\"}");
+    }
+
+    @Test
+    void aStatusBeforeItsMessageIsRecordedAsksMetaToSendAgainAndKeepsTheRest() {
+        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", "sent", world.clock.instant(), WA_ID,
+                null, 0, null);
+
+        assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))
+                .isEqualTo(WebhookIngestion.Answer.SEND_AGAIN);
+        assertThat(world.deliveries.get(World.BOT.id(), "message:wamid.1")).isNotNull();
+
+        world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()));
+        assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))
+                .isEqualTo(WebhookIngestion.Answer.RECEIVED);
+        assertThat(world.told.events("m-1")).containsExactly("dispatched");
+    }
+
+    @Test
+    void aMediaFileIsTheBotsAndItsCopyQueuedBeforeTheMessageIsKept() {
+        ingestion.ingest(batch(List.of(message(World.PHONE_NUMBER_ID, "wamid.M", null,
+                new InboundContent.MediaFile("image", "MEDIA-1", "image/jpeg", null, null))), List.of(), List.of()));
+
+        assertThat(world.media).containsKey("MEDIA-1");
+        assertThat(world.queue.works()).containsExactly(new Work.CopyMedia(World.BOT.id(), "MEDIA-1"),
+                new Work.Deliver(World.BOT.id(), "message:wamid.M"));
+    }
+
+    @Test
+    void anEventForANumberNoBotHasIsAcknowledgedAndDropped() {
+        assertThat(ingestion.ingest(batch(List.of(message("999", "wamid.X", null, new InboundContent.Plain("Oi"))),
+                List.of(), List.of()))).isEqualTo(WebhookIngestion.Answer.RECEIVED);
+
+        assertThat(world.deliveries.stored).isEmpty();
+        assertThat(world.queue.queued).extracting(InMemory.Queue.Queued::work).isEmpty();
+    }
+}
