@@ -1,7 +1,6 @@
 package net.wagw.domain.group;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,6 @@ public final class GroupService {
     /** Meta's limits (reference: POST /{phone-number-id}/groups). */
     static final int MAX_NAME = 128;
     static final int MAX_DESCRIPTION = 2048;
-    /** A webhook may overtake the create request's own write by this much; Meta is then asked to retry. */
-    static final Duration RACE = Duration.ofMinutes(2);
 
     private final GroupStore store;
     private final GroupsApi meta;
@@ -57,8 +54,7 @@ public final class GroupService {
         if (joinApprovalMode != null && !Set.of("approval_required", "auto_approve").contains(joinApprovalMode)) {
             throw invalid("joinApprovalMode is approval_required or auto_approve, not '" + joinApprovalMode + "'.");
         }
-        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
-                "Bot " + bot.id() + " has no WhatsApp phone number id configured.", Refusal.Kind.UNPROCESSABLE));
+        String phoneNumberId = bot.requirePhoneNumber();
         GroupsApi.Answer<String> request = meta.create(phoneNumberId, subject, description, joinApprovalMode);
         checked(request);
         var now = clock.instant();
@@ -151,7 +147,7 @@ public final class GroupService {
             found = store.findByMetaId(bot.id(), event.groupId());
         }
         if (found.isEmpty()) {
-            if (event.timestamp().isAfter(clock.instant().minus(RACE))) {
+            if (event.timestamp().isAfter(clock.instant().minus(NotYetKnown.RACE_WINDOW))) {
                 throw new NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
             }
             return Optional.empty();

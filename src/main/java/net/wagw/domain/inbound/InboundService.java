@@ -32,11 +32,6 @@ import net.wagw.domain.window.WindowStore;
 public final class InboundService {
     /** Click-to-WhatsApp ads open a free entry point of 72 hours. */
     static final Duration FREE_ENTRY_POINT = Duration.ofHours(72);
-    /**
-     * A status for a message not tracked yet may have overtaken the send's own write: for this
-     * long Meta is asked to retry it; older unknown statuses are of messages sent outside wagw.
-     */
-    static final Duration STATUS_RACE = Duration.ofMinutes(2);
 
     private final Contacts contacts;
     private final PhoneNumbers numbers;
@@ -112,7 +107,7 @@ public final class InboundService {
         }
         StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank);
         if (advance instanceof StatusStore.Unknown) {
-            if (status.timestamp().isAfter(clock.instant().minus(STATUS_RACE))) {
+            if (status.timestamp().isAfter(clock.instant().minus(NotYetKnown.RACE_WINDOW))) {
                 throw new NotYetKnown(status.wamid());
             }
             return Optional.empty();
