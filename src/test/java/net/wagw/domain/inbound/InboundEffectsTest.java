@@ -32,7 +32,7 @@ class InboundEffectsTest {
 
     private static InboundMessage message(String wamid, String text, boolean referral, Instant at) {
         return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, referral, null,
-                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), null));
+                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null));
     }
 
     private static StatusUpdate status(String wamid, String status, Instant at, int errorCode) {
@@ -69,7 +69,7 @@ class InboundEffectsTest {
         world.inbound.receive(World.BOT, message("wamid.2", "dois", false, now), "b");
         world.inbound.receive(World.BOT, new InboundMessage(World.PHONE_NUMBER_ID, "wamid.3", "5531977770000", null,
                 null, now, "text", "três", false, null, "{}", new Received(new InboundContent.Plain("três"), null, false,
-                        false, false, Map.of(), null)), "c");
+                        false, false, Map.of(), Map.of(), null)), "c");
 
         assertThat(world.queue.queued).extracting(InMemory.Queue.Queued::lane)
                 .containsExactly("bot-a/" + WA_ID, "bot-a/" + WA_ID, "bot-a/5531977770000");

@@ -25,7 +25,7 @@ class WebhookIngestionTest {
 
     private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
         return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi", false,
-                groupId, "{}", new Received(content, null, false, false, false, Map.of(), null));
+                groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null));
     }
 
     private InboundMessage text(String wamid) {
