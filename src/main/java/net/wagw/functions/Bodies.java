@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.json.JsonScalars;
 
 /** Reading the fields of a JSON body or command resource, with refusals that say what is wrong. */
 final class Bodies {
@@ -27,10 +28,8 @@ final class Bodies {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual() && !value.isNumber()) {
-            throw new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string.");
-        }
-        return Optional.of(value.asText());
+        return Optional.of(JsonScalars.stringOrNumber(value).orElseThrow(
+                () -> new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string.")));
     }
 
     static Map<String, String> metadata(JsonNode body) {

@@ -18,6 +18,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
+import net.wagw.json.JsonScalars;
 import net.wagw.lime.Command;
 import net.wagw.lime.CommandMethod;
 import net.wagw.lime.LimeReason;
@@ -59,11 +60,11 @@ public class CommandDispatcher {
             return failure(bot, new Refusal(Reason.VALIDATION_ERROR,
                     "The body is not a LIME command envelope: it must be a JSON object with method and uri."));
         }
-        String id = text(envelope.get("id")).orElse(UUID.randomUUID().toString());
-        String method = text(envelope.get("method")).orElse(null);
-        String uri = text(envelope.get("uri")).orElse(null);
+        String id = JsonScalars.stringOrNumber(envelope.get("id")).orElse(UUID.randomUUID().toString());
+        String method = JsonScalars.stringOrNumber(envelope.get("method")).orElse(null);
+        String uri = JsonScalars.stringOrNumber(envelope.get("uri")).orElse(null);
         try {
-            if (envelope.has("id") && !isScalar(envelope.get("id"))) {
+            if (envelope.has("id") && JsonScalars.stringOrNumber(envelope.get("id")).isEmpty()) {
                 throw new Refusal(Reason.VALIDATION_ERROR, "The command id must be a string.");
             }
             if (method == null || method.isEmpty()) {
@@ -126,7 +127,7 @@ public class CommandDispatcher {
     }
 
     private void checkDestination(JsonNode to) {
-        Optional<String> node = text(to);
+        Optional<String> node = JsonScalars.stringOrNumber(to);
         if (node.isEmpty()) {
             return;
         }
@@ -154,14 +155,4 @@ public class CommandDispatcher {
                 .map(CommandMethod::lime).findFirst().orElse(httpMethod);
     }
 
-    private static boolean isScalar(JsonNode node) {
-        return node.isTextual() || node.isNumber();
-    }
-
-    private static Optional<String> text(JsonNode node) {
-        if (node == null || !(node.isTextual() || node.isNumber())) {
-            return Optional.empty();
-        }
-        return Optional.of(node.asText());
-    }
 }
