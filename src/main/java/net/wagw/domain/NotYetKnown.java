@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * An outcome beside {@link Refusal}: Meta told wagw about something it has not recorded yet (a
- * status overtaking its send's write, a group webhook overtaking the create request's answer), so
- * Meta is to send it again later. Nothing about the event was changed.
+ * group webhook overtaking the create request's answer), so Meta is to send it again later.
+ * Nothing about the event was changed. (A status overtaking its send's write is kept instead and
+ * applied when the send's record lands: docs/contracts.md §3.4.)
  */
 public final class NotYetKnown extends RuntimeException {
     /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.json.JsonScalars;
@@ -28,8 +29,10 @@ final class Bodies {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        return Optional.of(JsonScalars.stringOrNumber(value).orElseThrow(
-                () -> new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string.")));
+        String text = JsonScalars.stringOrNumber(value).orElseThrow(
+                () -> new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string."));
+        // every text field a bot sends is bounded before anything is stored (docs/contracts.md §3)
+        return Optional.of(Bounds.check(field, text, Bounds.TEXT));
     }
 
     static Map<String, String> metadata(JsonNode body) {
@@ -41,7 +44,8 @@ final class Bodies {
         if (!metadata.isObject()) {
             throw new Refusal(Reason.VALIDATION_ERROR, "'metadata' must be an object of strings.");
         }
-        metadata.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asText()));
+        metadata.fields().forEachRemaining(e -> values.put(Bounds.check("metadata key", e.getKey(), Bounds.NAME),
+                Bounds.check("metadata." + Bounds.shown(e.getKey()), e.getValue().asText(), Bounds.METADATA_VALUE)));
         return values;
     }
 }

@@ -66,7 +66,9 @@ public class HttpGateway {
         } catch (Refusal refusal) {
             response = error(HttpStatuses.of(refusal), refusal, outcome);
         } catch (RuntimeException e) {
-            response = error(Failures.isStorage(e) ? 503 : 500, Failures.of(e, function), outcome);
+            Refusal failure = Failures.of(e, function);
+            response = error(failure.kind().map(HttpStatuses::of).orElse(Failures.isStorage(e) ? 503 : 500), failure,
+                    outcome);
         }
         Integer reason = outcome.reason == null ? null : outcome.reason.code();
         RequestLog.request(outcome.route, function, outcome.bot, response.getStatusCode(), reason,

@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
-import net.wagw.domain.content.Content;
 import net.wagw.domain.bot.Bot;
+import net.wagw.domain.content.Content;
+import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.media.MediaLimits;
 import net.wagw.domain.media.MediaService;
 import net.wagw.domain.send.RenderedMessage;
@@ -31,10 +33,12 @@ public class MessagesResource {
 
     private final MediaResource mediaRoutes;
     private final MediaService media;
+    private final Outbox outbox;
 
     public MessagesResource(SendService sending, OutboundRenderer renderer, ObjectMapper json, MediaResource mediaRoutes,
-            MediaService media) {
+            MediaService media, Outbox outbox) {
         this.sending = sending;
+        this.outbox = outbox;
         this.renderer = renderer;
         this.parser = new LimeContentParser(json);
         this.json = json;
@@ -45,7 +49,8 @@ public class MessagesResource {
     ResourceResponse send(ResourceRequest request) {
         JsonNode envelope = Bodies.object(request.body(), "a LIME message envelope {id, to, type, content}");
         String id = Bodies.text(envelope, "id").filter(s -> !s.isBlank()).orElseGet(() -> UUID.randomUUID().toString());
-        String to = Bodies.text(envelope, "to").orElse(null);
+        Bounds.check("id", id, Bounds.ENVELOPE_ID);
+        String to = Bounds.check("to", Bodies.text(envelope, "to").orElse(null), Bounds.META_ID);
         String type = Bodies.text(envelope, "type").orElse(null);
         Map<String, String> metadata = Bodies.metadata(envelope);
         Content content = parser.parse(type, envelope.get("content"), metadata);
@@ -60,7 +65,16 @@ public class MessagesResource {
                 Reason.VALIDATION_ERROR, "The notification has no id: give the id of the message it is about."));
         String event = Bodies.text(envelope, "event").orElse("");
         switch (event) {
-            case "consumed" -> sending.markRead(request.bot(), id);
+            case "consumed" -> {
+                // only a message that came to this bot (docs/contracts.md §3.4): another bot's wamid is refused
+                if (Bounds.fits(id, Bounds.META_ID) && outbox.received(request.bot(), id)) {
+                    sending.markRead(request.bot(), id);
+                } else {
+                    throw new Refusal(Reason.RESOURCE_NOT_FOUND, "No message with id '" + Bounds.shown(id)
+                            + "' came to this bot; 'consumed' marks read only the bot's own inbound messages.",
+                            Refusal.Kind.NOT_FOUND);
+                }
+            }
             // WhatsApp has no receipt for these; the bot may send them as it would to BLiP
             case "received", "accepted", "dispatched" -> {
             }

@@ -15,7 +15,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.contact.PhoneNumber;
+import net.wagw.domain.contact.Customer;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 
@@ -37,7 +37,7 @@ public class OptInsResource {
     ResourceResponse set(ResourceRequest request) {
         JsonNode body = Bodies.object(request.body(), "an opt-in {phoneNumber | identity, source, text?, categories?}");
         String reference = Bodies.text(body, "phoneNumber").or(() -> Bodies.text(body, "identity")).orElse(null);
-        PhoneNumber customer = customers.parse(reference);
+        Customer customer = customers.identify(reference);
         List<String> categories = null;
         JsonNode given = body.get("categories");
         if (given != null && !given.isNull()) {
@@ -49,29 +49,30 @@ public class OptInsResource {
                 categories.add(category.asText());
             }
         }
-        optIns.consent(request.bot().id(), customer, Bodies.text(body, "source").orElse(null),
+        optIns.consent(request.bot().id(), customer.key(), Bodies.text(body, "source").orElse(null),
                 Bodies.text(body, "text").orElse(null), categories);
         return new ResourceResponse(201, OPT_IN_TYPE, resource(request.bot().id(), customer));
     }
 
     ResourceResponse get(ResourceRequest request) {
-        PhoneNumber customer = customers.parse(request.pathParameter("customer"));
-        if (optIns.current(request.bot().id(), customer.contactKey()).isEmpty()) {
-            throw new Refusal(Reason.RESOURCE_NOT_FOUND, customer.e164() + " has never opted in.", Refusal.Kind.NOT_FOUND);
+        Customer customer = customers.identify(request.pathParameter("customer"));
+        if (optIns.current(request.bot().id(), customer.key()).isEmpty()) {
+            throw new Refusal(Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND);
         }
         return ResourceResponse.ok(OPT_IN_TYPE, resource(request.bot().id(), customer));
     }
 
     ResourceResponse delete(ResourceRequest request) {
-        PhoneNumber customer = customers.parse(request.pathParameter("customer"));
-        optIns.revoke(request.bot().id(), customer.contactKey(), "api", null, request.bot().id());
+        Customer customer = customers.identify(request.pathParameter("customer"));
+        optIns.revoke(request.bot().id(), customer.key(), "api", null, request.bot().id());
         return ResourceResponse.noContent();
     }
 
-    private OptInResource resource(String botId, PhoneNumber customer) {
-        OptInChange current = optIns.current(botId, customer.contactKey()).orElseThrow();
-        List<Change> history = optIns.history(botId, customer.contactKey()).stream().map(Change::of).toList();
-        return new OptInResource(nodes.customer(customer.digits()), customer.e164(), status(current),
+    private OptInResource resource(String botId, Customer customer) {
+        OptInChange current = optIns.current(botId, customer.key()).orElseThrow();
+        List<Change> history = optIns.history(botId, customer.key()).stream().map(Change::of).toList();
+        return new OptInResource(nodes.customer(customer.id()),
+                customer.number() == null ? null : customer.number().e164(), status(current),
                 current.categories(), current.source(), current.text(), current.at(), history);
     }
 

@@ -14,7 +14,8 @@ import net.wagw.domain.bot.Bot;
 public record ResourceRequest(Route route, Bot bot, Map<String, String> pathParameters, Map<String, String> query,
         JsonNode body) {
 
+    /** A path's ids are bounded like every stored field (docs/contracts.md §3): 400 naming it when longer. */
     public String pathParameter(String name) {
-        return pathParameters.get(name);
+        return net.wagw.domain.Bounds.check(name, pathParameters.get(name), net.wagw.domain.Bounds.ENVELOPE_ID);
     }
 }

@@ -12,9 +12,11 @@ public class Resources {
     private final MediaResource media;
     private final DeadLettersResource deadLetters;
     private final GroupsResource groups;
+    private final UsageResource usage;
 
     public Resources(AccountsResource accounts, OptInsResource optIns, MessagesResource messages,
-            TemplatesResource templates, MediaResource media, DeadLettersResource deadLetters, GroupsResource groups) {
+            TemplatesResource templates, MediaResource media, DeadLettersResource deadLetters, GroupsResource groups,
+            UsageResource usage) {
         this.accounts = accounts;
         this.optIns = optIns;
         this.messages = messages;
@@ -22,6 +24,7 @@ public class Resources {
         this.media = media;
         this.deadLetters = deadLetters;
         this.groups = groups;
+        this.usage = usage;
     }
 
     /** {@code POST /media}: the body is the file itself, not JSON. */
@@ -38,6 +41,7 @@ public class Resources {
             case SEND_MESSAGE -> messages.send(request);
             case SEND_NOTIFICATION -> messages.notification(request);
             case GET_MESSAGE_TEMPLATES -> templates.get(request);
+            case GET_USAGE -> usage.get(request);
             case GET_MEDIA -> media.get(request);
             case GET_DEAD_LETTERS -> deadLetters.list(request);
             case REDRIVE_DEAD_LETTER -> deadLetters.redrive(request);

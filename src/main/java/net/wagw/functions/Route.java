@@ -21,6 +21,8 @@ public enum Route {
     SEND_MESSAGE("POST", "/messages", "send", false),
     SEND_NOTIFICATION("POST", "/notifications", "send", false),
     GET_MESSAGE_TEMPLATES("GET", "/message-templates", "send", true),
+    /** The bot's billable messages per day, as Meta priced them in its statuses. */
+    GET_USAGE("GET", "/usage", "send", true),
     GET_DEAD_LETTERS("GET", "/dead-letters", "send", true),
     REDRIVE_DEAD_LETTER("POST", "/dead-letters/{id}", "send", true),
     /** The file's bytes as the body, not JSON: no LIME command carries it. */

@@ -81,7 +81,7 @@ public class WebhookResource {
         metrics.webhook(batch);
         if (ingestion.ingest(batch) == WebhookIngestion.Answer.SEND_AGAIN) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
-            throw new Refusal(Reason.PROCESSING_ERROR, "A status arrived before its message was recorded; send it again.",
+            throw new Refusal(Reason.PROCESSING_ERROR, "A group event arrived before its group was recorded; send it again.",
                     Refusal.Kind.UNAVAILABLE);
         }
         return ResourceResponse.text(200, "EVENT_RECEIVED");

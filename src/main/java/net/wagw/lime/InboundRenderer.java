@@ -107,6 +107,7 @@ public class InboundRenderer {
         metadata.put(PHONE_NUMBER_ID, m.phoneNumberId());
         putIfPresent(metadata, CONTEXT_ID, received.contextId());
         putIfPresent(metadata, USER_ID, m.userId());
+        IdentityMetadata.put(metadata, m.userId(), m.parentUserId(), m.username());
         if (m.groupId() != null) {
             metadata.put(GROUP, m.groupId() + "@" + nodes.groupsDomain());
             putIfPresent(metadata, AUTHOR, sender);

@@ -68,6 +68,8 @@ public class WhatsAppSimulator {
     private final List<JsonNode> webhooksPosted = java.util.Collections.synchronizedList(new ArrayList<>());
     /** phone number id + ":" + wa_id -> when that customer last wrote (the simulator's own window). */
     private final Map<String, java.time.Instant> customerWrote = new java.util.concurrent.ConcurrentHashMap<>();
+    /** name + "#" + language -> the status Meta gave a sample template since (PAUSED, DISABLED, ...). */
+    private final Map<String, String> templateStatus = new java.util.concurrent.ConcurrentHashMap<>();
     /** The sample catalog as name#language. */
     private static final java.util.Set<String> SAMPLE_TEMPLATE_KEYS = java.util.Set.of("hello_world#en_US",
             "order_update#pt_BR");
@@ -159,7 +161,7 @@ public class WhatsAppSimulator {
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "messages")) {
                 reply(exchange, 200, json.valueToTree(sent()));
             } else if ("GET".equals(exchange.getRequestMethod()) && TEMPLATES.matcher(path).matches()) {
-                reply(exchange, 200, json.readTree(SAMPLE_TEMPLATES));
+                reply(exchange, 200, templates());
             } else if ("POST".equals(exchange.getRequestMethod()) && BOT.matcher(path).matches()) {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
@@ -174,6 +176,12 @@ public class WhatsAppSimulator {
                     body = in.readAllBytes();
                 }
                 playCustomer(exchange, body);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "customer/call")) {
+                playCall(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "business/echo")) {
+                playEcho(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "templates/status")) {
+                playTemplateStatus(exchange, json.readTree(exchange.getRequestBody().readAllBytes()));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals(PREFIX + "events")) {
                 String query = exchange.getRequestURI().getQuery();
                 int after = 0;
@@ -257,22 +265,30 @@ public class WhatsAppSimulator {
     /**
      * A person plays the customer: {@code {"from":"5531988889999","name":"Maria","text":"Oi"}}, or a
      * tapped reply button {@code {"from":...,"button":{"id":"y","title":"Yes"}}} (more below). The simulator
-     * sends it to the gateway as Meta would: a signed {@code messages} webhook.
+     * sends it to the gateway as Meta would: a signed {@code messages} webhook. A customer who hides the
+     * number behind a username comes with {@code "bsuid"} (and {@code "username"}) instead of {@code "from"},
+     * as Meta sends them: {@code from_user_id}, {@code contacts[].user_id} and no wa_id. {@code "id"} gives
+     * the wamid (a fresh one otherwise).
      */
     private void playCustomer(HttpExchange exchange, byte[] body) throws IOException {
         JsonNode said = json.readTree(body);
         String from = said.path("from").asText("");
-        java.util.Optional<net.wagw.domain.bot.Bot> bot = bots.enabled().stream().filter(b -> b.phoneNumberId() != null)
-                .sorted(java.util.Comparator.comparing(b -> !demoBotId.map(b.id()::equals).orElse(false)))
-                .findFirst();
-        if (from.isEmpty() || bot.isEmpty()) {
-            reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id); a bot with a phone number id "
-                    + "must be configured.", "OAuthException", 0));
+        String bsuid = said.path("bsuid").asText("");
+        java.util.Optional<net.wagw.domain.bot.Bot> bot = demoBot();
+        if ((from.isEmpty() && bsuid.isEmpty()) || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" (the customer's wa_id) or \"bsuid\" (a business-scoped"
+                    + " user id); a bot with a phone number id must be configured.", "OAuthException", 0));
             return;
         }
         ObjectNode message = json.createObjectNode();
-        message.put("from", from);
-        message.put("id", "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
+        if (!from.isEmpty()) {
+            message.put("from", from);
+        }
+        if (!bsuid.isEmpty()) {
+            message.put("from_user_id", bsuid);
+        }
+        message.put("id", said.hasNonNull("id") ? said.path("id").asText()
+                : "wamid.SIMIN" + UUID.randomUUID().toString().replace("-", "").toUpperCase());
         message.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
         if (said.hasNonNull("group") && !groups.containsKey(said.path("group").asText())) {
             reply(exchange, 400, error(100, "(#100) No group " + said.path("group").asText() + " exists; GET "
@@ -282,7 +298,7 @@ public class WhatsAppSimulator {
         if (said.hasNonNull("group")) {
             message.put("group_id", said.path("group").asText());
         } else {
-            customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
+            customerWrote.put(bot.get().phoneNumberId() + ":" + (from.isEmpty() ? bsuid : from), java.time.Instant.now());
         }
         var file = said.path("media").isTextual()
                 ? media.customerSends(said.path("media").asText(), java.time.Instant.now())
@@ -308,8 +324,16 @@ public class WhatsAppSimulator {
         value.putObject("metadata").put("display_phone_number", "15550000000")
                 .put("phone_number_id", bot.get().phoneNumberId());
         ObjectNode contact = value.putArray("contacts").addObject();
-        contact.putObject("profile").put("name", said.path("name").asText("Customer"));
-        contact.put("wa_id", from);
+        ObjectNode profile = contact.putObject("profile").put("name", said.path("name").asText("Customer"));
+        if (said.hasNonNull("username")) {
+            profile.put("username", said.path("username").asText());
+        }
+        if (!from.isEmpty()) {
+            contact.put("wa_id", from);
+        }
+        if (!bsuid.isEmpty()) {
+            contact.put("user_id", bsuid);
+        }
         value.putArray("messages").add(message);
         int status = postWebhook(value);
         ObjectNode answer = json.createObjectNode();
@@ -325,6 +349,98 @@ public class WhatsAppSimulator {
      * {@code {name, phone}}; a {@code reaction} {@code {messageId, emoji}}. {@code replyTo} (a wamid
      * the gateway sent) makes any of them an answer to that message, as WhatsApp's context.
      */
+    /**
+     * The customer calls the business ({@code {"from":"5531988889999","event":"connect"}}; {@code terminate}
+     * ends it): Meta's {@code calls} webhook, which wagw tells the bot and which opens the window.
+     */
+    private void playCall(HttpExchange exchange, JsonNode said) throws IOException {
+        String from = said.path("from").asText("");
+        var bot = demoBot();
+        if (from.isEmpty() || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"from\" (the calling customer's wa_id); a bot with a phone"
+                    + " number id must be configured.", "OAuthException", 0));
+            return;
+        }
+        String event = said.path("event").asText("connect");
+        ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        value.putArray("contacts").addObject().put("wa_id", from).putObject("profile")
+                .put("name", said.path("name").asText("Customer"));
+        ObjectNode call = value.putArray("calls").addObject();
+        call.put("id", said.path("id").asText("wacid.SIM" + UUID.randomUUID().toString().replace("-", "").toUpperCase()))
+                .put("from", from).put("to", "15550000000").put("event", event).put("timestamp", now())
+                .put("direction", "USER_INITIATED");
+        if ("terminate".equals(event)) {
+            call.put("status", said.path("status").asText("COMPLETED")).put("duration", said.path("duration").asInt(60));
+        }
+        customerWrote.put(bot.get().phoneNumberId() + ":" + from, java.time.Instant.now());
+        int status = postWebhook(value, "calls");
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("id", call.path("id").asText())
+                .put("webhookStatus", status));
+    }
+
+    /**
+     * A person at the business answers in the WhatsApp Business app on the same number (coexistence:
+     * {@code {"to":"5531988889999","text":"..."}}): Meta's {@code smb_message_echoes} webhook.
+     */
+    private void playEcho(HttpExchange exchange, JsonNode said) throws IOException {
+        String to = said.path("to").asText("");
+        var bot = demoBot();
+        if (to.isEmpty() || bot.isEmpty()) {
+            reply(exchange, 400, error(100, "(#100) Give \"to\" (the customer's wa_id); a bot with a phone number id "
+                    + "must be configured.", "OAuthException", 0));
+            return;
+        }
+        ObjectNode value = json.createObjectNode().put("messaging_product", "whatsapp");
+        value.putObject("metadata").put("display_phone_number", "15550000000")
+                .put("phone_number_id", bot.get().phoneNumberId());
+        ObjectNode echo = value.putArray("message_echoes").addObject();
+        String wamid = "wamid.SIMECHO" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        echo.put("from", "15550000000").put("to", to).put("id", wamid).put("timestamp", now()).put("type", "text")
+                .putObject("text").put("body", said.path("text").asText(""));
+        int status = postWebhook(value, "smb_message_echoes");
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("wamid", wamid).put("webhookStatus", status));
+    }
+
+    /**
+     * Meta changes a sample template's status ({@code {"name":"order_update","language":"pt_BR","event":"PAUSED"}};
+     * {@code APPROVED} or {@code REINSTATED} lifts it): its catalog says so from now on, sends of it are refused
+     * (132015), and the {@code message_template_status_update} webhook goes to the demo bot's business account.
+     */
+    private void playTemplateStatus(HttpExchange exchange, JsonNode said) throws IOException {
+        String key = said.path("name").asText("") + "#" + said.path("language").asText("");
+        var bot = demoBot();
+        if (!SAMPLE_TEMPLATE_KEYS.contains(key) || bot.isEmpty() || bot.get().wabaId() == null) {
+            reply(exchange, 400, error(100, "(#100) Give the \"name\" and \"language\" of a sample template ("
+                    + String.join(", ", new java.util.TreeSet<>(SAMPLE_TEMPLATE_KEYS)) + ") and an \"event\"; the demo "
+                    + "bot needs a business account id.", "OAuthException", 0));
+            return;
+        }
+        String event = said.path("event").asText("PAUSED").toUpperCase(java.util.Locale.ROOT);
+        templateStatus.put(key, "REINSTATED".equals(event) ? "APPROVED" : event);
+        String id = "";
+        for (JsonNode t : templates().path("data")) {
+            if ((t.path("name").asText() + "#" + t.path("language").asText()).equals(key)) {
+                id = t.path("id").asText();
+            }
+        }
+        ObjectNode value = json.createObjectNode().put("event", event).put("message_template_id", id)
+                .put("message_template_name", said.path("name").asText())
+                .put("message_template_language", said.path("language").asText())
+                .put("reason", said.path("reason").asText("NONE"));
+        int status = postWebhook(value, "message_template_status_update", bot.get().wabaId());
+        reply(exchange, status == 200 ? 200 : 502, json.createObjectNode().put("status", templateStatus.get(key))
+                .put("webhookStatus", status));
+    }
+
+    /** The bot the simulator plays the customer of: the demo bot when configured, else the first with a number. */
+    private java.util.Optional<net.wagw.domain.bot.Bot> demoBot() {
+        return bots.enabled().stream().filter(b -> b.phoneNumberId() != null)
+                .sorted(java.util.Comparator.comparing(b -> !demoBotId.map(b.id()::equals).orElse(false)))
+                .findFirst();
+    }
+
     private void customerMessage(JsonNode said, ObjectNode message) {
         String replyTo = said.path("replyTo").asText("");
         if (!replyTo.isEmpty()) {
@@ -499,8 +615,43 @@ public class WhatsAppSimulator {
         return Long.toString(java.time.Instant.now().getEpochSecond());
     }
 
-    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart. */
-    private void scheduleStatuses(String phoneNumberId, String wamid, String to) {
+    /**
+     * What Meta bills a message (per-message pricing, 2025 on): a template by its category; a free-form reply
+     * inside the customer's window is a free service message.
+     */
+    private ObjectNode pricing(String templateKey) {
+        ObjectNode pricing = json.createObjectNode();
+        if (templateKey == null) {
+            return pricing.put("billable", false).put("pricing_model", "PMP").put("category", "service")
+                    .put("type", "free_customer_service");
+        }
+        String category = "utility";
+        for (JsonNode t : templates().path("data")) {
+            if ((t.path("name").asText() + "#" + t.path("language").asText()).equals(templateKey)) {
+                category = t.path("category").asText("UTILITY").toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return pricing.put("billable", true).put("pricing_model", "PMP").put("category", category).put("type", "regular");
+    }
+
+    /** The sample catalog with the statuses Meta gave its templates since (a paused one is PAUSED). */
+    private JsonNode templates() {
+        try {
+            JsonNode catalog = json.readTree(SAMPLE_TEMPLATES);
+            for (JsonNode t : catalog.path("data")) {
+                String status = templateStatus.get(t.path("name").asText() + "#" + t.path("language").asText());
+                if (status != null) {
+                    ((ObjectNode) t).put("status", status);
+                }
+            }
+            return catalog;
+        } catch (IOException e) {
+            throw new IllegalStateException("the sample catalog is JSON", e);
+        }
+    }
+
+    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart; the first two priced. */
+    private void scheduleStatuses(String phoneNumberId, String wamid, String to, ObjectNode pricing) {
         String[] statuses = { "sent", "delivered", "read" };
         for (int i = 0; i < statuses.length; i++) {
             String status = statuses[i];
@@ -512,7 +663,10 @@ public class WhatsAppSimulator {
                 entry.put("id", wamid);
                 entry.put("status", status);
                 entry.put("timestamp", Long.toString(java.time.Instant.now().getEpochSecond()));
-                entry.put("recipient_id", to);
+                entry.put(net.wagw.domain.contact.ContactKey.isDigits(to) ? "recipient_id" : "recipient_user_id", to);
+                if (!"read".equals(status)) {
+                    entry.set("pricing", pricing);
+                }
                 postWebhook(value);
             }, 300L * (i + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
@@ -524,12 +678,17 @@ public class WhatsAppSimulator {
 
     /** Wraps a change value as Meta's webhook, signs it with the app secret and posts it. */
     private int postWebhook(ObjectNode value, String field) {
+        return postWebhook(value, field, "0");
+    }
+
+    /** @param account the business account's id ({@code entry[].id}), which account-wide fields go by */
+    private int postWebhook(ObjectNode value, String field, String account) {
         if (webhookUrl == null) {
             return 0;
         }
         ObjectNode root = json.createObjectNode();
         root.put("object", "whatsapp_business_account");
-        ObjectNode change = root.putArray("entry").addObject().put("id", "0").putArray("changes").addObject();
+        ObjectNode change = root.putArray("entry").addObject().put("id", account).putArray("changes").addObject();
         change.set("value", value);
         change.put("field", field);
         try {
@@ -555,7 +714,7 @@ public class WhatsAppSimulator {
     private static String describe(JsonNode value) {
         if (value.has("messages")) {
             JsonNode m = value.path("messages").path(0);
-            return m.path("type").asText() + " from " + m.path("from").asText()
+            return m.path("type").asText() + " from " + m.path("from").asText(m.path("from_user_id").asText())
                     + (m.has("group_id") ? " in group " + m.path("group_id").asText() : "");
         }
         if (value.has("statuses")) {
@@ -565,6 +724,16 @@ public class WhatsAppSimulator {
         }
         if (value.has("groups")) {
             return value.path("groups").path(0).path("type").asText();
+        }
+        if (value.has("message_echoes")) {
+            return "echo to " + value.path("message_echoes").path(0).path("to").asText();
+        }
+        if (value.has("calls")) {
+            return value.path("calls").path(0).path("event").asText() + " from " + value.path("calls").path(0)
+                    .path("from").asText();
+        }
+        if (value.has("message_template_name")) {
+            return value.path("message_template_name").asText() + " " + value.path("event").asText();
         }
         return "";
     }
@@ -589,7 +758,9 @@ public class WhatsAppSimulator {
             reply(exchange, 200, json.createObjectNode().put("success", true));
             return;
         }
-        String to = request.path("to").asText("");
+        // a customer known only by business-scoped user id is named by "recipient" instead of "to"
+        String bsuid = request.path("to").isMissingNode() ? request.path("recipient").asText("") : "";
+        String to = bsuid.isEmpty() ? request.path("to").asText("") : bsuid;
         if (to.isEmpty()) {
             reply(exchange, 400, error(100, "(#100) The parameter to is required.", "OAuthException", 0));
             return;
@@ -607,8 +778,15 @@ public class WhatsAppSimulator {
                     "OAuthException", 2494010));
             return;
         }
-        if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(request.path("template").path("name").asText()
-                + "#" + request.path("template").path("language").path("code").asText())) {
+        String templateKey = request.path("template").path("name").asText() + "#"
+                + request.path("template").path("language").path("code").asText();
+        if ("template".equals(type) && templateStatus.containsKey(templateKey)
+                && !"APPROVED".equals(templateStatus.get(templateKey))) {
+            reply(exchange, 400, error(132015, "(#132015) Template is " + templateStatus.get(templateKey).toLowerCase(
+                    java.util.Locale.ROOT), "OAuthException", 0));
+            return;
+        }
+        if ("template".equals(type) && !SAMPLE_TEMPLATE_KEYS.contains(templateKey)) {
             reply(exchange, 404, error(132001, "(#132001) Template name does not exist in the translation",
                     "OAuthException", 2494073));
             hop("wagw", "Meta", "template " + request.path("template").path("name").asText() + " refused (#132001)", 404,
@@ -629,17 +807,21 @@ public class WhatsAppSimulator {
         if (!group) {
             ObjectNode contact = answer.putArray("contacts").addObject();
             contact.put("input", to);
-            contact.put("wa_id", to.replaceAll("\\D", ""));
+            if (bsuid.isEmpty()) {
+                contact.put("wa_id", to.replaceAll("\\D", ""));
+            } else {
+                contact.put("user_id", bsuid);
+            }
         }
         answer.putArray("messages").addObject().put("id", wamid);
         reply(exchange, 200, answer);
         hop("wagw", "Meta", type + " to " + to + " -> " + wamid, 200, request);
         if (!group) {
-            String waId = to.replaceAll("\\D", "");
+            String waId = bsuid.isEmpty() ? to.replaceAll("\\D", "") : bsuid;
             java.time.Instant wrote = customerWrote.get(phoneNumberId + ":" + waId);
             boolean windowOpen = wrote != null && wrote.isAfter(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
             if ("template".equals(type) || windowOpen) {
-                scheduleStatuses(phoneNumberId, wamid, waId);
+                scheduleStatuses(phoneNumberId, wamid, waId, pricing("template".equals(type) ? templateKey : null));
             } else {
                 // as Meta does: the free-form send is taken, then fails with 131047 in a status webhook
                 scheduleFailure(phoneNumberId, wamid, waId);

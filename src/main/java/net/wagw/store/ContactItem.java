@@ -6,6 +6,10 @@ public final class ContactItem {
     private String waId;
     private String fullName;
     private Long learnedAt;
+    private String bsuid;
+    private String parentId;
+    private String username;
+    private String canonical;
 
     public String getPk() {
         return pk;
@@ -37,5 +41,37 @@ public final class ContactItem {
 
     public void setLearnedAt(Long learnedAt) {
         this.learnedAt = learnedAt;
+    }
+
+    public String getBsuid() {
+        return bsuid;
+    }
+
+    public void setBsuid(String bsuid) {
+        this.bsuid = bsuid;
+    }
+
+    public String getParentId() {
+        return parentId;
+    }
+
+    public void setParentId(String parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getCanonical() {
+        return canonical;
+    }
+
+    public void setCanonical(String canonical) {
+        this.canonical = canonical;
     }
 }

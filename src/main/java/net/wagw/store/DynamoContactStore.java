@@ -25,6 +25,13 @@ public final class DynamoContactStore implements ContactStore {
                     a -> a.name("fullName").getter(ContactItem::getFullName).setter(ContactItem::setFullName))
             .addAttribute(Long.class,
                     a -> a.name("learnedAt").getter(ContactItem::getLearnedAt).setter(ContactItem::setLearnedAt))
+            .addAttribute(String.class, a -> a.name("bsuid").getter(ContactItem::getBsuid).setter(ContactItem::setBsuid))
+            .addAttribute(String.class,
+                    a -> a.name("parentId").getter(ContactItem::getParentId).setter(ContactItem::setParentId))
+            .addAttribute(String.class,
+                    a -> a.name("username").getter(ContactItem::getUsername).setter(ContactItem::setUsername))
+            .addAttribute(String.class,
+                    a -> a.name("canonical").getter(ContactItem::getCanonical).setter(ContactItem::setCanonical))
             .build();
 
     private final DynamoDbTable<ContactItem> table;
@@ -40,7 +47,9 @@ public final class DynamoContactStore implements ContactStore {
         if (item == null) {
             return Optional.empty();
         }
-        return Optional.of(new KnownContact(item.getWaId(), item.getFullName(), Instant.ofEpochMilli(item.getLearnedAt())));
+        return Optional.of(new KnownContact(item.getWaId(), item.getFullName(),
+                Instant.ofEpochMilli(item.getLearnedAt() == null ? 0 : item.getLearnedAt()), item.getBsuid(),
+                item.getParentId(), item.getUsername(), item.getCanonical()));
     }
 
     @Override
@@ -59,6 +68,11 @@ public final class DynamoContactStore implements ContactStore {
         item.setWaId(contact.waId());
         item.setFullName(contact.fullName());
         item.setLearnedAt(contact.learnedAt().toEpochMilli());
-        table.putItem(item);
+        item.setBsuid(contact.bsuid());
+        item.setParentId(contact.parentId());
+        item.setUsername(contact.username());
+        item.setCanonical(contact.canonical());
+        // one write that keeps what this learning does not know (a BSUID learned earlier, an alias)
+        table.updateItem(r -> r.item(item).ignoreNulls(true));
     }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * can never together pass the limit. (The enhanced client has no atomic ADD, hence the low-level
  * client here.)
  */
-public final class DynamoQuotaCounter implements QuotaCounter {
+public final class DynamoQuotaCounter implements QuotaCounter, net.wagw.domain.send.Claims {
     private final DynamoDbClient dynamo;
     private final String tableName;
 
@@ -39,6 +39,25 @@ public final class DynamoQuotaCounter implements QuotaCounter {
                             ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())))));
             return true;
         } catch (ConditionalCheckFailedException full) {
+            return false;
+        }
+    }
+
+    /** One conditional write: the claim's time moves only when the last one is a whole period old. */
+    @Override
+    public boolean claim(String botId, String what, Instant now, java.time.Duration every) {
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName)
+                    .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, "claim#" + what))))
+                    .updateExpression("SET claimedAt = :now, #expiresAt = :expiresAt")
+                    .conditionExpression("attribute_not_exists(claimedAt) OR claimedAt <= :cutoff")
+                    .expressionAttributeNames(Map.of("#expiresAt", Tables.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":cutoff", AttributeValue.fromN(Long.toString(now.minus(every).toEpochMilli())),
+                            ":expiresAt", AttributeValue.fromN(Long.toString(now.plus(every).getEpochSecond() + 60)))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
             return false;
         }
     }

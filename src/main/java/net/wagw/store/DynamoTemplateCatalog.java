@@ -52,6 +52,36 @@ public final class DynamoTemplateCatalog implements TemplateCatalog {
         }
     }
 
+    @Override
+    public int update(String botId, String name, String language, String status, String category) {
+        if (status == null && category == null) {
+            return 0;
+        }
+        int changed = 0;
+        for (Template template : all(botId)) {
+            if (!template.name().equals(name) || (language != null && !template.language().equals(language))) {
+                continue;
+            }
+            List<String> sets = new java.util.ArrayList<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            if (status != null) {
+                sets.add("#status = :status");
+                values.put(":status", AttributeValue.fromS(status));
+            }
+            if (category != null) {
+                sets.add("category = :category");
+                values.put(":category", AttributeValue.fromS(category));
+            }
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of(Tables.PK, AttributeValue.fromS(botId), Tables.SK,
+                    AttributeValue.fromS(template.name() + "#" + template.language())))
+                    .updateExpression("SET " + String.join(", ", sets))
+                    .expressionAttributeNames(status != null ? Map.of("#status", "status") : null)
+                    .expressionAttributeValues(values));
+            changed++;
+        }
+        return changed;
+    }
+
     private static Template read(Map<String, AttributeValue> values) {
         Item i = Item.of(values);
         Map<String, Integer> parameters = new HashMap<>();

@@ -43,7 +43,13 @@ public final class CloudWhatsAppApi implements WhatsAppApi, MediaSource {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", group ? "group" : "individual");
-        body.put("to", to);
+        if (group || net.wagw.domain.contact.ContactKey.isDigits(to)) {
+            body.put("to", to);
+        } else {
+            // a customer known only by business-scoped user id: Meta takes it as "recipient", not "to"
+            // (developers.facebook.com/documentation/business-messaging/whatsapp/business-scoped-user-ids)
+            body.put("recipient", to);
+        }
         try {
             body.setAll((ObjectNode) json.readTree(payloadJson));
         } catch (IOException e) {

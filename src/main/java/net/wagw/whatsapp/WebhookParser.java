@@ -17,9 +17,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import net.wagw.domain.Bounds;
 import net.wagw.domain.group.GroupEvent;
+import net.wagw.domain.inbound.CustomerSeen;
+import net.wagw.domain.inbound.FieldEvent;
+import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
@@ -45,6 +51,8 @@ import net.wagw.domain.inbound.WebhookBatch;
 public class WebhookParser {
     static final String OBJECT = "whatsapp_business_account";
     static final String MESSAGES_FIELD = "messages";
+    /** The field of the events wagw keeps for what it could not read in a messages change. */
+    public static final String UNPROCESSABLE = "unprocessable";
     static final String GROUP_PARTICIPANTS_FIELD = "group_participants_update";
     /** The name Meta's OpenAPI file gives {@value #GROUP_PARTICIPANTS_FIELD}; read as that. */
     static final String GROUP_PARTICIPANTS_FIELD_MISSPELT = "group_participant_update";
@@ -110,11 +118,13 @@ public class WebhookParser {
                     field = GROUP_PARTICIPANTS_FIELD;
                 }
                 boolean groups = field != null && GROUP_FIELDS.contains(field);
+                JsonNode value = change.get("value");
                 if (!groups && !MESSAGES_FIELD.equals(field)) {
-                    out.others++;
+                    // every other field is kept and told to the bot (docs/contracts.md §7), unknown ones included
+                    WebhookFields.fieldEvents(text(entry.get("id")), field == null ? "unknown" : field,
+                            value, this::compact, out.fieldEvents);
                     continue;
                 }
-                JsonNode value = change.get("value");
                 if (value == null || !value.isObject()) {
                     out.others++;
                     continue;
@@ -126,7 +136,8 @@ public class WebhookParser {
                 }
             }
         }
-        return new WebhookBatch(out.messages, out.statuses, out.groupEvents, out.others);
+        return new WebhookBatch(out.messages, out.statuses, out.groupEvents, out.others, out.seen,
+                out.identityChanges, out.fieldEvents);
     }
 
     /**
@@ -275,9 +286,13 @@ public class WebhookParser {
             for (JsonNode message : messages) {
                 InboundMessage m = message(phoneNumberId, message, contacts);
                 if (m == null) {
-                    out.others++;
+                    unreadable(value, message, out);
                 } else {
                     out.messages.add(m);
+                    IdentityChange change = WebhookFields.identityChange(phoneNumberId, message);
+                    if (change != null) {
+                        out.identityChanges.add(change);
+                    }
                 }
             }
         }
@@ -285,12 +300,46 @@ public class WebhookParser {
             for (JsonNode status : statuses) {
                 StatusUpdate s = status(phoneNumberId, status);
                 if (s == null) {
-                    out.others++;
+                    unreadable(value, status, out);
                 } else {
                     out.statuses.add(s);
+                    WebhookFields.statusRecipient(phoneNumberId, status, out.seen);
                 }
             }
         }
+    }
+
+    /**
+     * A message or status wagw cannot use (no id, no timestamp, an id too long to store, ...): counted, and
+     * kept as an unprocessable event of the {@code messages} field, acknowledged and told to the bot when its
+     * phone number id names one (docs/contracts.md §7: never a 5xx for content).
+     */
+    private void unreadable(JsonNode value, JsonNode item, Accumulator out) {
+        out.others++;
+        ObjectNode kept = json.createObjectNode();
+        kept.set("metadata", value.path("metadata").isObject() ? value.get("metadata") : json.nullNode());
+        kept.set("item", item);
+        WebhookFields.fieldEvents(null, UNPROCESSABLE, kept, this::compact, out.fieldEvents);
+    }
+
+    /**
+     * A coexistence echo ({@code smb_message_echoes}) as the message it is: what the business typed in the
+     * WhatsApp Business app, its content read as a customer's would be (docs/contracts.md §7).
+     */
+    public InboundMessage echo(FieldEvent event) {
+        JsonNode raw;
+        try {
+            raw = json.readTree(event.rawJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("a kept webhook element is not JSON", e);
+        }
+        String type = text(raw.get("type"));
+        if (type == null) {
+            type = "unknown";
+        }
+        return new InboundMessage(event.phoneNumberId() == null ? "" : event.phoneNumberId(), text(raw.get("id")),
+                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, false,
+                null, event.rawJson(), contents.parse(type, raw), null, null);
     }
 
     private InboundMessage message(String phoneNumberId, JsonNode message, Contacts contacts) {
@@ -299,7 +348,7 @@ public class WebhookParser {
         }
         String wamid = text(message.get("id"));
         Instant timestamp = epochSeconds(message.get("timestamp"));
-        if (phoneNumberId == null || wamid == null || timestamp == null) {
+        if (phoneNumberId == null || wamid == null || timestamp == null || !Bounds.fits(wamid, Bounds.META_ID)) {
             return null;
         }
         String from = text(message.get("from"));
@@ -322,8 +371,10 @@ public class WebhookParser {
         JsonNode referral = message.get("referral");
         boolean fromAd = referral != null && referral.isObject();
         String groupId = text(message.get("group_id"));
+        String parentUserId = contact == null ? null : text(contact.get("parent_user_id"));
+        String username = contact == null ? null : text(contact.path("profile").get("username"));
         return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message), contents.parse(type, message));
+                groupId, compact(message), contents.parse(type, message), parentUserId, username);
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {
@@ -333,7 +384,8 @@ public class WebhookParser {
         String wamid = text(status.get("id"));
         String state = text(status.get("status"));
         Instant timestamp = epochSeconds(status.get("timestamp"));
-        if (phoneNumberId == null || wamid == null || state == null || timestamp == null) {
+        if (phoneNumberId == null || wamid == null || state == null || timestamp == null
+                || !Bounds.fits(wamid, Bounds.META_ID)) {
             return null;
         }
         String recipientId = text(status.get("recipient_id"));
@@ -361,7 +413,36 @@ public class WebhookParser {
             }
         }
         return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
-                errorText);
+                errorText, text(status.get("recipient_user_id")), pricing(status));
+    }
+
+    /**
+     * docs/contracts.md §3.4: {@code pricing} and {@code conversation} as the bot's metadata, every scalar under its
+     * path ({@code #wa.pricing.category}, {@code #wa.conversation.origin.type}, ...), each bounded.
+     */
+    private static Map<String, String> pricing(JsonNode status) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        flatten("#wa.pricing", status.get("pricing"), metadata, 0);
+        flatten("#wa.conversation", status.get("conversation"), metadata, 0);
+        return metadata;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out, int depth) {
+        if (node == null || depth > 3 || out.size() >= 16) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                if (e.getKey().length() <= 64) {
+                    flatten(prefix + "." + e.getKey(), e.getValue(), out, depth + 1);
+                }
+            });
+            return;
+        }
+        String value = node.isBoolean() ? Boolean.toString(node.booleanValue()) : text(node);
+        if (value != null && value.length() <= 256) {
+            out.put(prefix, value);
+        }
     }
 
     /** {@code title + ": " + error_data.details}, whichever exist ({@code message} when there is no title). */
@@ -465,6 +546,9 @@ public class WebhookParser {
         final List<InboundMessage> messages = new ArrayList<>();
         final List<StatusUpdate> statuses = new ArrayList<>();
         final List<GroupEvent> groupEvents = new ArrayList<>();
+        final List<CustomerSeen> seen = new ArrayList<>();
+        final List<IdentityChange> identityChanges = new ArrayList<>();
+        final List<FieldEvent> fieldEvents = new ArrayList<>();
         int others;
     }
 }

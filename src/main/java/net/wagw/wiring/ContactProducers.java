@@ -12,10 +12,16 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.domain.identity.Following;
+import net.wagw.domain.identity.Identities;
 import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.store.DynamoContactStore;
+import net.wagw.store.DynamoOptInStore;
+import net.wagw.store.DynamoWindowStore;
 import net.wagw.store.TableNames;
+
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Customers, their numbers and identities, and the learned wa_ids. */
 @ApplicationScoped
@@ -35,8 +41,17 @@ public class ContactProducers {
 
     @Produces
     @Singleton
-    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names) {
-        return new DynamoContactStore(client, names);
+    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names, Identities identities) {
+        return Following.contacts(new DynamoContactStore(client, names), identities);
+    }
+
+    /** The raw stores, one id each; everything else sees them through {@link Following}. */
+    @Produces
+    @Singleton
+    Identities identities(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names, PhoneNumbers numbers,
+            Clock clock) {
+        return new Identities(new DynamoContactStore(client, names), numbers, new DynamoWindowStore(dynamo, names),
+                new DynamoOptInStore(dynamo, names), clock);
     }
 
     @Produces

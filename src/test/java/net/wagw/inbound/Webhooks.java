@@ -19,7 +19,7 @@ public final class Webhooks {
                 + "\"phone_number_id\":\"" + phoneNumberId + "\"}," + value + "},\"field\":\"messages\"}]}]}";
     }
 
-    static String text(String wamid, String from, String name, long timestamp, String body) {
+    public static String text(String wamid, String from, String name, long timestamp, String body) {
         return envelope(PHONE_A, "\"contacts\":[{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + from + "\"}],"
                 + "\"messages\":[{\"from\":\"" + from + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + timestamp
                 + "\",\"text\":{\"body\":\"" + body + "\"},\"type\":\"text\"}]");

@@ -91,13 +91,13 @@ class SamTemplateTest {
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
-            // the routes marked viaCommands: verify's, get /message-templates (catalog read), the
-            // dead letters (Outbox.deadLetters: the "dead" index; Outbox.redrive: find, replace) and
-            // the groups' (as "groups" below)
+            // the routes marked viaCommands: verify's, get /message-templates (catalog read), get /usage
+            // (DynamoUsageCounter.between: one GetItem per day), the dead letters (Outbox.deadLetters: the
+            // "dead" index; Outbox.redrive: find, replace) and the groups' (as "groups" below)
             "commands", Map.of(
                     Tables.BOTS.name(), BOTS_READ,
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
-                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
@@ -114,7 +114,10 @@ class SamTemplateTest {
             // message tracked for its statuses) and the Outbox notifications it queues; the dead
             // letters (list through the "dead" index, re-drive: find, replace). Contacts: find is
             // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem). A message to a
-            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem).
+            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem). The sent
+            // message is tracked by an UpdateItem that hands back a status kept before it, which is then
+            // applied (StatusEffects: advance UpdateItem/GetItem, billed once, the day's counter ADD).
+            // Counters: get /usage (GetItem per day) and the on-demand template sync claim (UpdateItem).
             "send", Map.ofEntries(
                     Map.entry(Tables.BOTS.name(), BOTS_READ),
                     Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
@@ -124,39 +127,48 @@ class SamTemplateTest {
                     Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")),
                     Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
-                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:PutItem")),
+                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.GROUPS.name(), Set.of("dynamodb:GetItem")),
                     // POST /media records the upload; a media-link to one is looked up
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
             // Queued work (SendService.retry, Outbox.attempt): the message or delivery read by its
             // key, then leased and updated; a retried send that Meta accepts is tracked
-            // (DynamoStatusStore.track) and teaches the wa_id (Contacts.learnWaId: UpdateItem;
-            // retries never look a contact up). A retried send to a group goes to the Meta id stored
-            // with the message: no groups read.
-            "dispatch", Map.of(
-                    Tables.BOTS.name(), BOTS_READ,
-                    Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:PutItem"),
+            // (DynamoStatusStore.track, an UpdateItem) and teaches the wa_id (Contacts.learnWaId:
+            // UpdateItem, under the customer's own key, so an alias is read first: GetItem). A status
+            // kept before the send's record is applied as in send (statuses GetItem/UpdateItem, the
+            // day's counter ADD). A retried send to a group goes to the Meta id stored with the
+            // message: no groups read.
+            "dispatch", Map.ofEntries(
+                    Map.entry(Tables.BOTS.name(), BOTS_READ),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
                     // the queue's media copies
-                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
             // WebhookIngestion: a repeated message is found first (InboundService.requeueIfKept ->
-            // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Contacts.learnFromInbound (enhanced getItem of the
-            // known name, putItem of the contact), windows and free entry points (conditional
+            // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Identities.seen/moved
+            // (the contact and its aliases: enhanced getItem, updateItem; a wa_id and a BSUID of one
+            // customer merge windows and opt-ins: GetItem), windows and free entry points (conditional
             // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
-            // PutItem; no history read), the store-once delivery and its first try (Outbox.enqueue,
-            // attemptWithin: PutItem), statuses moved forward (DynamoStatusStore.advance: UpdateItem,
-            // GetItem). Group events (GroupService.onEvent: the request#/meta# pointer and the group
+            // PutItem; no history read), the store-once delivery, then queued (Outbox.enqueue: PutItem),
+            // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
+            // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
+            // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
+            // Group events (GroupService.onEvent: the request#/meta# pointer and the group
             // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
             // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
             // Inbound media: recorded (conditional PutItem), copied (GetItem, UpdateItem), and read
             // by GET /media/{id}.
             "webhook", Map.of(
                     Tables.BOTS.name(), BOTS_READ,
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.WINDOWS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.WINDOWS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
+                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
+                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),

@@ -415,7 +415,8 @@ class InboundRendererTest {
                  "from": "16505551234@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Hi, it's Sheena",
                  "metadata": {"#wa.timestamp": "1775000000", "#wa.contact.name": "Sheena Nelson",
-                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.13491208655302741918"}}
+                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.13491208655302741918",
+                              "#wa.bsuid": "US.13491208655302741918"}}
                 """);
     }
 
@@ -428,7 +429,8 @@ class InboundRendererTest {
                  "from": "US.ENT.11815799212886844830@wa.gw.msging.net", "to": "mybot@msging.net",
                  "type": "text/plain", "content": "Hi, it's Pablo",
                  "metadata": {"#wa.timestamp": "1775000060", "#wa.contact.name": "Pablo Morales",
-                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.ENT.11815799212886844830"}}
+                              "#wa.phone_number_id": "106540352242922", "#wa.user_id": "US.ENT.11815799212886844830",
+                              "#wa.bsuid": "US.ENT.11815799212886844830", "#wa.username": "@pablomorales"}}
                 """);
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.ContentRules;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
@@ -178,8 +179,14 @@ class InboundRepliesTest {
         private final Map<String, SentMessage> sent = new HashMap<>();
 
         @Override
-        public void track(String botId, String wamid, String recipientNode, SentMessage message) {
+        public Optional<StatusUpdate> track(String botId, String wamid, String recipientNode, SentMessage message) {
             sent.put(botId + "#" + wamid, message);
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean keep(String botId, StatusUpdate status, int rank) {
+            return true;
         }
 
         @Override

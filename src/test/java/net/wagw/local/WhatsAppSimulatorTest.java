@@ -218,6 +218,134 @@ class WhatsAppSimulatorTest {
                 .anySatisfy(m -> assertThat(m.path("location").path("address").asText()).isEqualTo("Praça da Liberdade"))
                 .anySatisfy(m -> assertThat(m.path("reaction").path("message_id").asText()).isEqualTo("wamid.X"));
     }
+
+    /** The simulator's webhook statuses of a wamid, waiting for Meta's moment apart (bounded, not timed). */
+    private JsonNode statusOf(String wamid, String status) throws InterruptedException {
+        for (int i = 0; i < 60; i++) {
+            JsonNode found = simulator.webhooksPosted().stream()
+                    .map(w -> w.path("payload").path("entry").path(0).path("changes").path(0).path("value")
+                            .path("statuses").path(0))
+                    .filter(st -> st.path("id").asText().equals(wamid) && st.path("status").asText().equals(status))
+                    .findFirst().orElse(null);
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + status + " status of " + wamid + " was posted");
+    }
+
+    /** What the bot was posted, once dispatch has forwarded everything queued. */
+    private static java.util.List<JsonNode> botGot() {
+        net.wagw.testing.WorkQueueDrain.drainQueue();
+        return WireMockResource.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/bot-a/messages"))).stream()
+                .map(r -> {
+                    try {
+                        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBodyAsString());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    private static void botAccepts() {
+        WireMockResource.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/bot-a/messages")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+    }
+
+    @Test
+    void aCustomerWithAUsernameAndNoNumberWritesAsTheirBsuidAndIsAnsweredThroughRecipient() throws Exception {
+        botAccepts();
+        String wamid = given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"bsuid\":\"BR.5500112233445566\",\"username\":\"maria.s\",\"name\":\"Maria\",\"text\":\"Oi\"}")
+                .post("/_simulator/customer/messages").then().statusCode(200).body("webhookStatus", equalTo(200))
+                .extract().path("wamid");
+        JsonNode got = botGot().stream().filter(m -> m.path("id").asText().equals(wamid)).findFirst().orElseThrow();
+        assertThat(got.path("from").asText()).isEqualTo("BR.5500112233445566@wa.gw.msging.net");
+        assertThat(got.path("metadata").path("#wa.username").asText()).isEqualTo("maria.s");
+        assertThat(got.path("metadata").path("#wa.bsuid").asText()).isEqualTo("BR.5500112233445566");
+
+        String reply = meta().body("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
+                + "\"recipient\":\"BR.5500112233445566\",\"type\":\"text\",\"text\":{\"body\":\"Olá\"}}")
+                .post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(200)
+                .body("contacts[0].user_id", equalTo("BR.5500112233445566"))
+                .body("contacts[0].wa_id", org.hamcrest.Matchers.nullValue())
+                .extract().path("messages[0].id");
+        JsonNode delivered = statusOf(reply, "delivered");
+        assertThat(delivered.path("recipient_user_id").asText()).isEqualTo("BR.5500112233445566");
+        assertThat(delivered.has("recipient_id")).isFalse();
+    }
+
+    @Test
+    void statusesArePricedAFreeFormReplyAsAFreeServiceMessageATemplateByItsCategory() throws Exception {
+        botAccepts();
+        given().port(gateway.port()).contentType(ContentType.JSON).body("{\"from\":\"5531955550093\",\"text\":\"Oi\"}")
+                .post("/_simulator/customer/messages").then().statusCode(200);
+        String reply = meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550093\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Olá\"}}").post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(200)
+                .extract().path("messages[0].id");
+        String template = meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550093\",\"type\":"
+                + "\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}}}")
+                .post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(200).extract().path("messages[0].id");
+
+        JsonNode free = statusOf(reply, "sent").path("pricing");
+        assertThat(free.path("billable").asBoolean(true)).isFalse();
+        assertThat(free.path("category").asText()).isEqualTo("service");
+        assertThat(free.path("type").asText()).isEqualTo("free_customer_service");
+        JsonNode billed = statusOf(template, "delivered").path("pricing");
+        assertThat(billed.path("billable").asBoolean()).isTrue();
+        assertThat(billed.path("pricing_model").asText()).isEqualTo("PMP");
+        assertThat(billed.path("category").asText()).isEqualTo("utility");
+        assertThat(statusOf(template, "read").has("pricing")).isFalse();
+    }
+
+    @Test
+    void anEchoFromTheBusinessAppReachesTheBotFromItsOwnNodeAndACallAsAnEventFromTheCustomer() {
+        botAccepts();
+        String echo = given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"to\":\"5531955550092\",\"text\":\"Respondi pelo app\"}").post("/_simulator/business/echo")
+                .then().statusCode(200).body("webhookStatus", equalTo(200)).extract().path("wamid");
+        String call = given().port(gateway.port()).contentType(ContentType.JSON)
+                .body("{\"from\":\"5531955550092\",\"event\":\"connect\"}").post("/_simulator/customer/call")
+                .then().statusCode(200).body("webhookStatus", equalTo(200)).extract().path("id");
+
+        JsonNode echoed = botGot().stream().filter(m -> m.path("metadata").path("#wa.echo").asText().equals("true")
+                && m.path("content").asText().equals("Respondi pelo app")).findFirst().orElseThrow();
+        assertThat(echoed.path("from").asText()).isEqualTo("bot-a@msging.net");
+        assertThat(echoed.path("to").asText()).isEqualTo("5531955550092@wa.gw.msging.net");
+        assertThat(echo).startsWith("wamid.");
+        assertThat(botGot()).anyMatch(m -> m.path("content").path("field").asText().equals("calls")
+                && m.path("content").path("facts").path("call.id").asText().equals(call)
+                && m.path("from").asText().equals("5531955550092@wa.gw.msging.net"));
+    }
+
+    @Test
+    void aTemplatePausedByMetaIsPausedInTheCatalogRefusedWith132015AndToldToTheBot() {
+        botAccepts();
+        try {
+            given().port(gateway.port()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"order_update\",\"language\":\"pt_BR\",\"event\":\"PAUSED\",\"reason\":\"LOW_QUALITY\"}")
+                    .post("/_simulator/templates/status").then().statusCode(200).body("status", equalTo("PAUSED"))
+                    .body("webhookStatus", equalTo(200));
+
+            meta().get("/_simulator/graph/v23.0/2220001/message_templates").then().statusCode(200)
+                    .body("data.find { it.name == 'order_update' }.status", equalTo("PAUSED"));
+            meta().body("{\"messaging_product\":\"whatsapp\",\"to\":\"5531955550091\",\"type\":\"template\","
+                    + "\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}}}")
+                    .post("/_simulator/graph/v23.0/1110001/messages").then().statusCode(400)
+                    .body("error.code", equalTo(132015));
+            assertThat(botGot()).anyMatch(m -> m.path("content").path("field").asText()
+                    .equals("message_template_status_update")
+                    && m.path("content").path("facts").path("template.name").asText().equals("order_update")
+                    && m.path("content").path("facts").path("template.event").asText().equals("PAUSED"));
+        } finally {
+            given().port(gateway.port()).contentType(ContentType.JSON)
+                    .body("{\"name\":\"order_update\",\"language\":\"pt_BR\",\"event\":\"REINSTATED\"}")
+                    .post("/_simulator/templates/status").then().statusCode(200).body("status", equalTo("APPROVED"));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "text | {\"type\":\"text\",\"text\":{\"body\":\"hi\"}}",

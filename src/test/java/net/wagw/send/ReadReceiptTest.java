@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import net.wagw.inbound.Webhooks;
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
@@ -38,8 +39,15 @@ class ReadReceiptTest {
         meta().resetAll();
     }
 
+    /** Only a message that came to the bot is marked read (docs/contracts.md §3.4): the customer writes first. */
+    private void customerWrote(String wamid) {
+        Webhooks.post(gateway.port(), Webhooks.text(wamid, "5531988889999", "Maria",
+                java.time.Instant.now().getEpochSecond(), "oi")).statusCode(200);
+    }
+
     @Test
     void aConsumedNotificationMarksTheInboundMessageReadAtMeta() {
+        customerWrote("wamid.IN1");
         meta().stubFor(post(urlPathEqualTo(META_MESSAGES_A)).willReturn(okJson("{\"success\":true}")));
 
         given().port(gateway.port()).header("Authorization", Bots.A_KEY).contentType(ContentType.JSON)
@@ -61,6 +69,7 @@ class ReadReceiptTest {
 
     @Test
     void whenMetaIsDownTheBotIsToldToTryAgain() {
+        customerWrote("wamid.IN3");
         meta().stubFor(post(urlPathEqualTo(META_MESSAGES_A)).willReturn(com.github.tomakehurst.wiremock.client.WireMock
                 .aResponse().withStatus(503).withHeader("Content-Type", "application/json")
                 .withBody(SendingFixture.metaError(131016, "Service unavailable"))));

@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.TemplateSyncClaims;
 import net.wagw.testing.WireMockResource;
 
 /** The template catalog: synced from Meta page by page, answered to the bot, enforced on sends. */
@@ -55,6 +58,10 @@ class TemplateCatalogTest {
     LocalGateway gateway;
     @Inject
     TemplateSync sync;
+    @Inject
+    software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo;
+    @Inject
+    net.wagw.store.TableNames names;
     @Inject
     BotDirectory bots;
     @Inject
@@ -133,16 +140,20 @@ class TemplateCatalogTest {
     }
 
     @Test
-    void aTemplateNotInTheCatalogIsLookedUpAgainAtMetaThenRefused() {
+    void aTemplateNotInTheCatalogIsLookedUpAtMetaOnceThenRefusedFromTheCatalog() {
         optIn("+5531977004005");
+        TemplateSyncClaims.release(dynamo, names, Bots.A);
         int before = meta().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo(TEMPLATES_A))).size();
 
-        send(gateway.port(), Bots.A_KEY, template("tc-6", "5531977004005@wa.gw.msging.net", "no_such_template", "pt_BR",
-                "{\"type\":\"text\",\"text\":\"1\"}"))
-                .statusCode(422).body("reason.code", org.hamcrest.Matchers.equalTo(64))
-                .body("reason.description", containsString("not in the account's template catalog"));
+        for (String id : List.of("tc-6", "tc-6b")) {
+            send(gateway.port(), Bots.A_KEY, template(id, "5531977004005@wa.gw.msging.net", "no_such_template", "pt_BR",
+                    "{\"type\":\"text\",\"text\":\"1\"}"))
+                    .statusCode(422).body("reason.code", org.hamcrest.Matchers.equalTo(64))
+                    .body("reason.description", containsString("not in the account's template catalog"));
+        }
 
+        // the first send read both pages of the catalog at Meta; the second, minutes within, only the stored one
         assertThat(meta().findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlPathEqualTo(TEMPLATES_A))).size()).isEqualTo(before + 2);
         assertThat(metaReceived(META_MESSAGES_A, "5531977004005")).isEmpty();

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.group.GroupEvent;
+import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
@@ -53,7 +55,7 @@ class WebhookParserTest {
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
                 Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
-                m.rawJson(), m.received()));
+                m.rawJson(), m.received(), null, null));
         assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
     }
 
@@ -177,7 +179,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
-                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received()));
+                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received(), null, null));
     }
 
     @Test
@@ -458,7 +460,9 @@ class WebhookParserTest {
 
         assertThat(batch.groupEvents()).extracting(GroupEvent::phoneNumberId, GroupEvent::type)
                 .containsExactly(tuple("1", "a"), tuple("1", "b"), tuple("2", "c"));
-        assertThat(batch.others()).isEqualTo(1);
+        assertThat(batch.others()).isZero();
+        assertThat(batch.fieldEvents()).extracting(FieldEvent::field, FieldEvent::wabaId)
+                .containsExactly(tuple("account_update", "1"));
     }
 
     // statuses -----------------------------------------------------------------------------------
@@ -467,21 +471,29 @@ class WebhookParserTest {
     void sentStatus() {
         assertThat(onlyStatus("status-sent.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "sent",
-                Instant.ofEpochSecond(1750263773L), SHEENA, null, 0, null));
+                Instant.ofEpochSecond(1750263773L), SHEENA, null, 0, null, null,
+                Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
+                        "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
+                        "#wa.conversation.expiration_timestamp", "1750350180", "#wa.conversation.origin.type", "utility")));
     }
 
     @Test
     void deliveredStatus() {
         assertThat(onlyStatus("status-delivered.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "delivered",
-                Instant.ofEpochSecond(1750263775L), SHEENA, null, 0, null));
+                Instant.ofEpochSecond(1750263775L), SHEENA, null, 0, null, null,
+                Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
+                        "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
+                        "#wa.conversation.origin.type", "utility")));
     }
 
     @Test
     void readStatus() {
         assertThat(onlyStatus("status-read.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "read",
-                Instant.ofEpochSecond(1750263801L), SHEENA, null, 0, null));
+                Instant.ofEpochSecond(1750263801L), SHEENA, null, 0, null, null,
+                Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
+                        "#wa.pricing.category", "utility")));
     }
 
     @Test
@@ -639,13 +651,14 @@ class WebhookParserTest {
     }
 
     @Test
-    void changesOfOtherFieldsAreCountedNotParsed() {
+    void changesOfOtherFieldsAreKeptAsFieldEvents() {
         WebhookBatch batch = parser.parse(fixture("other-fields.json"));
 
         assertThat(batch.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.OTHERS-M1");
         assertThat(batch.statuses()).isEmpty();
         // a template status and an account update; the group_delete is a group event
-        assertThat(batch.others()).isEqualTo(2);
+        assertThat(batch.others()).isZero();
+        assertThat(batch.fieldEvents()).hasSize(2);
         assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId)
                 .containsExactly(tuple("group_lifecycle_update", "group_delete",
                         "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD"));

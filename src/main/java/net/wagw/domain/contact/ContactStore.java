@@ -6,7 +6,7 @@ import java.util.Optional;
 public interface ContactStore {
     Optional<KnownContact> find(String botId, ContactKey key);
 
-    /** Records or replaces what is known; a later learning wins. */
+    /** Records what is known; a later learning wins, and what it leaves null stays as it was. */
     void remember(String botId, ContactKey key, KnownContact contact);
 
     /** Records the wa_id of a customer, keeping any profile name already known, in one write. */

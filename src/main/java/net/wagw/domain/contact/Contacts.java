@@ -22,9 +22,17 @@ public final class Contacts {
         return store.find(botId, number.contactKey());
     }
 
-    /** Meta told us the wa_id of a number the bot sent to. */
+    public Optional<KnownContact> find(String botId, ContactKey key) {
+        return store.find(botId, key);
+    }
+
     public void learnWaId(String botId, PhoneNumber number, String waId) {
-        store.rememberWaId(botId, number.contactKey(), waId, clock.instant());
+        learnWaId(botId, number.contactKey(), waId);
+    }
+
+    /** Meta told us the wa_id of a customer the bot sent to. */
+    public void learnWaId(String botId, ContactKey key, String waId) {
+        store.rememberWaId(botId, key, waId, clock.instant());
     }
 
     /** A customer wrote to the bot: their wa_id names them, with their profile name if sent. */

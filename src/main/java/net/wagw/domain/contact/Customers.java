@@ -16,6 +16,32 @@ public final class Customers {
         this.nodes = nodes;
     }
 
+    /**
+     * Like {@link #parse}, and also a customer named by a BSUID node ({@code BR.1502576394655843@domain},
+     * docs/contracts.md §4) or by a wa_id node whose digits libphonenumber does not know: Meta is trusted to
+     * name real accounts, so such a wa_id is the caller's to check against what Meta reported.
+     */
+    public Customer identify(String reference) {
+        int at = reference == null ? -1 : reference.indexOf('@');
+        if (at > 0 && !reference.startsWith("+")) {
+            String name = reference.substring(0, at);
+            String domain = reference.substring(at + 1).split("/", 2)[0];
+            if (domain.equalsIgnoreCase(nodes.domain())) {
+                if (ContactKey.isUserId(name)) {
+                    return new Customer(new ContactKey(name), null, name);
+                }
+                if (ContactKey.isDigits(name)) {
+                    try {
+                        return Customer.of(numbers.parse("+" + name));
+                    } catch (Refusal notANumber) {
+                        return new Customer(numbers.contactKeyOfWaId(name), null, name);
+                    }
+                }
+            }
+        }
+        return Customer.of(parse(reference));
+    }
+
     public PhoneNumber parse(String reference) {
         if (reference == null || reference.isEmpty()) {
             throw new Refusal(Reason.INVALID_IDENTITY,

@@ -85,6 +85,11 @@ public final class Outbox {
         return true;
     }
 
+    /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
+    public boolean received(Bot bot, String wamid) {
+        return store.find(bot.id(), "message:" + wamid).isPresent();
+    }
+
     /** One try of a queued delivery (the {@code dispatch} function). */
     public WorkResult attempt(Bot bot, Work.Deliver work) {
         Optional<Delivery> found = store.find(bot.id(), work.deliveryId());

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param groupId       Meta's group id when sent in a group, else null
  * @param rawJson       Meta's message object exactly as received
  * @param received      its content, read from it once
+ * @param parentUserId  the parent business-scoped user id ({@code contacts[].parent_user_id}), if sent
+ * @param username      the customer's WhatsApp username ({@code contacts[].profile.username}), if sent
  */
 public record InboundMessage(String phoneNumberId, String wamid, String from, String profileName, String userId,
         Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson,
-        Received received) {
+        Received received, String parentUserId, String username) {
     public InboundMessage {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(wamid, "wamid");
@@ -34,6 +36,6 @@ public record InboundMessage(String phoneNumberId, String wamid, String from, St
     /** The same message, in the group the bot knows by {@code id}. */
     public InboundMessage withGroupId(String id) {
         return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, referral, id,
-                rawJson, received);
+                rawJson, received, parentUserId, username);
     }
 }

@@ -2,7 +2,11 @@ package net.wagw.domain.inbound;
 
 import net.wagw.domain.bot.Bot;
 
-/** Port: the LIME message a bot receives for a customer's message (docs/contracts.md §3.5). */
+/** Port: the LIME messages a bot receives for what Meta's webhooks carry (docs/contracts.md §3.5, §7). */
 public interface InboundRendering {
+    /** A customer's message. */
     String render(Bot bot, InboundMessage message);
+
+    /** An event of any other field (templates, account, preferences, echoes, calls...). */
+    String render(Bot bot, FieldEvent event);
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import net.wagw.domain.NotYetKnown;
@@ -23,9 +25,10 @@ import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkQueue;
 
 /**
- * One webhook POST, taken in (docs/contracts.md §7, docs/queue.md): every group change, message
- * and status is handled, stored and queued for its bot before Meta is answered, so nothing is
- * acknowledged that was not kept; {@code dispatch} forwards from the queue.
+ * One webhook POST, taken in (docs/contracts.md §7, docs/queue.md): every group change, customer
+ * seen, message, identity change, status and other field's event is handled, stored and queued for
+ * its bot before Meta is answered, so nothing is acknowledged that was not kept; {@code dispatch}
+ * forwards from the queue.
  */
 public final class WebhookIngestion {
     private static final Logger LOG = Logger.getLogger(WebhookIngestion.class.getName());
@@ -35,8 +38,8 @@ public final class WebhookIngestion {
         /** Everything is kept. */
         RECEIVED,
         /**
-         * Everything that could be is kept, but something came before what it is about was
-         * recorded: Meta is to send the batch again, and its retry finds the rest already kept.
+         * Everything that could be is kept, but a group event came before its group was recorded:
+         * Meta is to send the batch again, and its retry finds the rest already kept.
          */
         SEND_AGAIN
     }
@@ -46,19 +49,28 @@ public final class WebhookIngestion {
     private final GroupService groups;
     private final MediaService media;
     private final WorkQueue queue;
+    private final FieldEvents fieldEvents;
     private final InboundRendering rendering;
     private final ExecutorService workers;
+    private final Predicate<RuntimeException> unstorable;
 
-    /** @param workers runs a batch's items side by side (a batch holds up to 1,000) */
+    /**
+     * @param workers runs a batch's items side by side (a batch holds up to 1,000)
+     * @param unstorable whether a failure is the store refusing the values themselves (too large for an
+     *        item, say), not an outage
+     */
     public WebhookIngestion(BotDirectory bots, InboundService inbound, GroupService groups, MediaService media,
-            WorkQueue queue, InboundRendering rendering, ExecutorService workers) {
+            WorkQueue queue, FieldEvents fieldEvents, InboundRendering rendering, ExecutorService workers,
+            Predicate<RuntimeException> unstorable) {
         this.bots = bots;
         this.inbound = inbound;
         this.groups = groups;
         this.media = media;
         this.queue = queue;
+        this.fieldEvents = fieldEvents;
         this.rendering = rendering;
         this.workers = workers;
+        this.unstorable = unstorable;
     }
 
     /** @throws RuntimeException when something could not be stored or queued: Meta is to retry the batch */
@@ -74,6 +86,8 @@ public final class WebhookIngestion {
                 }
             });
         }
+        // who the customers are first: a message's window then lands on the customer's own key
+        inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
         inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
             // a repeat (Meta retries whole batches) is queued again and not rendered or applied again
@@ -89,13 +103,13 @@ public final class WebhookIngestion {
             }
             inbound.receive(bot, ours, rendering.render(bot, ours));
         }));
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> {
-            try {
-                inbound.status(bot, status);
-            } catch (NotYetKnown early) {
-                sendAgain.set(true);
-            }
-        }));
+        for (IdentityChange change : batch.identityChanges()) {
+            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
+        }
+        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
+        inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(
+                bot -> fieldEvents.handle(bot, event, rendering.render(bot, event))));
         return sendAgain.get() ? Answer.SEND_AGAIN : Answer.RECEIVED;
     }
 
@@ -105,12 +119,12 @@ public final class WebhookIngestion {
      */
     private <T> void inParallel(List<T> items, Consumer<T> work) {
         if (items.size() <= 1) {
-            items.forEach(work);
+            items.forEach(item -> unlessUnstorable(work, item));
             return;
         }
         List<Future<?>> running = new ArrayList<>();
         for (T item : items) {
-            running.add(workers.submit(() -> work.accept(item)));
+            running.add(workers.submit(() -> unlessUnstorable(work, item)));
         }
         RuntimeException first = null;
         for (Future<?> task : running) {
@@ -128,6 +142,40 @@ public final class WebhookIngestion {
         if (first != null) {
             throw first;
         }
+    }
+
+    /**
+     * One element the store refuses as a value (too large for an item, say) is no outage: logged with what
+     * it was and acknowledged, so Meta does not retry the whole batch for seven days (docs/contracts.md §7).
+     */
+    private <T> void unlessUnstorable(Consumer<T> work, T item) {
+        try {
+            work.accept(item);
+        } catch (RuntimeException e) {
+            if (!unstorable.test(e)) {
+                throw e;
+            }
+            String shown = String.valueOf(item);
+            LOG.log(Level.SEVERE, e, () -> "webhook element not storable, acknowledged: "
+                    + (shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown));
+        }
+    }
+
+    /**
+     * Account-wide fields (templates, account updates) name the business account, not a number: every bot
+     * on that account is told, as each keeps its own template catalog.
+     */
+    private List<Bot> botsOf(FieldEvent event) {
+        if (event.phoneNumberId() != null) {
+            return botOf(event.phoneNumberId()).stream().toList();
+        }
+        List<Bot> onAccount = bots.records().stream().map(BotRecord::bot)
+                .filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId())).toList();
+        if (onAccount.isEmpty()) {
+            LOG.warning(() -> "webhook " + event.field() + " event for business account " + event.wabaId()
+                    + ", which no bot has: acknowledged and dropped");
+        }
+        return onAccount;
     }
 
     /** A group message names Meta's group id; the bot knows the group by wagw's. */

@@ -34,6 +34,8 @@ public final class MetaErrors {
     public static final int OUTSIDE_WINDOW = 131047;
     public static final int UNDELIVERABLE = 131026;
     public static final int MARKETING_STOPPED = 131050;
+    /** This kind of message cannot go to a customer named only by business-scoped user id (docs/contracts.md §4). */
+    public static final int NOT_FOR_USER_ID = 131062;
 
     private MetaErrors() {
     }
@@ -83,6 +85,10 @@ public final class MetaErrors {
         } else if (code == MARKETING_STOPPED) {
             refusal = new Refusal(Reason.NOT_ALLOWED, "(#131050) the customer has stopped marketing messages from this "
                     + "business; their marketing opt-in is revoked.", Refusal.Kind.UNPROCESSABLE);
+        } else if (code == NOT_FOR_USER_ID) {
+            refusal = new Refusal(Reason.NOT_ALLOWED, "(#131062) this kind of message cannot be sent to a customer known "
+                    + "only by business-scoped user id (authentication templates with one-tap, zero-tap or copy-code "
+                    + "buttons need a phone number). " + text(error), Refusal.Kind.UNPROCESSABLE);
         } else if (TEMPLATE.contains(code)) {
             refusal = new Refusal(Reason.INVALID_ARGUMENT, described, Refusal.Kind.UNPROCESSABLE);
         } else if (INVALID.contains(code)) {

@@ -35,12 +35,16 @@ public final class OptIns {
     }
 
     public OptInChange consent(String botId, PhoneNumber customer, String source, String text, List<String> categories) {
+        return consent(botId, customer.contactKey(), source, text, categories);
+    }
+
+    public OptInChange consent(String botId, ContactKey customer, String source, String text, List<String> categories) {
         if (source == null || source.isBlank()) {
             throw new Refusal(Reason.INVALID_ARGUMENT,
                     "An opt-in needs its source: where the customer gave consent (e.g. \"website-form\").");
         }
         OptInChange change = new OptInChange(true, categories(categories), source, text, botId, clock.instant());
-        store.record(botId, customer.contactKey(), change);
+        store.record(botId, customer, change);
         return change;
     }
 

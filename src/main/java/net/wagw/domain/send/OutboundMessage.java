@@ -63,6 +63,13 @@ public record OutboundMessage(String botId, String id, String recipientNode, Str
                 attempts + 1, createdAt, at, accepted, wamid, 0, null, null, error, version + 1);
     }
 
+    /** The next version, now accepted for the bot (a stranded message taken over by its retry). */
+    public OutboundMessage acceptedNow() {
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, state, attempts,
+                createdAt, nextAttemptAt, true, wamid, failureCode, failureKind, failureDescription, lastError,
+                version + 1);
+    }
+
     /** The same version with the bot's acceptance changed (it is not a new state of the message). */
     public OutboundMessage withAccepted(boolean accepted) {
         return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, state, attempts,

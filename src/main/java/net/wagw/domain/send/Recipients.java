@@ -28,6 +28,6 @@ public final class Recipients {
             throw new Refusal(Reason.INVALID_IDENTITY, "'" + to + "' is not a node: send to a customer as "
                     + "5531988889999@" + nodes.domain() + " or to a group as {id}@" + nodes.groupsDomain() + ".");
         }
-        return new Recipient.Customer(to, customers.parse(to));
+        return new Recipient.Person(to, customers.identify(to));
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import net.wagw.domain.Reason;
@@ -16,7 +17,8 @@ import net.wagw.domain.content.Collection;
 import net.wagw.domain.content.Content;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
-import net.wagw.domain.contact.PhoneNumber;
+import net.wagw.domain.contact.ContactKey;
+import net.wagw.domain.contact.Customer;
 import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.group.Group;
@@ -63,15 +65,26 @@ public final class SendService {
     private final WhatsAppApi meta;
     private final BotNotifier notifier;
     private final StatusStore statuses;
+    private final StatusEffects effects;
     private final GroupService groups;
     private final WorkQueue queue;
     private final Pacer pacer;
     private final Clock clock;
+    private final Consumer<Duration> pause;
 
     public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
-            BotNotifier notifier, StatusStore statuses, GroupService groups, WorkQueue queue, Pacer pacer,
-            Clock clock) {
+            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
+            Pacer pacer, Clock clock) {
+        this(recipients, contacts, windows, optIns, catalog, templateSync, messages, meta, notifier, statuses, effects,
+                groups, queue, pacer, clock, SendService::sleep);
+    }
+
+    /** As above, waiting for a pacing slot in place through {@code pause} (virtual time in a simulation). */
+    SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
+            TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
+            BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
+            Pacer pacer, Clock clock, Consumer<Duration> pause) {
         this.recipients = recipients;
         this.contacts = contacts;
         this.windows = windows;
@@ -82,10 +95,12 @@ public final class SendService {
         this.meta = meta;
         this.notifier = notifier;
         this.statuses = statuses;
+        this.effects = effects;
         this.groups = groups;
         this.queue = queue;
         this.pacer = pacer;
         this.clock = clock;
+        this.pause = pause;
     }
 
     /**
@@ -110,7 +125,7 @@ public final class SendService {
         String phoneNumberId = bot.requirePhoneNumber();
         Recipient recipient = recipients.parse(request.to());
         String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
-                : checkCustomer(bot, ((Recipient.Customer) recipient).number(), request.message());
+                : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
         Instant now = clock.instant();
         if (content instanceof Collection) {
             return sendItems(bot, phoneNumberId, request, recipient, to);
@@ -172,7 +187,7 @@ public final class SendService {
             return WorkResult.notYet(wait);
         }
         while (!wait.isZero()) {
-            pause(wait);
+            pause.accept(wait);
             wait = pacer.reserve(bot.phoneNumberId(), due.to());
         }
         OutboundMessage leased = due.leased(clock.instant().plus(LEASE));
@@ -214,11 +229,16 @@ public final class SendService {
         }
     }
 
+    /**
+     * A customer's sends keep their order in a lane of their own: in the lane of the customer's
+     * notifications, a send queued behind a notification the bot did not take waited for the bot
+     * (days) and was given up after 24 hours.
+     */
     private static String lane(OutboundMessage message) {
-        return message.botId() + "/" + message.recipientNode();
+        return message.botId() + "/send/" + message.recipientNode();
     }
 
-    private static void pause(Duration wait) {
+    private static void sleep(Duration wait) {
         try {
             Thread.sleep(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
@@ -290,18 +310,18 @@ public final class SendService {
      */
     private String chatState(Bot bot, SendRequest request, ChatState state) {
         String phoneNumberId = bot.requirePhoneNumber();
-        if (!(recipients.parse(request.to()) instanceof Recipient.Customer customer)) {
+        if (!(recipients.parse(request.to()) instanceof Recipient.Person person)) {
             throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only to a customer,"
                     + " not in a group.", Refusal.Kind.UNPROCESSABLE);
         }
         if (!state.composing()) {
             return request.id();
         }
-        Optional<WindowStore.LastInbound> last = windows.lastInboundMessage(bot.id(), customer.number().contactKey());
+        Optional<WindowStore.LastInbound> last = windows.lastInboundMessage(bot.id(), person.customer().key());
         if (last.isEmpty() || last.get().wamid() == null
                 || !CustomerServiceWindow.isOpen(Optional.of(last.get().at()), clock.instant())) {
             throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only on a message the"
-                    + " customer sent in the last 24 hours, and " + customer.number().e164() + " has sent none.",
+                    + " customer sent in the last 24 hours, and " + person.customer().shown() + " has sent none.",
                     Refusal.Kind.UNPROCESSABLE);
         }
         MetaOutcome outcome = meta.typing(phoneNumberId, last.get().wamid());
@@ -337,10 +357,11 @@ public final class SendService {
         }
         OutboundMessage updated;
         boolean newlyAccepted = false;
+        Optional<StatusUpdate> early = Optional.empty();
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
-            statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
+            early = statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
             learnWaId(bot, leased, sent.waId());
         } else if (outcome instanceof MetaOutcome.Uncertain uncertain) {
             newlyAccepted = !leased.accepted();
@@ -376,6 +397,8 @@ public final class SendService {
         if (updated.state() == OutboundMessage.State.FAILED) {
             notifier.notify(bot, failure(updated, updated.failureCode(), updated.failureDescription()));
         }
+        // a status that overtook this write was kept: told now, after "accepted" (docs/contracts.md §3.4)
+        early.ifPresent(status -> effects.applyKept(bot, status));
         return updated;
     }
 
@@ -395,22 +418,32 @@ public final class SendService {
         return group.metaGroupId();
     }
 
-    private String checkCustomer(Bot bot, PhoneNumber number, RenderedMessage message) {
+    /**
+     * @return whom Meta is to send to: the wa_id Meta reported, else the number's digits, else the
+     *         customer's business-scoped user id (the Cloud API's {@code recipient})
+     */
+    private String checkCustomer(Bot bot, Customer customer, RenderedMessage message) {
+        Optional<KnownContact> known = contacts.find(bot.id(), customer.key());
+        if (customer.number() == null && !customer.byUserId()
+                && known.map(KnownContact::waId).filter(customer.id()::equals).isEmpty()) {
+            throw new Refusal(Reason.INVALID_IDENTITY, "'" + customer.id() + "' is not a valid phone number, and no "
+                    + "customer with that WhatsApp id has written to this bot.");
+        }
         Instant now = clock.instant();
         if (message.kind() != MessageKind.TEMPLATE) {
-            if (!CustomerServiceWindow.isOpen(windows.lastInbound(bot.id(), number.contactKey()), now)) {
-                throw new Refusal(Reason.NOT_ALLOWED, "The customer-service window with " + number.e164()
+            if (!CustomerServiceWindow.isOpen(windows.lastInbound(bot.id(), customer.key()), now)) {
+                throw new Refusal(Reason.NOT_ALLOWED, "The customer-service window with " + customer.shown()
                         + " is closed: the customer has not written in the last 24 hours. Send a template.",
                         Refusal.Kind.UNPROCESSABLE);
             }
         } else {
             TemplateUse use = message.template().orElseThrow();
-            Optional<Template> known = checkTemplate(bot, use);
+            Optional<Template> template = checkTemplate(bot, use);
             if (bot.requireOptIn()) {
-                String category = known.map(Template::category).orElse(null);
-                Optional<OptInChange> optIn = optIns.current(bot.id(), number.contactKey());
+                String category = template.map(Template::category).orElse(null);
+                Optional<OptInChange> optIn = optIns.current(bot.id(), customer.key());
                 if (optIn.isEmpty() || !optIn.get().covers(category)) {
-                    throw new Refusal(Reason.UNAUTHORIZED_SENDER, number.e164() + (optIn.isEmpty()
+                    throw new Refusal(Reason.UNAUTHORIZED_SENDER, customer.shown() + (optIn.isEmpty()
                             ? " has not opted in" : optIn.get().active() ? " has not opted in to " + category
                                     + " messages" : " has revoked their opt-in")
                             + ": templates need the customer's consent (record it with set /opt-ins).",
@@ -418,7 +451,7 @@ public final class SendService {
                 }
             }
         }
-        return contacts.find(bot.id(), number).map(KnownContact::waId).orElse(number.digits());
+        return known.flatMap(KnownContact::sendTarget).orElse(customer.id());
     }
 
     /**
@@ -431,7 +464,7 @@ public final class SendService {
             return Optional.empty();
         }
         if (templates.stream().noneMatch(t -> t.name().equals(use.name())) && bot.wabaId() != null) {
-            templates = templateSync.sync(bot);
+            templates = templateSync.syncOnDemand(bot);
         }
         List<Template> named = templates.stream().filter(t -> t.name().equals(use.name())).toList();
         if (named.isEmpty()) {
@@ -471,9 +504,15 @@ public final class SendService {
             throw new Refusal(Reason.NOT_ALLOWED, "Message id '" + request.id()
                     + "' was already used for another message; use a new id.", Refusal.Kind.CONFLICT);
         }
-        OutboundMessage current = existing.accepted() || existing.isSettled() ? existing
-                : awaitSettled(existing.botId(), existing.id());
-        if (!current.accepted() && !current.isSettled() && !clock.instant().isBefore(current.nextAttemptAt())) {
+        OutboundMessage current = existing;
+        if (!current.accepted() && current.state() == OutboundMessage.State.SENDING) {
+            // its first request may still be sending it: wait for what Meta answers that one
+            current = awaitSettled(existing.botId(), existing.id());
+        }
+        boolean stranded = current.state() == OutboundMessage.State.SENDING
+                ? !clock.instant().isBefore(current.nextAttemptAt()) // its sender's lease ran out
+                : current.state() == OutboundMessage.State.PENDING; // kept but never queued
+        if (!current.accepted() && !current.isSettled() && stranded) {
             current = takeOver(bot, current);
         } else if (current.accepted()) {
             // told once (the delivery id is the message's); queued again in case the queue
@@ -491,8 +530,10 @@ public final class SendService {
         Instant now = clock.instant();
         OutboundMessage next = stranded.state() == OutboundMessage.State.SENDING
                 ? stranded.uncertain(now.plus(SETTLE_WITHIN), "the first request's outcome was never recorded", true)
-                : stranded.withAccepted(true);
-        Duration delay = next.state() == OutboundMessage.State.UNCERTAIN ? SETTLE_WITHIN : Duration.ZERO;
+                : stranded.acceptedNow();
+        Duration delay = next.state() == OutboundMessage.State.UNCERTAIN ? SETTLE_WITHIN
+                : Duration.between(now, next.nextAttemptAt()).isNegative() ? Duration.ZERO
+                        : Duration.between(now, next.nextAttemptAt());
         if (!messages.replace(handOff(next, delay))) {
             return messages.find(stranded.botId(), stranded.id()).orElse(stranded);
         }
@@ -529,14 +570,14 @@ public final class SendService {
             return;
         }
         Recipient recipient = recipients.parse(message.recipientNode());
-        if (recipient instanceof Recipient.Customer customer) {
-            contacts.learnWaId(bot.id(), customer.number(), waId);
+        if (recipient instanceof Recipient.Person person && ContactKey.isDigits(waId)) {
+            contacts.learnWaId(bot.id(), person.customer().key(), waId);
         }
     }
 
     private void revokeMarketing(Bot bot, OutboundMessage message, String detail) {
-        if (recipients.parse(message.recipientNode()) instanceof Recipient.Customer customer) {
-            optIns.revokeMarketing(bot.id(), customer.number().contactKey(), detail);
+        if (recipients.parse(message.recipientNode()) instanceof Recipient.Person person) {
+            optIns.revokeMarketing(bot.id(), person.customer().key(), detail);
         }
     }
 

@@ -1,23 +1,36 @@
 package net.wagw.domain.send;
 
+import java.util.Optional;
+
+
 /**
  * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the
- * bot's envelope id and moves only forward (docs/contracts.md §3.4).
+ * bot's envelope id and moves only forward (docs/contracts.md §3.4). A status for a message not tracked
+ * (yet) is kept, the furthest one per wamid, and handed back when the message is tracked.
  */
 public interface StatusStore {
     /**
      * Starts tracking a message Meta accepted, with what a reply to it needs, in one write.
+     *
+     * @return the furthest status kept for this wamid before it was tracked, to apply now
      */
-    void track(String botId, String wamid, String recipientNode, SentMessage sent);
+    Optional<StatusUpdate> track(String botId, String wamid, String recipientNode, SentMessage sent);
 
     /** What was sent under a wamid, when wagw sent it (and still keeps its status). */
-    java.util.Optional<SentMessage> sent(String botId, String wamid);
+    Optional<SentMessage> sent(String botId, String wamid);
 
     /**
      * Moves a message's status (or one group participant's, when {@code participant} is not null)
      * to {@code rank} if it is further than the status recorded.
      */
     Advance advance(String botId, String wamid, String participant, int rank);
+
+    /**
+     * Keeps a status of a message not tracked, unless one as far is kept already.
+     *
+     * @return false when the message got tracked meanwhile (advance it instead)
+     */
+    boolean keep(String botId, StatusUpdate status, int rank);
 
     /** What {@link #advance} did. */
     sealed interface Advance {

@@ -8,4 +8,12 @@ public interface TemplateCatalog {
 
     /** Makes the stored catalog exactly this one. */
     void replace(String botId, List<Template> templates);
+
+    /**
+     * Changes a synced template's status and/or category (null: unchanged) at once, as Meta's
+     * template webhooks say; {@code language} null changes every language of the name.
+     *
+     * @return how many templates of the catalog changed (0: not in the catalog yet)
+     */
+    int update(String botId, String name, String language, String status, String category);
 }

@@ -10,7 +10,10 @@ import java.util.Map;
  * by default; Meta raises it to 1,000 on upgrade, 130429 above it) and the pair rate to one
  * customer (one message per 6 s, with bursts of up to 45 allowed and paid back at that rate;
  * 131056 above it). Token buckets, one per number and one per number and customer; the caller
- * asks how long to wait before a send and either waits or defers the send on the queue.
+ * asks how long to wait before a send and either waits or defers the send on the queue. Meta
+ * documents no burst for throughput (developers.facebook.com/documentation/business-messaging/whatsapp/throughput),
+ * so the number's bucket holds one slot: one holding a second's worth let twice the rate through
+ * in a second, and every drain after a pause began with 130429 answers.
  */
 public final class Pacer {
     /** Meta's pair rate: one message every 6 seconds to the same customer... */
@@ -18,6 +21,8 @@ public final class Pacer {
     /** ...and a burst of up to 45 before that rate applies. */
     static final int PAIR_BURST = 45;
     private static final int MAX_PAIRS = 100_000;
+    /** The number's bucket: no burst above its rate. */
+    private static final double NUMBER_BURST = 1;
 
     private final Clock clock;
     private final double perSecond;
@@ -44,7 +49,7 @@ public final class Pacer {
      */
     public synchronized Duration reserve(String phoneNumberId, String to) {
         long now = clock.millis();
-        Bucket number = numbers.computeIfAbsent(phoneNumberId, k -> new Bucket(Math.max(1, perSecond), perSecond, now));
+        Bucket number = numbers.computeIfAbsent(phoneNumberId, k -> new Bucket(NUMBER_BURST, perSecond, now));
         Bucket pair = pairs.computeIfAbsent(phoneNumberId + "/" + to,
                 k -> new Bucket(PAIR_BURST, 1000.0 / PAIR_INTERVAL.toMillis(), now));
         long wait = Math.max(number.waitMillis(now), pair.waitMillis(now));
@@ -59,7 +64,7 @@ public final class Pacer {
     /** Meta said the number is over its throughput (130429): no slots for it for {@code pause}. */
     public synchronized void throttled(String phoneNumberId, Duration pause) {
         long now = clock.millis();
-        Bucket number = numbers.computeIfAbsent(phoneNumberId, k -> new Bucket(Math.max(1, perSecond), perSecond, now));
+        Bucket number = numbers.computeIfAbsent(phoneNumberId, k -> new Bucket(NUMBER_BURST, perSecond, now));
         number.drain(now, pause.toMillis());
     }
 

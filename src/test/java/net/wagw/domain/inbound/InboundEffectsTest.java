@@ -1,7 +1,6 @@
 package net.wagw.domain.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import net.wagw.domain.NotYetKnown;
 import net.wagw.domain.contact.ContactKey;
 import net.wagw.domain.content.InboundContent;
 import net.wagw.domain.delivery.Delivery;
@@ -19,6 +17,7 @@ import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
 import net.wagw.domain.send.SentMessage;
+import net.wagw.domain.send.StatusUpdate;
 
 /** What Meta's webhooks change (docs/contracts.md §3.4, §3.5, §5), each effect safe to repeat. */
 class InboundEffectsTest {
@@ -32,7 +31,7 @@ class InboundEffectsTest {
 
     private static InboundMessage message(String wamid, String text, boolean referral, Instant at) {
         return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, referral, null,
-                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null));
+                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
     private static StatusUpdate status(String wamid, String status, Instant at, int errorCode) {
@@ -69,7 +68,7 @@ class InboundEffectsTest {
         world.inbound.receive(World.BOT, message("wamid.2", "dois", false, now), "b");
         world.inbound.receive(World.BOT, new InboundMessage(World.PHONE_NUMBER_ID, "wamid.3", "5531977770000", null,
                 null, now, "text", "três", false, null, "{}", new Received(new InboundContent.Plain("três"), null, false,
-                        false, false, Map.of(), Map.of(), null)), "c");
+                        false, false, Map.of(), Map.of(), null), null, null), "c");
 
         assertThat(world.queue.queued).extracting(InMemory.Queue.Queued::lane)
                 .containsExactly("bot-a/" + WA_ID, "bot-a/" + WA_ID, "bot-a/5531977770000");
@@ -113,12 +112,15 @@ class InboundEffectsTest {
     }
 
     @Test
-    void aStatusOfAMessageNotRecordedYetIsAskedAgainForTwoMinutesThenDropped() {
+    void aStatusOfAMessageNotRecordedYetIsKeptNotToldAndNotRefused() {
         Instant now = world.clock.instant();
 
-        assertThatThrownBy(() -> world.inbound.status(World.BOT, status("wamid.X", "sent", now.minusSeconds(100), 0)))
-                .isInstanceOf(NotYetKnown.class);
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now.minusSeconds(121), 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", "delivered", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
+
+        assertThat(world.statuses.kept(World.BOT.id(), "wamid.X")).get()
+                .extracting(StatusUpdate::status).isEqualTo("delivered");
         assertThat(world.told.notifications).isEmpty();
     }
 

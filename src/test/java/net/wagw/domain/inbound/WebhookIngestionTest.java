@@ -1,6 +1,7 @@
 package net.wagw.domain.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,13 @@ import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
 import net.wagw.domain.send.SentMessage;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.work.Work;
 
-/** One webhook POST taken in (docs/contracts.md §7): order, repeats, the send-again answer, media, strangers. */
+/**
+ * One webhook POST taken in (docs/contracts.md §7): order, repeats, the send-again answer, kept early
+ * statuses, account-wide events, media, values the store refuses, strangers.
+ */
 class WebhookIngestionTest {
     private static final String WA_ID = "5531988881001";
     private final World world = new World();
@@ -25,7 +30,7 @@ class WebhookIngestionTest {
 
     private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
         return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi", false,
-                groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null));
+                groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
     private InboundMessage text(String wamid) {
@@ -76,18 +81,51 @@ class WebhookIngestionTest {
     }
 
     @Test
-    void aStatusBeforeItsMessageIsRecordedAsksMetaToSendAgainAndKeepsTheRest() {
+    void aGroupEventBeforeItsGroupIsRecordedAsksMetaToSendAgainAndKeepsTheRest() {
+        GroupEvent early = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-404",
+                "REQ-404", world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0, null, "{}");
+
+        assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(), List.of(early))))
+                .isEqualTo(WebhookIngestion.Answer.SEND_AGAIN);
+        assertThat(world.deliveries.get(World.BOT.id(), "message:wamid.1")).isNotNull();
+    }
+
+    @Test
+    void aStatusBeforeItsMessageIsRecordedIsKeptAndToldOnceTheMessageIsTracked() {
         StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", "sent", world.clock.instant(), WA_ID,
                 null, 0, null);
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))
-                .isEqualTo(WebhookIngestion.Answer.SEND_AGAIN);
-        assertThat(world.deliveries.get(World.BOT.id(), "message:wamid.1")).isNotNull();
-
-        world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()));
-        assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))
                 .isEqualTo(WebhookIngestion.Answer.RECEIVED);
+        assertThat(world.told.notifications).isEmpty();
+
+        world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()))
+                .ifPresent(kept -> world.effects.applyKept(World.BOT, kept));
         assertThat(world.told.events("m-1")).containsExactly("dispatched");
+    }
+
+    @Test
+    void anAccountWideEventIsKeptForEveryBotOfThatBusinessAccountAndOnlyThem() {
+        FieldEvent template = new FieldEvent(World.BOT.wabaId(), null, "message_template_status_update", "T-1",
+                world.clock.instant(), Map.of(), "{}");
+        FieldEvent elsewhere = new FieldEvent("waba-nobody", null, "account_update", "A-1", world.clock.instant(),
+                Map.of(), "{}");
+
+        assertThat(ingestion.ingest(new WebhookBatch(List.of(), List.of(), List.of(), 0, List.of(), List.of(),
+                List.of(template, elsewhere)))).isEqualTo(WebhookIngestion.Answer.RECEIVED);
+
+        assertThat(world.deliveries.stored.values()).extracting(Delivery::id).containsExactly("event:T-1");
+    }
+
+    @Test
+    void anElementTheStoreRefusesAsAValueIsAcknowledgedButAnOutageFailsTheBatch() {
+        world.queue.down = new World.Unstorable("item too large");
+        assertThat(ingestion.ingest(batch(List.of(text("wamid.1"), text("wamid.2")), List.of(), List.of())))
+                .isEqualTo(WebhookIngestion.Answer.RECEIVED);
+
+        world.queue.down = new IllegalStateException("queue unreachable");
+        assertThatThrownBy(() -> ingestion.ingest(batch(List.of(text("wamid.3"), text("wamid.4")), List.of(),
+                List.of()))).hasMessage("queue unreachable");
     }
 
     @Test

@@ -2,6 +2,7 @@ package net.wagw.domain.ports;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,12 +21,15 @@ import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupStore;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptInStore;
+import net.wagw.domain.send.Claims;
 import net.wagw.domain.send.MessageStore;
 import net.wagw.domain.send.OutboundMessage;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateCatalog;
+import net.wagw.domain.send.UsageCounter;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkQueue;
@@ -126,6 +130,23 @@ public final class InMemory {
         public void replace(String botId, List<Template> replacement) {
             templates.put(botId, List.copyOf(replacement));
         }
+
+        @Override
+        public synchronized int update(String botId, String name, String language, String status, String category) {
+            int changed = 0;
+            List<Template> updated = new ArrayList<>();
+            for (Template t : all(botId)) {
+                if (t.name().equals(name) && (language == null || language.equals(t.language()))) {
+                    updated.add(new Template(t.name(), t.language(), status != null ? status : t.status(),
+                            category != null ? category : t.category(), t.parameters()));
+                    changed++;
+                } else {
+                    updated.add(t);
+                }
+            }
+            templates.put(botId, List.copyOf(updated));
+            return changed;
+        }
     }
 
     public static final class Messages implements MessageStore {
@@ -165,11 +186,30 @@ public final class InMemory {
         private record Tracked(String recipientNode, SentMessage sent, int rank) {
         }
 
+        private record Kept(StatusUpdate status, int rank) {
+        }
+
         private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+        private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
         @Override
-        public void track(String botId, String wamid, String recipientNode, SentMessage sent) {
-            tracked.put(key(botId, wamid), new Tracked(recipientNode, sent, 0));
+        public synchronized Optional<StatusUpdate> track(String botId, String wamid, String recipientNode,
+                SentMessage sent) {
+            tracked.putIfAbsent(key(botId, wamid), new Tracked(recipientNode, sent, 0));
+            return Optional.ofNullable(kept.remove(key(botId, wamid))).map(Kept::status);
+        }
+
+        @Override
+        public synchronized boolean keep(String botId, StatusUpdate status, int rank) {
+            if (tracked.containsKey(key(botId, status.wamid()))) {
+                return false;
+            }
+            kept.merge(key(botId, status.wamid()), new Kept(status, rank), (a, b) -> a.rank() >= b.rank() ? a : b);
+            return true;
+        }
+
+        public Optional<StatusUpdate> kept(String botId, String wamid) {
+            return Optional.ofNullable(kept.get(key(botId, wamid))).map(Kept::status);
         }
 
         @Override
@@ -256,6 +296,44 @@ public final class InMemory {
         @Override
         public List<Group> all(String botId) {
             return byId.values().stream().filter(g -> g.botId().equals(botId)).toList();
+        }
+    }
+
+    /** Billable messages per day, counted once per wamid. */
+    public static final class UsageCounts implements UsageCounter {
+        private final Map<String, Counted> counted = new ConcurrentHashMap<>();
+
+        private record Counted(String botId, LocalDate day, String category, String type) {
+        }
+
+        @Override
+        public void count(String botId, String wamid, LocalDate day, String category, String type) {
+            counted.putIfAbsent(key(botId, wamid), new Counted(botId, day, category, type));
+        }
+
+        @Override
+        public List<UsageCounter.Usage> between(String botId, LocalDate from, LocalDate to) {
+            Map<List<Object>, Long> byDay = new java.util.TreeMap<>(Comparator.comparing(Object::toString));
+            counted.values().stream().filter(c -> c.botId().equals(botId) && !c.day().isBefore(from)
+                    && !c.day().isAfter(to)).forEach(c -> byDay.merge(List.of(c.day(), c.category(), c.type()), 1L,
+                            Long::sum));
+            return byDay.entrySet().stream().map(e -> new UsageCounter.Usage((LocalDate) e.getKey().get(0),
+                    (String) e.getKey().get(1), (String) e.getKey().get(2), e.getValue())).toList();
+        }
+    }
+
+    /** At most one claim per bot, thing and period. */
+    public static final class Claimed implements Claims {
+        private final Map<String, Instant> last = new ConcurrentHashMap<>();
+
+        @Override
+        public synchronized boolean claim(String botId, String what, Instant now, Duration every) {
+            Instant before = last.get(key(botId, what));
+            if (before != null && before.isAfter(now.minus(every))) {
+                return false;
+            }
+            last.put(key(botId, what), now);
+            return true;
         }
     }
 

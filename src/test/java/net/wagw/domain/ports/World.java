@@ -29,6 +29,12 @@ import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupNotifier;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.identity.Following;
+import net.wagw.domain.identity.Identities;
+import net.wagw.domain.inbound.FieldEvent;
+import net.wagw.domain.inbound.FieldEvents;
+import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.inbound.InboundRendering;
 import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.WebhookIngestion;
 import net.wagw.domain.media.MediaFiles;
@@ -39,9 +45,11 @@ import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
+import net.wagw.domain.send.StatusEffects;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.domain.window.WindowStore;
 import net.wagw.domain.work.Pacer;
 import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.SettableClock;
@@ -61,10 +69,14 @@ public final class World {
     public final PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
     public final Customers customers = new Customers(numbers, nodes);
     public final InMemory.Contacts contactStore = new InMemory.Contacts();
-    public final Contacts contacts = new Contacts(contactStore, numbers, clock);
     public final InMemory.Windows windows = new InMemory.Windows();
     public final InMemory.OptInChanges optInStore = new InMemory.OptInChanges();
-    public final OptIns optIns = new OptIns(optInStore, clock);
+    /** The raw stores, as the wiring gives them; everything else sees them through {@link Following}. */
+    public final Identities identities = new Identities(contactStore, numbers, windows, optInStore, clock);
+    public final Contacts contacts = new Contacts(Following.contacts(contactStore, identities), numbers, clock);
+    public final WindowStore followedWindows = Following.windows(windows, identities);
+    public final OptIns optIns = new OptIns(Following.optIns(optInStore, identities), clock);
+    public final InMemory.UsageCounts usage = new InMemory.UsageCounts();
     public final InMemory.Catalog catalog = new InMemory.Catalog();
     public final InMemory.Messages messages = new InMemory.Messages();
     public final InMemory.Statuses statuses = new InMemory.Statuses();
@@ -78,11 +90,12 @@ public final class World {
     public final Outbox outbox = new Outbox(deliveries, botInbox, botId -> ("secret-of-" + botId).getBytes(), queue,
             clock, Duration.ofSeconds(3), Outbox.DEFAULT_GIVE_UP_AFTER);
     public final GroupService groups = new GroupService(groupStore, metaGroups, told, customers, clock);
-    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, windows, optIns,
-            catalog, new TemplateSync(meta, catalog), messages, meta, told, statuses, groups, queue,
-            new Pacer(clock, 1000), clock);
-    public final InboundService inbound = new InboundService(contacts, numbers, windows, optIns, outbox, statuses, told,
-            nodes, clock);
+    public final StatusEffects effects = new StatusEffects(statuses, told, optIns, usage, nodes, identities::keyOf);
+    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, followedWindows,
+            optIns, catalog, new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, told,
+            statuses, effects, groups, queue, new Pacer(clock, 1000), clock);
+    public final InboundService inbound = new InboundService(identities, windows, optIns, outbox, effects);
+    public final FieldEvents fieldEvents = new FieldEvents(identities, followedWindows, optIns, catalog, outbox);
 
     public final Map<String, MediaRecord> media = new ConcurrentHashMap<>();
     public final List<String> rendered = new CopyOnWriteArrayList<>();
@@ -146,11 +159,28 @@ public final class World {
         }, (phoneNumberId, contentType, filename, bytes) -> {
             throw new UnsupportedOperationException("no uploads here");
         }, queue, clock, Duration.ofDays(30), null, 1 << 20, 1 << 20);
+        InboundRendering rendering = new InboundRendering() {
+            @Override
+            public String render(Bot bot, InboundMessage message) {
+                rendered.add(message.wamid());
+                return "{\"id\":\"" + message.wamid() + "\",\"group\":\"" + message.groupId() + "\"}";
+            }
+
+            @Override
+            public String render(Bot bot, FieldEvent event) {
+                rendered.add(event.id());
+                return "{\"event\":\"" + event.field() + "\",\"id\":\"" + event.id() + "\"}";
+            }
+        };
         return new WebhookIngestion(new BotDirectory(bots, clock, Duration.ofMinutes(1), List.of()), inbound, groups,
-                files, queue, (bot, message) -> {
-                    rendered.add(message.wamid());
-                    return "{\"id\":\"" + message.wamid() + "\",\"group\":\"" + message.groupId() + "\"}";
-                }, workers);
+                files, queue, fieldEvents, rendering, workers, e -> e instanceof Unstorable);
+    }
+
+    /** What a store throws for a value it refuses (too large for an item, say): no outage. */
+    public static final class Unstorable extends RuntimeException {
+        public Unstorable(String message) {
+            super(message);
+        }
     }
 
     private static MediaFiles unused() {

@@ -54,6 +54,17 @@ class SendLifecycleTest {
     }
 
     @Test
+    void aStatusThatCameBeforeItsSendWasRecordedIsToldRightAfterAccepted() {
+        world.inbound.status(World.BOT, new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", "delivered",
+                world.clock.instant(), "5531988881001", null, 0, null));
+        assertThat(world.told.notifications).isEmpty();
+
+        world.send.send(World.BOT, text("m-1", CUSTOMER, "oi"));
+
+        assertThat(world.told.events("m-1")).containsExactly("accepted", "received");
+    }
+
+    @Test
     void aThrottledSendIsAcceptedQueuedAndSentAgainOnlyOnceItIsDue() {
         world.meta.answers.add(metaError(130429));
 

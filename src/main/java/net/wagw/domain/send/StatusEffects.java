@@ -1,0 +1,133 @@
+package net.wagw.domain.send;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+import net.wagw.domain.bot.Bot;
+import net.wagw.domain.contact.ContactKey;
+import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.delivery.BotNotifier;
+import net.wagw.domain.delivery.Delivery;
+import net.wagw.domain.delivery.Notification;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
+import net.wagw.domain.optin.OptIns;
+
+/**
+ * What a status of a sent message does (docs/contracts.md §3.4): moves the message forward only, tells the
+ * bot with Meta's pricing in the metadata, counts billable messages, and for 131050 revokes
+ * marketing consent. A status for a message not tracked yet is kept and applied when the send's
+ * record lands ({@link #applyKept}), so an early status is never refused.
+ */
+public final class StatusEffects {
+    private final StatusStore statuses;
+    private final BotNotifier notifier;
+    private final OptIns optIns;
+    private final UsageCounter usage;
+    private final Nodes nodes;
+    private final java.util.function.Function<String, Optional<ContactKey>> keyOf;
+
+    public StatusEffects(StatusStore statuses, BotNotifier notifier, OptIns optIns, UsageCounter usage, Nodes nodes,
+            java.util.function.Function<String, Optional<ContactKey>> keyOf) {
+        this.statuses = statuses;
+        this.notifier = notifier;
+        this.optIns = optIns;
+        this.usage = usage;
+        this.nodes = nodes;
+        this.keyOf = keyOf;
+    }
+
+    /** @return the stored notification to try, or empty when there is nothing to tell (yet) */
+    public Optional<Delivery> apply(Bot bot, StatusUpdate status) {
+        int rank = rank(status.status());
+        if (rank == 0) {
+            return Optional.empty();
+        }
+        countIfBillable(bot, status);
+        for (int round = 0; round < 2; round++) {
+            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank);
+            if (advance instanceof StatusStore.Advanced advanced) {
+                return tell(bot, status, advanced);
+            }
+            if (!(advance instanceof StatusStore.Unknown) || status.participantId() != null) {
+                return Optional.empty();
+            }
+            if (statuses.keep(bot.id(), status, rank)) {
+                return Optional.empty();
+            }
+            // tracked between our two writes: advance it now
+        }
+        return Optional.empty();
+    }
+
+    /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */
+    public void applyKept(Bot bot, StatusUpdate kept) {
+        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, rank(kept.status()));
+        if (advance instanceof StatusStore.Advanced advanced) {
+            notifier.notify(bot, notification(bot, kept, advanced));
+        }
+    }
+
+    private void countIfBillable(Bot bot, StatusUpdate status) {
+        if (status.billable() && status.participantId() == null) {
+            usage.count(bot.id(), status.wamid(), LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC),
+                    status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown"),
+                    status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown"));
+        }
+    }
+
+    private Optional<Delivery> tell(Bot bot, StatusUpdate status, StatusStore.Advanced advanced) {
+        return notifier.enqueue(bot, notification(bot, status, advanced));
+    }
+
+    private Notification notification(Bot bot, StatusUpdate status, StatusStore.Advanced advanced) {
+        Map<String, String> metadata = new HashMap<>(status.pricing());
+        if (status.participantId() != null) {
+            metadata.put("#wa.participant", nodes.customer(status.participantId()));
+        }
+        if (!"failed".equals(status.status())) {
+            return new Notification(advanced.messageId(), advanced.recipientNode(), event(status.status()), 0, null,
+                    metadata);
+        }
+        Refusal refusal = failure(status);
+        if (status.errorCode() == MetaErrors.MARKETING_STOPPED && status.participantId() == null) {
+            String customer = status.recipientId() != null ? status.recipientId() : status.recipientUserId();
+            keyOf.apply(customer).ifPresent(key -> optIns.revokeMarketing(bot.id(), key, refusal.description()));
+        }
+        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.FAILED,
+                refusal.reason().code(), refusal.description(), metadata);
+    }
+
+    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
+    public static int rank(String status) {
+        return switch (status) {
+            case "sent" -> 1;
+            case "delivered" -> 2;
+            case "read", "played" -> 3;
+            case "failed" -> 4;
+            default -> 0;
+        };
+    }
+
+    private static String event(String status) {
+        return switch (status) {
+            case "sent" -> "dispatched";
+            case "delivered" -> "received";
+            default -> "consumed";
+        };
+    }
+
+    private static Refusal failure(StatusUpdate status) {
+        MetaErrors.Verdict verdict = MetaErrors.classify(new MetaOutcome.Error(400, status.errorCode(), null,
+                status.errorText(), null), 1);
+        if (verdict instanceof MetaErrors.Definitive definitive) {
+            return definitive.refusal();
+        }
+        return new Refusal(Reason.GATEWAY_ERROR, "(#" + status.errorCode() + ") " + status.errorText());
+    }
+}
