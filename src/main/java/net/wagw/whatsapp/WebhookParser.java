@@ -25,6 +25,7 @@ import net.wagw.domain.inbound.CustomerSeen;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
@@ -382,7 +383,7 @@ public class WebhookParser {
             return null;
         }
         String wamid = text(status.get("id"));
-        String state = text(status.get("status"));
+        MessageStatus state = messageStatus(text(status.get("status")));
         Instant timestamp = epochSeconds(status.get("timestamp"));
         if (phoneNumberId == null || wamid == null || state == null || timestamp == null
                 || !Bounds.fits(wamid, Bounds.META_ID)) {
@@ -405,7 +406,7 @@ public class WebhookParser {
         }
         int errorCode = 0;
         String errorText = null;
-        if ("failed".equals(state)) {
+        if (state == MessageStatus.FAILED) {
             JsonNode error = status.path("errors").path(0);
             if (error.isObject()) {
                 errorCode = integer(error.get("code"));
@@ -414,6 +415,21 @@ public class WebhookParser {
         }
         return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
                 errorText, text(status.get("recipient_user_id")), pricing(status));
+    }
+
+    /** Meta's status words (docs/contracts.md §3.4); null when there is none. */
+    static MessageStatus messageStatus(String word) {
+        if (word == null) {
+            return null;
+        }
+        return switch (word) {
+            case "sent" -> MessageStatus.SENT;
+            case "delivered" -> MessageStatus.DELIVERED;
+            case "read" -> MessageStatus.READ;
+            case "played" -> MessageStatus.PLAYED;
+            case "failed" -> MessageStatus.FAILED;
+            default -> MessageStatus.OTHER;
+        };
     }
 
     /**

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
@@ -470,7 +471,7 @@ class WebhookParserTest {
     @Test
     void sentStatus() {
         assertThat(onlyStatus("status-sent.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "sent",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.SENT,
                 Instant.ofEpochSecond(1750263773L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
@@ -480,7 +481,7 @@ class WebhookParserTest {
     @Test
     void deliveredStatus() {
         assertThat(onlyStatus("status-delivered.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "delivered",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.DELIVERED,
                 Instant.ofEpochSecond(1750263775L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
@@ -490,7 +491,7 @@ class WebhookParserTest {
     @Test
     void readStatus() {
         assertThat(onlyStatus("status-read.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "read",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.READ,
                 Instant.ofEpochSecond(1750263801L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility")));
@@ -498,13 +499,23 @@ class WebhookParserTest {
 
     @Test
     void playedStatusWhichMetasSchemaLacksIsKept() {
-        assertThat(onlyStatus("status-played.json").status()).isEqualTo("played");
+        assertThat(onlyStatus("status-played.json").status()).isEqualTo(MessageStatus.PLAYED);
+    }
+
+    @Test
+    void metasStatusWordsAreReadIntoTheDomainsStatusesAndAWordAddedLaterMovesNothing() {
+        assertThat(WebhookParser.messageStatus("sent")).isEqualTo(MessageStatus.SENT);
+        assertThat(WebhookParser.messageStatus("delivered")).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(WebhookParser.messageStatus("read")).isEqualTo(MessageStatus.READ);
+        assertThat(WebhookParser.messageStatus("failed")).isEqualTo(MessageStatus.FAILED);
+        assertThat(WebhookParser.messageStatus("deleted")).isEqualTo(MessageStatus.OTHER);
+        assertThat(MessageStatus.OTHER.rank()).isZero();
     }
 
     @Test
     void failedStatusCarriesTheFirstErrorsCodeTitleAndDetails() {
         assertThat(onlyStatus("status-failed.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", "failed",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", MessageStatus.FAILED,
                 Instant.ofEpochSecond(1750263901L), SHEENA, null, 131047,
                 "Re-engagement message: Message failed to send because more than 24 hours have passed since the "
                         + "customer last replied to this number."));

@@ -103,9 +103,4 @@ public final class InboundService {
     public Optional<Delivery> status(Bot bot, StatusUpdate status) {
         return statuses.apply(bot, status);
     }
-
-    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
-    static int rank(String status) {
-        return StatusEffects.rank(status);
-    }
 }

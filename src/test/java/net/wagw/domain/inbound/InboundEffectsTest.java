@@ -16,6 +16,7 @@ import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusUpdate;
 
@@ -34,7 +35,7 @@ class InboundEffectsTest {
                 "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
-    private static StatusUpdate status(String wamid, String status, Instant at, int errorCode) {
+    private static StatusUpdate status(String wamid, MessageStatus status, Instant at, int errorCode) {
         return new StatusUpdate(World.PHONE_NUMBER_ID, wamid, status, at, WA_ID, null, errorCode,
                 errorCode == 0 ? null : "error " + errorCode);
     }
@@ -103,10 +104,10 @@ class InboundEffectsTest {
         sent("wamid.S", "m-1");
         Instant now = world.clock.instant();
 
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "delivered", now, 0))).isPresent();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "sent", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "played", now, 0))).isPresent();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "read", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.DELIVERED, now, 0))).isPresent();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.SENT, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.PLAYED, now, 0))).isPresent();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.READ, now, 0))).isEmpty();
 
         assertThat(world.told.events("m-1")).containsExactly("received", "consumed");
     }
@@ -115,9 +116,9 @@ class InboundEffectsTest {
     void aStatusOfAMessageNotRecordedYetIsKeptNotToldAndNotRefused() {
         Instant now = world.clock.instant();
 
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "delivered", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.SENT, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.DELIVERED, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.SENT, now, 0))).isEmpty();
 
         assertThat(world.statuses.kept(World.BOT.id(), "wamid.X")).get()
                 .extracting(StatusUpdate::status).isEqualTo("delivered");
@@ -129,7 +130,7 @@ class InboundEffectsTest {
         world.optIns.consent(World.BOT.id(), world.numbers.parse("+" + WA_ID), "web", null, List.of());
         sent("wamid.F", "m-1");
 
-        world.inbound.status(World.BOT, status("wamid.F", "failed", world.clock.instant(), 131050));
+        world.inbound.status(World.BOT, status("wamid.F", MessageStatus.FAILED, world.clock.instant(), 131050));
 
         OptInChange now = world.optIns.current(World.BOT.id(), customer()).orElseThrow();
         assertThat(now.covers("MARKETING")).isFalse();

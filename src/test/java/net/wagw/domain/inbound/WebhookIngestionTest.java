@@ -15,6 +15,7 @@ import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.work.Work;
@@ -92,7 +93,7 @@ class WebhookIngestionTest {
 
     @Test
     void aStatusBeforeItsMessageIsRecordedIsKeptAndToldOnceTheMessageIsTracked() {
-        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", "sent", world.clock.instant(), WA_ID,
+        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", MessageStatus.SENT, world.clock.instant(), WA_ID,
                 null, 0, null);
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))

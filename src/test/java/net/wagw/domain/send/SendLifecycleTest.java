@@ -55,7 +55,7 @@ class SendLifecycleTest {
 
     @Test
     void aStatusThatCameBeforeItsSendWasRecordedIsToldRightAfterAccepted() {
-        world.inbound.status(World.BOT, new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", "delivered",
+        world.inbound.status(World.BOT, new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", MessageStatus.DELIVERED,
                 world.clock.instant(), "5531988881001", null, 0, null));
         assertThat(world.told.notifications).isEmpty();
 
