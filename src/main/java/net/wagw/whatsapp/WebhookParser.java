@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Bounds;
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.CustomerSeen;
 import net.wagw.domain.inbound.FieldEvent;
@@ -204,7 +205,8 @@ public class WebhookParser {
             errorCode = integer(error.get("code"));
             errorText = groupErrorText(error);
         }
-        return new GroupEvent(phoneNumberId, field, text(group.get("type")), text(group.get("group_id")),
+        String type = text(group.get("type"));
+        return new GroupEvent(phoneNumberId, changeOf(field, type), type, text(group.get("group_id")),
                 text(group.get("request_id")), timestamp, subject, description,
                 settingText(group, "invite_link", null), settingText(group, "join_approval_mode", null),
                 participants(group.get("added_participants")), participants(group.get("removed_participants")),
@@ -415,6 +417,19 @@ public class WebhookParser {
         }
         return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
                 errorText, text(status.get("recipient_user_id")), pricing(status));
+    }
+
+    /** Meta's group field (one of {@link #GROUP_FIELDS}) and element type as what happened (docs/contracts.md §6). */
+    static GroupChange changeOf(String field, String type) {
+        return switch (field) {
+            case "group_lifecycle_update" -> "group_create".equals(type) ? GroupChange.CREATE
+                    : "group_delete".equals(type) ? GroupChange.DELETE : GroupChange.LIFECYCLE;
+            case GROUP_PARTICIPANTS_FIELD -> GroupChange.PARTICIPANTS;
+            case "group_settings_update" -> GroupChange.SETTINGS;
+            case "group_status_update" -> type != null && type.endsWith("_cleared") ? GroupChange.SUSPENSION_CLEARED
+                    : GroupChange.SUSPEND;
+            default -> throw new IllegalArgumentException("not a group field: " + field);
+        };
     }
 
     /** Meta's status words (docs/contracts.md §3.4); null when there is none. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
@@ -242,7 +243,7 @@ class WebhookParserTest {
     void metasGroupCreateExample() {
         GroupEvent g = onlyGroupEvent("meta-group-create.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", META_GROUP,
                 META_REQUEST, Instant.ofEpochSecond(1750269342L), "your-group-subject", "your-group-description",
                 null, null, List.of("16505551234", "16505551235"), List.of(), List.of(), 0, null, g.rawJson()));
     }
@@ -252,7 +253,7 @@ class WebhookParserTest {
         // Meta's example says type "group_create" in a group_participants_update: kept as given, not guessed
         GroupEvent g = onlyGroupEvent("meta-group-remove-participants.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_participants_update", "group_create",
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.PARTICIPANTS, "group_create",
                 META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
                 List.of("16505551234", "16505551235"), List.of(), 0, null, g.rawJson()));
     }
@@ -261,7 +262,7 @@ class WebhookParserTest {
     void metasSettingsUpdateExampleKeepsTheProfilePictureInTheRawJson() {
         GroupEvent g = onlyGroupEvent("meta-group-settings-update.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_settings_update", "group_settings_update",
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.SETTINGS, "group_settings_update",
                 META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
                 List.of(), List.of(), 0, null, g.rawJson()));
         assertThat(tree(g.rawJson()).at("/profile_picture/sha256").asText()).isEqualTo("SfInY0gGKTsJlUWbwxC1k+FAD0FZHv");
@@ -281,7 +282,7 @@ class WebhookParserTest {
     void failedGroupCreateCarriesTheFirstErrorAndNoGroupId() {
         GroupEvent g = onlyGroupEvent("group-create-failed.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", null,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", null,
                 "A1B2C3D4E5F60718293A4B5C6D7E8F90", Instant.ofEpochSecond(1750269400L), null, null, null, null,
                 List.of(), List.of(), List.of(), 131000,
                 "Something went wrong: Group could not be created, please try again later.", g.rawJson()));
@@ -291,7 +292,7 @@ class WebhookParserTest {
     void groupCreateWithInviteLinkAndJoinApprovalMode() {
         GroupEvent g = onlyGroupEvent("group-create-invite-link.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", META_GROUP,
                 META_REQUEST, Instant.ofEpochSecond(1750269342L), "Order 4711 support", "Questions about your order",
                 "https://chat.whatsapp.com/D6Q2Ia4RA4tGzHa8DhvYn1", "approval_required", List.of(), List.of(),
                 List.of(), 0, null, g.rawJson()));
@@ -303,7 +304,7 @@ class WebhookParserTest {
 
         assertThat(batch.others()).isZero();
         assertThat(batch.groupEvents()).allSatisfy(g -> {
-            assertThat(g.field()).isEqualTo("group_participants_update");
+            assertThat(g.change()).isEqualTo(GroupChange.PARTICIPANTS);
             assertThat(g.groupId()).isEqualTo(META_GROUP);
             assertThat(g.errorCode()).isZero();
         });
@@ -358,12 +359,12 @@ class WebhookParserTest {
         WebhookBatch batch = parser.parse(fixture("group-status-suspended.json"));
 
         assertThat(batch.others()).isZero();
-        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId,
+        assertThat(batch.groupEvents()).extracting(GroupEvent::change, GroupEvent::type, GroupEvent::groupId,
                 GroupEvent::timestamp, GroupEvent::requestId, GroupEvent::errorCode)
                 .containsExactly(
-                        tuple("group_status_update", "group_suspend", META_GROUP,
+                        tuple(GroupChange.SUSPEND, "group_suspend", META_GROUP,
                                 Instant.ofEpochSecond(1750272000L), null, 0),
-                        tuple("group_status_update", "group_suspend_cleared", META_GROUP,
+                        tuple(GroupChange.SUSPENSION_CLEARED, "group_suspend_cleared", META_GROUP,
                                 Instant.ofEpochSecond(1750358400L), null, 0));
         assertThat(tree(batch.groupEvents().get(0).rawJson()).get("status").asText()).isEqualTo("suspended");
     }
@@ -378,7 +379,7 @@ class WebhookParserTest {
                 "\"group_participant_update\"")));
 
         assertThat(misspelt.groupEvents()).isNotEmpty().isEqualTo(correct.groupEvents());
-        assertThat(misspelt.groupEvents()).extracting(GroupEvent::field).containsOnly("group_participants_update");
+        assertThat(misspelt.groupEvents()).extracting(GroupEvent::change).containsOnly(GroupChange.PARTICIPANTS);
         assertThat(misspelt.others()).isEqualTo(correct.others()).isZero();
     }
 
@@ -670,8 +671,8 @@ class WebhookParserTest {
         // a template status and an account update; the group_delete is a group event
         assertThat(batch.others()).isZero();
         assertThat(batch.fieldEvents()).hasSize(2);
-        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId)
-                .containsExactly(tuple("group_lifecycle_update", "group_delete",
+        assertThat(batch.groupEvents()).extracting(GroupEvent::change, GroupEvent::type, GroupEvent::groupId)
+                .containsExactly(tuple(GroupChange.DELETE, "group_delete",
                         "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD"));
     }
 

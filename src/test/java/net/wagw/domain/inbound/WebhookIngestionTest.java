@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import net.wagw.domain.content.InboundContent;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
@@ -70,7 +71,7 @@ class WebhookIngestionTest {
     @Test
     void aGroupCreatedInTheBatchIsActiveForItsMessagesWhichNameItByWagwsId() {
         Group created = world.groups.create(World.BOT, "VIP", null, null);
-        GroupEvent create = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-1",
+        GroupEvent create = new GroupEvent(World.PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", "G-1",
                 created.requestId(), world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0,
                 null, "{}");
 
@@ -83,7 +84,7 @@ class WebhookIngestionTest {
 
     @Test
     void aGroupEventBeforeItsGroupIsRecordedAsksMetaToSendAgainAndKeepsTheRest() {
-        GroupEvent early = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-404",
+        GroupEvent early = new GroupEvent(World.PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", "G-404",
                 "REQ-404", world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0, null, "{}");
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(), List.of(early))))
