@@ -99,16 +99,16 @@ public final class StatusEffects {
             String customer = status.recipientId() != null ? status.recipientId() : status.recipientUserId();
             keyOf.apply(customer).ifPresent(key -> optIns.revokeMarketing(bot.id(), key, refusal.description()));
         }
-        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.FAILED,
+        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.Event.FAILED,
                 refusal.reason().code(), refusal.description(), metadata);
     }
 
     /** docs/contracts.md §3.4: read and played are both "consumed". */
-    private static String event(MessageStatus status) {
+    private static Notification.Event event(MessageStatus status) {
         return switch (status) {
-            case SENT -> "dispatched";
-            case DELIVERED -> "received";
-            default -> "consumed";
+            case SENT -> Notification.Event.DISPATCHED;
+            case DELIVERED -> Notification.Event.RECEIVED;
+            default -> Notification.Event.CONSUMED;
         };
     }
 

@@ -136,7 +136,7 @@ class InboundEffectsTest {
         assertThat(now.covers("MARKETING")).isFalse();
         assertThat(now.covers("UTILITY")).isTrue();
         Notification failed = world.told.notifications.get(0);
-        assertThat(failed.event()).isEqualTo("failed");
+        assertThat(failed.event()).isEqualTo(Notification.Event.FAILED);
         assertThat(failed.reasonDescription()).contains("131050");
     }
 }

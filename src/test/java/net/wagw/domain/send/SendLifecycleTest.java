@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.ports.World;
 import net.wagw.domain.work.Work;
@@ -92,7 +93,7 @@ class SendLifecycleTest {
 
         assertThat(world.meta.sends).hasSize(1);
         assertThat(world.told.notifications).last().satisfies(n -> {
-            assertThat(n.event()).isEqualTo("failed");
+            assertThat(n.event()).isEqualTo(Notification.Event.FAILED);
             assertThat(n.reasonCode()).isEqualTo(Reason.TIMED_OUT.code());
             assertThat(n.reasonDescription()).contains("Not sent within 24 hours").contains("131000");
         });
@@ -112,7 +113,7 @@ class SendLifecycleTest {
 
         assertThat(world.meta.sends).hasSize(1);
         assertThat(world.told.notifications).last().satisfies(n -> {
-            assertThat(n.event()).isEqualTo("failed");
+            assertThat(n.event()).isEqualTo(Notification.Event.FAILED);
             assertThat(n.reasonDescription()).contains("not sent again");
         });
     }
