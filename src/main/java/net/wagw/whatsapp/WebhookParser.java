@@ -341,8 +341,8 @@ public class WebhookParser {
             type = "unknown";
         }
         return new InboundMessage(event.phoneNumberId() == null ? "" : event.phoneNumberId(), text(raw.get("id")),
-                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, false,
-                null, event.rawJson(), contents.parse(type, raw), null, null);
+                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, null,
+                event.rawJson(), contents.parse(type, raw), null, null);
     }
 
     private InboundMessage message(String phoneNumberId, JsonNode message, Contacts contacts) {
@@ -371,13 +371,11 @@ public class WebhookParser {
             type = "unknown";
         }
         String body = "text".equals(type) ? text(message.path("text").get("body")) : null;
-        JsonNode referral = message.get("referral");
-        boolean fromAd = referral != null && referral.isObject();
         String groupId = text(message.get("group_id"));
         String parentUserId = contact == null ? null : text(contact.get("parent_user_id"));
         String username = contact == null ? null : text(contact.path("profile").get("username"));
-        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message), contents.parse(type, message), parentUserId, username);
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, groupId,
+                compact(message), contents.parse(type, message), parentUserId, username);
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {

@@ -56,7 +56,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
-                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
+                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", null,
                 m.rawJson(), m.received(), null, null));
         assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
     }
@@ -84,7 +84,7 @@ class WebhookParserTest {
     void clickToWhatsAppAdTextIsMarkedAsReferral() {
         InboundMessage m = onlyMessage("meta-text-click-to-whatsapp-ad.json");
 
-        assertThat(m.referral()).isTrue();
+        assertThat(m.received().referral()).isNotEmpty();
         assertThat(m.type()).isEqualTo("text");
         assertThat(m.text()).isEqualTo("Hello! Can I get more info on this?");
         assertThat(m.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUQ0N0VFMDA2MTQ0RkJFNkNDNAA=");
@@ -92,8 +92,8 @@ class WebhookParserTest {
 
     @Test
     void messagesWithoutReferralAreNotMarkedAsReferral() {
-        assertThat(onlyMessage("meta-text.json").referral()).isFalse();
-        assertThat(onlyMessage("meta-image.json").referral()).isFalse();
+        assertThat(onlyMessage("meta-text.json").received().referral()).isEmpty();
+        assertThat(onlyMessage("meta-image.json").received().referral()).isEmpty();
     }
 
     @Test
@@ -181,7 +181,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
-                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received(), null, null));
+                Instant.ofEpochSecond(1750269342L), "system", null, null, m.rawJson(), m.received(), null, null));
     }
 
     @Test
@@ -788,7 +788,7 @@ class WebhookParserTest {
             assertThat(m.profileName()).isNull();
             assertThat(m.userId()).isNull();
             assertThat(m.type()).isEqualTo("unknown");
-            assertThat(m.referral()).isFalse();
+            assertThat(m.received().referral()).isEmpty();
             assertThat(m.groupId()).isNull();
         });
         assertThat(batch.others()).isZero();

@@ -30,9 +30,10 @@ class InboundEffectsTest {
         return world.numbers.contactKeyOfWaId(WA_ID);
     }
 
-    private static InboundMessage message(String wamid, String text, boolean referral, Instant at) {
-        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, referral, null,
-                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null), null, null);
+    private static InboundMessage message(String wamid, String text, Instant at) {
+        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, null, "{}",
+                new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null),
+                null, null);
     }
 
     private static StatusUpdate status(String wamid, MessageStatus status, Instant at, int errorCode) {
@@ -48,8 +49,8 @@ class InboundEffectsTest {
     void aCustomerMessageOpensTheWindowTeachesTheNameAndIsStoredAndQueuedForTheBotOnce() {
         Instant sent = world.clock.instant().minusSeconds(30);
 
-        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", false, sent), "lime-1")).isPresent();
-        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", false, sent), "lime-1")).isEmpty();
+        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", sent), "lime-1")).isPresent();
+        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", sent), "lime-1")).isEmpty();
 
         assertThat(world.windows.lastInbound(World.BOT.id(), customer())).contains(sent);
         assertThat(world.contactStore.find(World.BOT.id(), customer())).get()
@@ -65,10 +66,10 @@ class InboundEffectsTest {
     @Test
     void aCustomersMessagesShareOneLaneSoTheBotGetsThemInOrder() {
         Instant now = world.clock.instant();
-        world.inbound.receive(World.BOT, message("wamid.1", "um", false, now), "a");
-        world.inbound.receive(World.BOT, message("wamid.2", "dois", false, now), "b");
+        world.inbound.receive(World.BOT, message("wamid.1", "um", now), "a");
+        world.inbound.receive(World.BOT, message("wamid.2", "dois", now), "b");
         world.inbound.receive(World.BOT, new InboundMessage(World.PHONE_NUMBER_ID, "wamid.3", "5531977770000", null,
-                null, now, "text", "três", false, null, "{}", new Received(new InboundContent.Plain("três"), null, false,
+                null, now, "text", "três", null, "{}", new Received(new InboundContent.Plain("três"), null, false,
                         false, false, Map.of(), Map.of(), null), null, null), "c");
 
         assertThat(world.queue.queued).extracting(InMemory.Queue.Queued::lane)
@@ -78,8 +79,8 @@ class InboundEffectsTest {
     @Test
     void aLateMessageDoesNotMoveTheWindowBack() {
         Instant now = world.clock.instant();
-        world.inbound.receive(World.BOT, message("wamid.2", "depois", false, now), "b");
-        world.inbound.receive(World.BOT, message("wamid.1", "antes", false, now.minus(Duration.ofHours(2))), "a");
+        world.inbound.receive(World.BOT, message("wamid.2", "depois", now), "b");
+        world.inbound.receive(World.BOT, message("wamid.1", "antes", now.minus(Duration.ofHours(2))), "a");
 
         assertThat(world.windows.lastInbound(World.BOT.id(), customer())).contains(now);
     }
@@ -88,10 +89,10 @@ class InboundEffectsTest {
     void aStopKeywordRevokesAnActiveOptInAndAnyOtherTextLeavesIt() {
         world.optIns.consent(World.BOT.id(), world.numbers.parse("+" + WA_ID), "web", null, List.of());
 
-        world.inbound.receive(World.BOT, message("wamid.1", "parar de receber", false, world.clock.instant()), "a");
+        world.inbound.receive(World.BOT, message("wamid.1", "parar de receber", world.clock.instant()), "a");
         assertThat(world.optIns.current(World.BOT.id(), customer())).get().satisfies(c -> assertThat(c.active()).isTrue());
 
-        world.inbound.receive(World.BOT, message("wamid.2", " Sair ", false, world.clock.instant()), "b");
+        world.inbound.receive(World.BOT, message("wamid.2", " Sair ", world.clock.instant()), "b");
         assertThat(world.optIns.current(World.BOT.id(), customer())).get().satisfies(c -> {
             assertThat(c.active()).isFalse();
             assertThat(c.source()).isEqualTo("keyword");

@@ -31,7 +31,7 @@ class WebhookIngestionTest {
     private final WebhookIngestion ingestion = world.ingestion();
 
     private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
-        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi", false,
+        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi",
                 groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
