@@ -549,10 +549,10 @@ class WebhookParserTest {
         assertThat(batch.statuses()).extracting(StatusUpdate::status, StatusUpdate::recipientId,
                 StatusUpdate::participantId, StatusUpdate::timestamp)
                 .containsExactly(
-                        tuple("sent", GROUP, null, Instant.ofEpochSecond(1750264000L)),
-                        tuple("delivered", GROUP, "16505551234", Instant.ofEpochSecond(1750264002L)),
-                        tuple("read", GROUP, "16505551235", Instant.ofEpochSecond(1750264010L)),
-                        tuple("failed", GROUP, null, Instant.ofEpochSecond(1750264020L)));
+                        tuple(MessageStatus.SENT, GROUP, null, Instant.ofEpochSecond(1750264000L)),
+                        tuple(MessageStatus.DELIVERED, GROUP, "16505551234", Instant.ofEpochSecond(1750264002L)),
+                        tuple(MessageStatus.READ, GROUP, "16505551235", Instant.ofEpochSecond(1750264010L)),
+                        tuple(MessageStatus.FAILED, GROUP, null, Instant.ofEpochSecond(1750264020L)));
         assertThat(batch.statuses().get(3).errorCode()).isEqualTo(131026);
         assertThat(batch.statuses().get(3).errorText()).isEqualTo("Message undeliverable: Message Undeliverable.");
     }
@@ -656,9 +656,9 @@ class WebhookParserTest {
         assertThat(batch.statuses()).extracting(StatusUpdate::phoneNumberId, StatusUpdate::wamid,
                 StatusUpdate::status, StatusUpdate::recipientId)
                 .containsExactly(
-                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A2-S1", "delivered", SHEENA),
-                        tuple("206540352242923", "wamid.BATCH-B2-S1", "sent", "5531988889999"),
-                        tuple("206540352242923", "wamid.BATCH-B2-S2", "read", "5215512345678"));
+                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A2-S1", MessageStatus.DELIVERED, SHEENA),
+                        tuple("206540352242923", "wamid.BATCH-B2-S1", MessageStatus.SENT, "5531988889999"),
+                        tuple("206540352242923", "wamid.BATCH-B2-S2", MessageStatus.READ, "5215512345678"));
         assertThat(batch.others()).isZero();
     }
 

@@ -122,7 +122,7 @@ class InboundEffectsTest {
         assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.SENT, now, 0))).isEmpty();
 
         assertThat(world.statuses.kept(World.BOT.id(), "wamid.X")).get()
-                .extracting(StatusUpdate::status).isEqualTo("delivered");
+                .extracting(StatusUpdate::status).isEqualTo(MessageStatus.DELIVERED);
         assertThat(world.told.notifications).isEmpty();
     }
 
