@@ -3,6 +3,7 @@ package net.wagw.domain.meta;
 import java.time.Duration;
 import java.util.Set;
 
+import net.wagw.domain.Backoff;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
@@ -129,9 +130,10 @@ public final class MetaErrors {
     }
 
     /** 15 s, 30 s, 1 min, ... capped at 15 min: a day of retries is ~100 attempts at most. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(15), Duration.ofMinutes(15));
+
     static Duration backoff(int attempts) {
-        long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);
-        return Duration.ofSeconds(Math.min(seconds, 900));
+        return BACKOFF.after(attempts);
     }
 
     /**
