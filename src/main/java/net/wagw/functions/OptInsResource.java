@@ -18,12 +18,11 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.Customer;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
+import net.wagw.lime.Lime;
 
 /** {@code set}, {@code get}, {@code delete /opt-ins} (docs/contracts.md §5). */
 @ApplicationScoped
 public class OptInsResource {
-    static final String OPT_IN_TYPE = "application/vnd.wagw.opt-in+json";
-
     private final OptIns optIns;
     private final Customers customers;
     private final Nodes nodes;
@@ -51,7 +50,7 @@ public class OptInsResource {
         }
         optIns.consent(request.bot().id(), customer.key(), Bodies.text(body, "source").orElse(null),
                 Bodies.text(body, "text").orElse(null), categories);
-        return new ResourceResponse(201, OPT_IN_TYPE, resource(request.bot().id(), customer));
+        return new ResourceResponse(201, Lime.OPT_IN, resource(request.bot().id(), customer));
     }
 
     ResourceResponse get(ResourceRequest request) {
@@ -59,7 +58,7 @@ public class OptInsResource {
         if (optIns.current(request.bot().id(), customer.key()).isEmpty()) {
             throw new Refusal(Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND);
         }
-        return ResourceResponse.ok(OPT_IN_TYPE, resource(request.bot().id(), customer));
+        return ResourceResponse.ok(Lime.OPT_IN, resource(request.bot().id(), customer));
     }
 
     ResourceResponse delete(ResourceRequest request) {

@@ -32,26 +32,6 @@ public final class DynamoWindowStore implements WindowStore {
     }
 
     @Override
-    public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, customer.value()))))
-                    .updateExpression("SET freeEntryUntil = :until")
-                    .conditionExpression("attribute_not_exists(freeEntryUntil) OR freeEntryUntil < :until")
-                    .expressionAttributeValues(Map.of(":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())))));
-        } catch (ConditionalCheckFailedException later) {
-            // a later entry point is already recorded
-        }
-    }
-
-    @Override
-    public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, customer.value()))))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Item.of(item).millis("freeEntryUntil"));
-    }
-
-    @Override
     public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
         Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, customer.value()))))).item();

@@ -152,9 +152,8 @@ class SamTemplateTest {
             // WebhookIngestion: a repeated message is found first (InboundService.requeueIfKept ->
             // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Identities.seen/moved
             // (the contact and its aliases: enhanced getItem, updateItem; a wa_id and a BSUID of one
-            // customer merge windows and opt-ins: GetItem), windows and free entry points (conditional
-            // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
-            // PutItem; no history read), the store-once delivery, then queued (Outbox.enqueue: PutItem),
+            // customer merge windows and opt-ins: GetItem), windows (conditional UpdateItem), stop
+            // keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem, PutItem; no history read), the store-once delivery, then queued (Outbox.enqueue: PutItem),
             // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
             // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
             // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).

@@ -37,16 +37,6 @@ public final class Following {
             public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
                 return raw.lastInboundMessage(botId, identities.canonical(botId, customer));
             }
-
-            @Override
-            public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-                raw.recordFreeEntryPoint(botId, identities.canonical(botId, customer), until);
-            }
-
-            @Override
-            public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-                return raw.freeEntryPointUntil(botId, identities.canonical(botId, customer));
-            }
         };
     }
 

@@ -20,9 +20,6 @@ import net.wagw.domain.window.WindowStore;
  * write comes last, so a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
  */
 public final class InboundService {
-    /** Click-to-WhatsApp ads open a free entry point of 72 hours. */
-    static final Duration FREE_ENTRY_POINT = Duration.ofHours(72);
-
     private final Identities identities;
     private final WindowStore windows;
     private final OptIns optIns;
@@ -49,10 +46,6 @@ public final class InboundService {
             identities.seen(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
                     message.username(), message.profileName())).ifPresent(customer -> {
                         windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
-                        if (message.referral()) {
-                            windows.recordFreeEntryPoint(bot.id(), customer,
-                                    message.timestamp().plus(FREE_ENTRY_POINT));
-                        }
                         if (StopKeywords.isStop(message.text(), bot.stopKeywords())
                                 && optIns.current(bot.id(), customer).filter(c -> c.active()).isPresent()) {
                             optIns.revoke(bot.id(), customer, "keyword", message.text(), "customer");
@@ -102,10 +95,5 @@ public final class InboundService {
      */
     public Optional<Delivery> status(Bot bot, StatusUpdate status) {
         return statuses.apply(bot, status);
-    }
-
-    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
-    static int rank(String status) {
-        return StatusEffects.rank(status);
     }
 }
