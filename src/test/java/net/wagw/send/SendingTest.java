@@ -300,7 +300,7 @@ class SendingTest {
                 .statusCode(202).body("id", equalTo("r-1"));
         assertThat(requests(META_MESSAGES_A, "to", "5531988884001")).hasSize(1);
 
-        clock.advance(Duration.ofSeconds(16)); // 130429: 15 s
+        clock.advance(Duration.ofSeconds(16)); // 130429: 1 s (and the number paused 1 s)
         dispatch();
         assertThat(requests(META_MESSAGES_A, "to", "5531988884001")).hasSize(2);
 

@@ -380,7 +380,7 @@ public final class SendService {
                 newlyAccepted = !leased.accepted();
                 updated = leased.retryAt(clock.instant().plus(retry.after()), retry.description(), true);
                 if (outcome instanceof MetaOutcome.Error error && error.code() == MetaErrors.THROUGHPUT) {
-                    pacer.throttled(phoneNumberId, retry.after());
+                    pacer.throttled(phoneNumberId);
                 }
                 updated = inline ? handOff(updated, retry.after()) : updated;
             } else {
