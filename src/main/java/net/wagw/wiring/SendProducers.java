@@ -72,18 +72,24 @@ public class SendProducers {
     @Produces
     @Singleton
     StatusEffects statusEffects(DynamoStatusStore statuses, BotNotifier notifier, OptIns optIns, UsageCounter usage,
-            Nodes nodes, Identities identities) {
-        return new StatusEffects(statuses, notifier, optIns, usage, nodes, identities::keyOf);
+            Nodes nodes, Identities identities, DynamoMessageStore messages) {
+        return new StatusEffects(statuses, notifier, optIns, usage, nodes, identities::keyOf, messages);
+    }
+
+    @Produces
+    @Singleton
+    DynamoMessageStore messageStore(DynamoDbClient dynamo, TableNames names) {
+        return new DynamoMessageStore(dynamo, names);
     }
 
     @Produces
     @Singleton
     SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
-            TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
+            TemplateCatalog catalog, TemplateSync templateSync, DynamoMessageStore messages,
             WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses, StatusEffects effects,
             GroupService groups, WorkQueue queue, Pacer pacer, Clock clock) {
         return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, queue, pacer, clock);
+                messages, meta, notifier, statuses, effects, groups, queue, pacer, clock);
     }
 
     /** Each consumer of the queue takes its share of the number's rate (docs/queue.md). */

@@ -352,7 +352,8 @@ public final class SendService {
             boolean inline) {
         MetaOutcome outcome;
         try {
-            outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
+            outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson(),
+                    CallbackData.of(bot.id(), leased.id()).orElse(null));
         } catch (RuntimeException e) {
             // the request may have been written before the failure: not safe to send again
             outcome = new MetaOutcome.Uncertain(e.getClass().getSimpleName() + ": " + e.getMessage());

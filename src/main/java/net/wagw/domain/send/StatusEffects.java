@@ -19,7 +19,8 @@ import net.wagw.domain.optin.OptIns;
  * What a status of a sent message does (docs/contracts.md §3.4): moves the message forward only, tells the
  * bot with Meta's pricing in the metadata, counts billable messages, and for 131050 revokes
  * marketing consent. A status for a message not tracked yet is kept and applied when the send's
- * record lands ({@link #applyKept}), so an early status is never refused.
+ * record lands ({@link #applyKept}), so an early status is never refused. One that names an uncertain
+ * send of the same bot ({@link CallbackData}) settles it: Meta took it under that wamid.
  */
 public final class StatusEffects {
     private final StatusStore statuses;
@@ -28,9 +29,11 @@ public final class StatusEffects {
     private final UsageCounter usage;
     private final Nodes nodes;
     private final java.util.function.Function<String, Optional<ContactKey>> keyOf;
+    private final MessageStore messages;
 
     public StatusEffects(StatusStore statuses, BotNotifier notifier, OptIns optIns, UsageCounter usage, Nodes nodes,
-            java.util.function.Function<String, Optional<ContactKey>> keyOf) {
+            java.util.function.Function<String, Optional<ContactKey>> keyOf, MessageStore messages) {
+        this.messages = messages;
         this.statuses = statuses;
         this.notifier = notifier;
         this.optIns = optIns;
@@ -51,15 +54,48 @@ public final class StatusEffects {
             if (advance instanceof StatusStore.Advanced advanced) {
                 return tell(bot, status, advanced);
             }
-            if (!(advance instanceof StatusStore.Unknown) || status.participantId() != null) {
+            if (!(advance instanceof StatusStore.Unknown)) {
                 return Optional.empty();
             }
-            if (statuses.keep(bot.id(), status, rank)) {
+            if (round == 0 && settle(bot, status)) {
+                continue; // tracked now: advance it
+            }
+            if (status.participantId() != null || statuses.keep(bot.id(), status, rank)) {
                 return Optional.empty();
             }
             // tracked between our two writes: advance it now
         }
         return Optional.empty();
+    }
+
+    /**
+     * A status of a wamid not tracked, naming (in its callback data) an uncertain send of this bot:
+     * Meta took that send under this wamid. The send is recorded sent, so it is not told failed
+     * later, and the wamid tracked; a send found sent under this wamid but not tracked (a failure
+     * between the two writes, Meta retrying the webhook) is tracked now.
+     *
+     * @return whether the wamid is tracked now
+     */
+    private boolean settle(Bot bot, StatusUpdate status) {
+        Optional<CallbackData> named = CallbackData.parse(status.callbackData())
+                .filter(data -> data.botId().equals(bot.id()));
+        if (named.isEmpty()) {
+            return false;
+        }
+        Optional<OutboundMessage> found = messages.find(bot.id(), named.get().envelopeId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        OutboundMessage message = found.get();
+        boolean settled = message.state() == OutboundMessage.State.UNCERTAIN
+                && messages.replace(message.settled(status.wamid()));
+        if (!settled && !(message.state() == OutboundMessage.State.SENT && status.wamid().equals(message.wamid()))) {
+            return false;
+        }
+        // what its options return is not kept with an uncertain message: a reply still names its envelope id
+        statuses.track(bot.id(), status.wamid(), message.recipientNode(), new SentMessage(message.id(), "", Map.of()))
+                .ifPresent(kept -> applyKept(bot, kept));
+        return true;
     }
 
     /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */

@@ -51,6 +51,48 @@ class QueueDrainTest {
     }
 
     @Test
+    void unclearAnswersFollowedByTheirStatusWebhookAreSettledAsSentNeverSentAgainAndNeverToldFailed() {
+        Figures figures = QueueScenarios.uncertainSettled(1_000);
+
+        assertThat(figures.toldUnclear()).as("told failed: Meta's answer was unclear").isZero();
+        allSentOnceAndNothingLeft(figures);
+    }
+
+    @Test
+    void aStatusNamingTheUnclearSendOfAnotherBotSettlesNothing() {
+        SendWorld world = new SendWorld(80, 80);
+        world.meta.fault((envelope, at) -> new MetaOutcome.Done());
+        world.post("e-1", SendWorld.customer(1));
+        String others = CallbackData.of("other-bot", "e-1").orElseThrow();
+
+        world.status(new net.wagw.domain.inbound.StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.X", "sent",
+                world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), others));
+        world.drain(java.time.Duration.ofHours(1));
+
+        assertThat(world.failed(net.wagw.domain.Reason.GATEWAY_ERROR.code())).as("told failed: unclear").isEqualTo(1);
+        assertThat(world.statuses.sent(world.bot.id(), "wamid.X")).as("the wamid not taken as this send's").isEmpty();
+    }
+
+    @Test
+    void aStatusNamingAnUnclearSendRecordsItsWamidAndTellsTheBotWhatMetaSaid() {
+        SendWorld world = new SendWorld(80, 80);
+        world.meta.fault((envelope, at) -> new MetaOutcome.Uncertain("read timed out after the request was written"));
+        world.post("e-1", SendWorld.customer(1));
+        String named = CallbackData.of(world.bot.id(), "e-1").orElseThrow();
+
+        world.status(new net.wagw.domain.inbound.StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.E1", "delivered",
+                world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), named));
+        world.drain(java.time.Duration.ofHours(1));
+
+        OutboundMessage message = world.messages.find(world.bot.id(), "e-1").orElseThrow();
+        assertThat(message.state()).isEqualTo(OutboundMessage.State.SENT);
+        assertThat(message.wamid()).isEqualTo("wamid.E1");
+        assertThat(world.botSide.received("received")).as("told delivered").isEqualTo(1);
+        assertThat(world.botSide.received("failed")).as("never told failed").isZero();
+        assertThat(world.meta.requests()).as("requests at Meta").isEqualTo(1);
+    }
+
+    @Test
     void sendsThroughBurstsOfMetaServerErrorsAreEachSentOnceAndNoneGivenUp() {
         Figures figures = QueueScenarios.serverErrorBursts(10_000);
 

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.ContactKey;
@@ -51,7 +49,6 @@ public final class SendWorld {
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     static final String DOMAIN = "wa.gw.msging.net";
     static final String PHONE_NUMBER_ID = "106540352242922";
-    private static final Pattern ENVELOPE = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");
 
     /** What Meta does with one request it did not refuse for throughput; null: takes it and answers its id. */
     public interface Fault extends BiFunction<String, Instant, MetaOutcome> {
@@ -67,6 +64,8 @@ public final class SendWorld {
             "https://bot.example/notifications", false, null);
     final Outbox outbox;
     final SendService sending;
+    final StatusEffects effects;
+    final Statuses statuses;
     private final List<String> envelopes = new ArrayList<>();
 
     /**
@@ -82,8 +81,8 @@ public final class SendWorld {
         Customers customers = new Customers(numbers, nodes);
         OptIns optIns = new OptIns(new NoOptIns(), clock);
         Notifier notifier = new Notifier(outbox);
-        Statuses statuses = new Statuses();
-        StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty());
+        statuses = new Statuses();
+        effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty(), messages);
         sending = new SendService(new Recipients(customers, nodes), new Contacts(new Known(), numbers, clock),
                 new NoWindows(), optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
                 statuses, effects, new GroupService(new NoGroups(), null, null, customers, clock), queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
@@ -97,8 +96,7 @@ public final class SendWorld {
     /** The bot posts a template message; the answer is its id, or the refusal's description. */
     public String post(String envelopeId, String to) {
         envelopes.add(envelopeId);
-        String payload = "{\"type\":\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}},"
-                + "\"biz_opaque_callback_data\":\"" + envelopeId + "\"}";
+        String payload = "{\"type\":\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}}}";
         TemplateMessage template = new TemplateMessage("order_update", "pt_BR", null, Map.of());
         SendRequest request = SendRequest.of(envelopeId, to, new RenderedMessage(template, List.of(payload)), Map.of());
         try {
@@ -113,11 +111,28 @@ public final class SendWorld {
         outbox.enqueue(bot, "message:" + id, Delivery.Target.MESSAGES, "{\"id\":\"" + id + "\"}", from);
     }
 
-    /** Runs the queue (the dispatch function) until nothing is left or {@code horizon} has passed. */
+    /**
+     * Runs the queue (the dispatch function) until nothing is left or {@code horizon} has passed;
+     * the status webhooks Meta sends meanwhile are taken as the webhook function does, when due.
+     */
     public void drain(Duration horizon) {
-        queue.run(work -> work instanceof Work.Send send ? sending.retry(bot, send)
-                : work instanceof Work.Deliver deliver ? outbox.attempt(bot, deliver) : WorkResult.DONE,
-                START.plus(horizon));
+        queue.run(work -> {
+            webhooksDue();
+            return work instanceof Work.Send send ? sending.retry(bot, send)
+                    : work instanceof Work.Deliver deliver ? outbox.attempt(bot, deliver) : WorkResult.DONE;
+        }, START.plus(horizon));
+        webhooksDue();
+    }
+
+    /** A status webhook for the bot's number, taken now. */
+    public void status(net.wagw.domain.inbound.StatusUpdate status) {
+        effects.apply(bot, status);
+    }
+
+    private void webhooksDue() {
+        while (!meta.webhooks.isEmpty() && !meta.webhooks.peekFirst().timestamp().isAfter(clock.instant())) {
+            status(meta.webhooks.pollFirst());
+        }
     }
 
     /** The messages posted, by state. */
@@ -158,6 +173,9 @@ public final class SendWorld {
         private final Map<String, Integer> taken = new HashMap<>();
         private Fault fault = (envelope, at) -> null;
         private final SettableClock clock;
+        /** Whether Meta sends a "sent" status webhook for each message it takes, 2 s later. */
+        public boolean statusWebhooks;
+        private final ArrayDeque<net.wagw.domain.inbound.StatusUpdate> webhooks = new ArrayDeque<>();
         private long throttled;
         private long errors;
         private Instant lastTaken;
@@ -172,9 +190,9 @@ public final class SendWorld {
         }
 
         @Override
-        public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
-            Matcher m = ENVELOPE.matcher(payloadJson);
-            String envelope = m.find() ? m.group(1) : payloadJson;
+        public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson,
+                String callbackData) {
+            String envelope = CallbackData.parse(callbackData).map(CallbackData::envelopeId).orElse(payloadJson);
             long now = clock.millis();
             while (!window.isEmpty() && window.peekFirst() <= now - 1000) {
                 window.pollFirst();
@@ -194,6 +212,10 @@ public final class SendWorld {
             // anything but an error answer: Meta took the message (and the customer gets it)
             taken.merge(envelope, 1, Integer::sum);
             lastTaken = clock.instant();
+            if (statusWebhooks) {
+                webhooks.addLast(new net.wagw.domain.inbound.StatusUpdate(phoneNumberId, "wamid." + envelope, "sent",
+                        clock.instant().plusSeconds(2), to, null, 0, null, null, Map.of(), callbackData));
+            }
             return faulty != null ? faulty : new MetaOutcome.Sent("wamid." + envelope, to);
         }
 
@@ -373,19 +395,30 @@ public final class SendWorld {
         }
     }
 
-    private static final class Statuses implements StatusStore {
+    /** The statuses table: ranks forward only, a status of a wamid not tracked kept until it is. */
+    static final class Statuses implements StatusStore {
         private final Map<String, SentMessage> sent = new HashMap<>();
+        private final Map<String, String> recipients = new HashMap<>();
+        private final Map<String, Integer> ranks = new HashMap<>();
+        private final Map<String, net.wagw.domain.inbound.StatusUpdate> kept = new HashMap<>();
 
-        /** No status webhook comes in the simulation, so none is kept to hand back. */
         @Override
         public Optional<net.wagw.domain.inbound.StatusUpdate> track(String botId, String wamid, String recipientNode,
                 SentMessage message) {
-            sent.put(botId + "/" + wamid, message);
-            return Optional.empty();
+            String key = botId + "/" + wamid;
+            sent.put(key, message);
+            recipients.put(key, recipientNode);
+            ranks.putIfAbsent(key, 0);
+            return Optional.ofNullable(kept.remove(key));
         }
 
         @Override
         public boolean keep(String botId, net.wagw.domain.inbound.StatusUpdate status, int rank) {
+            String key = botId + "/" + status.wamid();
+            if (sent.containsKey(key)) {
+                return false;
+            }
+            kept.merge(key, status, (old, now) -> StatusEffects.rank(old.status()) >= rank ? old : now);
             return true;
         }
 
@@ -396,7 +429,21 @@ public final class SendWorld {
 
         @Override
         public Advance advance(String botId, String wamid, String participant, int rank) {
-            return new Unknown();
+            String key = botId + "/" + wamid;
+            if (!sent.containsKey(key)) {
+                return new Unknown();
+            }
+            String ranked = participant == null ? key : key + "#" + participant;
+            if (ranks.getOrDefault(ranked, 0) >= rank) {
+                return new Stale();
+            }
+            ranks.put(ranked, rank);
+            return new Advanced(sent.get(key).envelopeId(), recipients.get(key));
+        }
+
+        /** Statuses kept for wamids never tracked. */
+        long kept() {
+            return kept.size();
         }
     }
 
