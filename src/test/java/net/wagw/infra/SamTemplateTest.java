@@ -149,11 +149,12 @@ class SamTemplateTest {
                     Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
                     // the queue's media copies
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
-            // WebhookResource -> InboundService: Identities.seen/moved (the contact and its aliases:
-            // enhanced getItem, updateItem; a wa_id and a BSUID of one customer merge windows and
-            // opt-ins: GetItem), windows and free entry points (conditional UpdateItem), stop keywords
-            // and 131050 (OptIns.current/revoke/revokeMarketing: GetItem, PutItem; no history read),
-            // the store-once delivery, then queued (Outbox.enqueue: PutItem),
+            // WebhookIngestion: a repeated message is found first (InboundService.requeueIfKept ->
+            // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Identities.seen/moved
+            // (the contact and its aliases: enhanced getItem, updateItem; a wa_id and a BSUID of one
+            // customer merge windows and opt-ins: GetItem), windows and free entry points (conditional
+            // UpdateItem), stop keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem,
+            // PutItem; no history read), the store-once delivery, then queued (Outbox.enqueue: PutItem),
             // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
             // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
             // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
@@ -169,7 +170,7 @@ class SamTemplateTest {
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem"),
                     Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),

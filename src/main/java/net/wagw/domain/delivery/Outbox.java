@@ -71,6 +71,20 @@ public final class Outbox {
         return created ? Optional.of(pending) : Optional.empty();
     }
 
+    /**
+     * Queues a delivery stored before once more, behind the earlier ones of {@code lane}: a first
+     * queueing that failed is made good, and a try of a delivered one does nothing.
+     *
+     * @return whether the delivery was stored before
+     */
+    public boolean requeueIfStored(Bot bot, String id, String lane) {
+        if (store.find(bot.id(), id).isEmpty()) {
+            return false;
+        }
+        queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, lane), Duration.ZERO);
+        return true;
+    }
+
     /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
     public boolean received(Bot bot, String wamid) {
         return store.find(bot.id(), "message:" + wamid).isPresent();

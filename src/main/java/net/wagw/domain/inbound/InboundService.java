@@ -10,6 +10,7 @@ import net.wagw.domain.identity.Identities;
 import net.wagw.domain.identity.Sighting;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.window.WindowStore;
 
 /**
@@ -58,12 +59,31 @@ public final class InboundService {
                         }
                     });
         }
-        // one lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
-        // (a customer known only by business-scoped user id has no "from": their BSUID is the lane)
-        String lane = message.groupId() != null ? "group:" + message.groupId()
+        return outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody, lane(message));
+    }
+
+    /**
+     * A message received and kept before (Meta retries whole batches) is queued for its bot again,
+     * so a first queueing that failed is made good, and nothing else is done with it.
+     *
+     * @return whether it was kept before
+     */
+    public boolean requeueIfKept(Bot bot, InboundMessage message) {
+        return outbox.requeueIfStored(bot, deliveryId(message), lane(message));
+    }
+
+    private static String deliveryId(InboundMessage message) {
+        return "message:" + message.wamid();
+    }
+
+    /**
+     * One lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
+     * (a customer known only by business-scoped user id has no "from": their BSUID is the lane).
+     */
+    private static String lane(InboundMessage message) {
+        return message.groupId() != null ? "group:" + message.groupId()
                 : message.from() != null && !message.from().isEmpty() ? message.from()
                         : message.userId() != null ? message.userId() : "message:" + message.wamid();
-        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody, lane);
     }
 
     /** A webhook named a customer by wa_id and BSUID together: they are one customer. */
@@ -87,12 +107,5 @@ public final class InboundService {
     /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
     static int rank(String status) {
         return StatusEffects.rank(status);
-    }
-
-    /** A group event that arrived before its group was recorded: Meta is to send it again. */
-    public static final class NotYetKnown extends RuntimeException {
-        public NotYetKnown(String id) {
-            super("nothing with id " + id + " is known yet", null, false, false);
-        }
     }
 }

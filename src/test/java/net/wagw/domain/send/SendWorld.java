@@ -10,40 +10,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 import net.wagw.domain.bot.Bot;
-import net.wagw.domain.contact.ContactKey;
-import net.wagw.domain.contact.ContactStore;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
-import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.content.TemplateMessage;
 import net.wagw.domain.delivery.BotEndpoint;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.delivery.DeliveryStore;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.delivery.Outbox;
-import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
-import net.wagw.domain.group.GroupStore;
-import net.wagw.domain.optin.OptInChange;
-import net.wagw.domain.optin.OptInStore;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.window.WindowStore;
+import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.work.Pacer;
 import net.wagw.domain.work.VirtualTimeQueue;
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkResult;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.SettableClock;
 
 /**
  * One bot's sending in virtual time: the real {@link SendService}, {@link Pacer}, {@link MetaErrors}
- * and {@link Outbox} on a {@link VirtualTimeQueue}, with in-memory stores, a simulated Meta that
- * answers 130429 to every request over its per-second limit (and whatever fault a scenario sets),
- * and a simulated bot that counts what it was told. For the queue's drain test and benchmark.
+ * and {@link Outbox} on a {@link VirtualTimeQueue}, with the in-memory stores of {@link InMemory}, a
+ * simulated Meta that answers 130429 to every request over its per-second limit (and whatever fault
+ * a scenario sets), and a simulated bot that counts what it was told. For the queue's drain test and benchmark.
  */
 public final class SendWorld {
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
@@ -58,14 +53,14 @@ public final class SendWorld {
     public final VirtualTimeQueue queue = new VirtualTimeQueue(clock);
     public final Meta meta;
     public final BotSide botSide = new BotSide();
-    final Messages messages = new Messages();
-    final Deliveries deliveries = new Deliveries();
+    final InMemory.Messages messages = new InMemory.Messages();
+    final InMemory.Deliveries deliveries = new InMemory.Deliveries();
     final Bot bot = new Bot("sim", 0, PHONE_NUMBER_ID, null, "https://bot.example/messages",
             "https://bot.example/notifications", false, null);
     final Outbox outbox;
     final SendService sending;
     final StatusEffects effects;
-    final Statuses statuses;
+    final InMemory.Statuses statuses = new InMemory.Statuses();
     private final List<String> envelopes = new ArrayList<>();
 
     /**
@@ -77,15 +72,20 @@ public final class SendWorld {
         outbox = new Outbox(deliveries, botSide, botId -> "sim-secret".getBytes(StandardCharsets.UTF_8), queue, clock,
                 Duration.ofSeconds(5), Outbox.DEFAULT_GIVE_UP_AFTER);
         Nodes nodes = new Nodes(DOMAIN);
-        PhoneNumbers numbers = new PhoneNumbers();
+        PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
         Customers customers = new Customers(numbers, nodes);
-        OptIns optIns = new OptIns(new NoOptIns(), clock);
+        // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
+        // template goes, docs/contracts.md §3.3 rule 3); status webhooks come when a scenario says so
+        OptIns optIns = new OptIns(new InMemory.OptInChanges(), clock);
         Notifier notifier = new Notifier(outbox);
-        statuses = new Statuses();
-        effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty(), messages);
-        sending = new SendService(new Recipients(customers, nodes), new Contacts(new Known(), numbers, clock),
-                new NoWindows(), optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
-                statuses, effects, new GroupService(new NoGroups(), null, null, customers, clock), queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
+        InMemory.Catalog catalog = new InMemory.Catalog();
+        effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
+                id -> Optional.empty(), messages);
+        sending = new SendService(new Recipients(customers, nodes),
+                new Contacts(new InMemory.Contacts(), numbers, clock), new InMemory.Windows(), optIns, catalog,
+                new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, notifier, statuses,
+                effects, new GroupService(new InMemory.Groups(), null, null, customers, clock), queue,
+                new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
     }
 
     /** The {@code n}-th customer: a valid Brazilian mobile number, one per n below 100,000. */
@@ -125,7 +125,7 @@ public final class SendWorld {
     }
 
     /** A status webhook for the bot's number, taken now. */
-    public void status(net.wagw.domain.inbound.StatusUpdate status) {
+    public void status(StatusUpdate status) {
         effects.apply(bot, status);
     }
 
@@ -158,11 +158,11 @@ public final class SendWorld {
 
     /** Deliveries to the bot (messages and notifications) not delivered: pending or dead-lettered. */
     public long undelivered() {
-        return deliveries.rows.rows.values().stream().filter(d -> d.state() != Delivery.State.DELIVERED).count();
+        return deliveries.stored.values().stream().filter(d -> d.state() != Delivery.State.DELIVERED).count();
     }
 
     public long deliveriesStored() {
-        return deliveries.rows.rows.size();
+        return deliveries.stored.size();
     }
 
     /** The simulated Cloud API: a sliding one-second window per number, and a fault for the rest. */
@@ -175,7 +175,7 @@ public final class SendWorld {
         private final SettableClock clock;
         /** Whether Meta sends a "sent" status webhook for each message it takes, 2 s later. */
         public boolean statusWebhooks;
-        private final ArrayDeque<net.wagw.domain.inbound.StatusUpdate> webhooks = new ArrayDeque<>();
+        private final ArrayDeque<StatusUpdate> webhooks = new ArrayDeque<>();
         private long throttled;
         private long errors;
         private Instant lastTaken;
@@ -213,7 +213,7 @@ public final class SendWorld {
             taken.merge(envelope, 1, Integer::sum);
             lastTaken = clock.instant();
             if (statusWebhooks) {
-                webhooks.addLast(new net.wagw.domain.inbound.StatusUpdate(phoneNumberId, "wamid." + envelope, "sent",
+                webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, "sent",
                         clock.instant().plusSeconds(2), to, null, 0, null, null, Map.of(), callbackData));
             }
             return faulty != null ? faulty : new MetaOutcome.Sent("wamid." + envelope, to);
@@ -254,11 +254,6 @@ public final class SendWorld {
         @Override
         public MetaOutcome typing(String phoneNumberId, String wamid) {
             return new MetaOutcome.Done();
-        }
-
-        @Override
-        public Media media(String mediaId, long maxBytes) {
-            throw new UnsupportedOperationException("media is not simulated");
         }
 
         @Override
@@ -319,247 +314,6 @@ public final class SendWorld {
             return outbox.enqueue(bot, "notification:" + n.messageId() + ":" + n.event(), Delivery.Target.NOTIFICATIONS,
                     "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event() + "\",\"code\":" + n.reasonCode() + "}",
                     n.recipientNode());
-        }
-    }
-
-    /** Rows by bot and id, each change conditional on the version read, as the DynamoDB tables do. */
-    private static final class Rows<T> {
-        private final Map<String, T> rows = new HashMap<>();
-        private final Function<T, String> key;
-        private final ToLongFunction<T> version;
-
-        Rows(Function<T, String> key, ToLongFunction<T> version) {
-            this.key = key;
-            this.version = version;
-        }
-
-        boolean create(T row) {
-            return rows.putIfAbsent(key.apply(row), row) == null;
-        }
-
-        Optional<T> find(String botId, String id) {
-            return Optional.ofNullable(rows.get(botId + "/" + id));
-        }
-
-        boolean replace(T updated) {
-            T stored = rows.get(key.apply(updated));
-            if (stored == null || version.applyAsLong(stored) != version.applyAsLong(updated) - 1) {
-                return false;
-            }
-            rows.put(key.apply(updated), updated);
-            return true;
-        }
-    }
-
-    static final class Messages implements MessageStore {
-        private final Rows<OutboundMessage> rows = new Rows<>(m -> m.botId() + "/" + m.id(), OutboundMessage::version);
-
-        @Override
-        public boolean create(OutboundMessage message) {
-            return rows.create(message);
-        }
-
-        @Override
-        public Optional<OutboundMessage> find(String botId, String id) {
-            return rows.find(botId, id);
-        }
-
-        @Override
-        public boolean replace(OutboundMessage updated) {
-            return rows.replace(updated);
-        }
-    }
-
-    static final class Deliveries implements DeliveryStore {
-        private final Rows<Delivery> rows = new Rows<>(d -> d.botId() + "/" + d.id(), Delivery::version);
-
-        @Override
-        public boolean create(Delivery delivery) {
-            return rows.create(delivery);
-        }
-
-        @Override
-        public Optional<Delivery> find(String botId, String id) {
-            return rows.find(botId, id);
-        }
-
-        @Override
-        public boolean replace(Delivery updated) {
-            return rows.replace(updated);
-        }
-
-        @Override
-        public List<Delivery> dead(String botId, int limit) {
-            return rows.rows.values().stream().filter(d -> d.botId().equals(botId) && d.state() == Delivery.State.DEAD)
-                    .limit(limit).toList();
-        }
-    }
-
-    /** The statuses table: ranks forward only, a status of a wamid not tracked kept until it is. */
-    static final class Statuses implements StatusStore {
-        private final Map<String, SentMessage> sent = new HashMap<>();
-        private final Map<String, String> recipients = new HashMap<>();
-        private final Map<String, Integer> ranks = new HashMap<>();
-        private final Map<String, net.wagw.domain.inbound.StatusUpdate> kept = new HashMap<>();
-
-        @Override
-        public Optional<net.wagw.domain.inbound.StatusUpdate> track(String botId, String wamid, String recipientNode,
-                SentMessage message) {
-            String key = botId + "/" + wamid;
-            sent.put(key, message);
-            recipients.put(key, recipientNode);
-            ranks.putIfAbsent(key, 0);
-            return Optional.ofNullable(kept.remove(key));
-        }
-
-        @Override
-        public boolean keep(String botId, net.wagw.domain.inbound.StatusUpdate status, int rank) {
-            String key = botId + "/" + status.wamid();
-            if (sent.containsKey(key)) {
-                return false;
-            }
-            kept.merge(key, status, (old, now) -> StatusEffects.rank(old.status()) >= rank ? old : now);
-            return true;
-        }
-
-        @Override
-        public Optional<SentMessage> sent(String botId, String wamid) {
-            return Optional.ofNullable(sent.get(botId + "/" + wamid));
-        }
-
-        @Override
-        public Advance advance(String botId, String wamid, String participant, int rank) {
-            String key = botId + "/" + wamid;
-            if (!sent.containsKey(key)) {
-                return new Unknown();
-            }
-            String ranked = participant == null ? key : key + "#" + participant;
-            if (ranks.getOrDefault(ranked, 0) >= rank) {
-                return new Stale();
-            }
-            ranks.put(ranked, rank);
-            return new Advanced(sent.get(key).envelopeId(), recipients.get(key));
-        }
-
-        /** Statuses kept for wamids never tracked. */
-        long kept() {
-            return kept.size();
-        }
-    }
-
-    private static final class NoUsage implements UsageCounter {
-        @Override
-        public void count(String botId, String wamid, java.time.LocalDate day, String category, String type) {
-        }
-
-        @Override
-        public List<Usage> between(String botId, java.time.LocalDate from, java.time.LocalDate to) {
-            return List.of();
-        }
-    }
-
-    private static final class Known implements ContactStore {
-        private final Map<String, KnownContact> rows = new HashMap<>();
-
-        @Override
-        public Optional<KnownContact> find(String botId, ContactKey key) {
-            return Optional.ofNullable(rows.get(botId + "/" + key));
-        }
-
-        @Override
-        public void remember(String botId, ContactKey key, KnownContact contact) {
-            rows.put(botId + "/" + key, contact);
-        }
-
-        @Override
-        public void rememberWaId(String botId, ContactKey key, String waId, Instant learnedAt) {
-            rows.put(botId + "/" + key, new KnownContact(waId, null, learnedAt));
-        }
-    }
-
-    /** An empty catalog: every template goes (docs/contracts.md §3.3 rule 3, not synced yet). */
-    private static final class Catalog implements TemplateCatalog {
-        @Override
-        public List<Template> all(String botId) {
-            return List.of();
-        }
-
-        @Override
-        public void replace(String botId, List<Template> templates) {
-        }
-
-        @Override
-        public int update(String botId, String name, String language, String status, String category) {
-            return 0;
-        }
-    }
-
-    /** Templates need no window and this bot no opt-in: neither store is read. */
-    private static final class NoWindows implements WindowStore {
-        @Override
-        public Optional<Instant> lastInbound(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordInbound(String botId, ContactKey customer, Instant at, String wamid) {
-        }
-
-        @Override
-        public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-        }
-
-        @Override
-        public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-    }
-
-    private static final class NoOptIns implements OptInStore {
-        @Override
-        public Optional<OptInChange> current(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void record(String botId, ContactKey customer, OptInChange change) {
-        }
-
-        @Override
-        public List<OptInChange> history(String botId, ContactKey customer) {
-            return List.of();
-        }
-    }
-
-    /** The simulation sends to customers only. */
-    private static final class NoGroups implements GroupStore {
-        @Override
-        public void save(Group group) {
-        }
-
-        @Override
-        public Optional<Group> find(String botId, String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Group> findByRequest(String botId, String requestId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Group> findByMetaId(String botId, String metaGroupId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Group> all(String botId) {
-            return List.of();
         }
     }
 }
