@@ -12,7 +12,7 @@ import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.StatusEffects;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.window.WindowStore;
-import net.wagw.store.DynamoWindowStore;
+import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.TableNames;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,7 +26,7 @@ public class InboundProducers {
     InboundService inboundService(Identities identities, DynamoDbClient dynamo, TableNames names, OptIns optIns,
             Outbox outbox, StatusEffects statuses) {
         // the customer's own key comes from Identities.seen: the window is written there directly
-        return new InboundService(identities, new DynamoWindowStore(dynamo, names), optIns, outbox, statuses);
+        return new InboundService(identities, new DynamoCustomerStore(dynamo, names), optIns, outbox, statuses);
     }
 
     @Produces

@@ -16,6 +16,7 @@ import net.wagw.domain.send.BotNotifier;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.send.CachedCatalog;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.domain.send.UsageCounter;
@@ -40,8 +41,8 @@ public class SendProducers {
 
     @Produces
     @Singleton
-    TemplateCatalog templateCatalog(DynamoDbClient dynamo, TableNames names) {
-        return new DynamoTemplateCatalog(dynamo, names);
+    TemplateCatalog templateCatalog(DynamoDbClient dynamo, TableNames names, Clock clock) {
+        return new CachedCatalog(new DynamoTemplateCatalog(dynamo, names), clock);
     }
 
     @Produces
@@ -78,11 +79,11 @@ public class SendProducers {
 
     @Produces
     @Singleton
-    SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
+    SendService sendService(Customers customers, Nodes nodes, Contacts contacts, Identities identities, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
             WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses, StatusEffects effects,
             GroupService groups, WorkQueue queue, Pacer pacer, Clock clock) {
-        return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
+        return new SendService(new Recipients(customers, nodes), contacts, identities, windows, optIns, catalog, templateSync,
                 new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, queue, pacer, clock);
     }
 

@@ -45,9 +45,10 @@ public final class InboundService {
     public Optional<Delivery> receive(Bot bot, InboundMessage message, String forwardBody) {
         if (message.groupId() == null) {
             // a sender id of no known shape is forwarded as it came and opens nothing (docs/contracts.md §4)
-            identities.seen(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
-                    message.username(), message.profileName())).ifPresent(customer -> {
-                        windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
+            // who they are and their window in one write (docs/storage.md)
+            identities.received(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
+                    message.username(), message.profileName()), message.timestamp(), message.wamid())
+                    .ifPresent(customer -> {
                         if (message.referral()) {
                             windows.recordFreeEntryPoint(bot.id(), customer,
                                     message.timestamp().plus(FREE_ENTRY_POINT));

@@ -84,8 +84,10 @@ public final class SendWorld {
         Notifier notifier = new Notifier(outbox);
         Statuses statuses = new Statuses();
         StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty());
-        sending = new SendService(new Recipients(customers, nodes), new Contacts(new Known(), numbers, clock),
-                new NoWindows(), optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
+        Known known = new Known();
+        NoWindows windows = new NoWindows();
+        sending = new SendService(new Recipients(customers, nodes), new Contacts(known, numbers, clock),
+                new net.wagw.domain.identity.Identities(known, numbers, windows, new NoOptIns(), clock), windows, optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
                 statuses, effects, new GroupService(new NoGroups(), null, null, customers, clock), queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
     }
 
