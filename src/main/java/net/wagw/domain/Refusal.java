@@ -4,7 +4,9 @@ import java.util.Optional;
 
 /**
  * A request wagw will not carry out, with the LIME reason and a sentence a person understands.
- * Thrown before anything is written or sent, so a refusal never changes state.
+ * A rule's refusal is thrown before anything is written or sent, so it changes nothing; a refusal
+ * that comes after Meta answered (a send Meta refused for good, a group call Meta declined) is
+ * thrown once that answer is recorded, so a repeat of the request is answered the same.
  */
 public class Refusal extends RuntimeException {
     /** What kind of "no" this is, where the reason alone does not say (e.g. 66 is 409 or 422). */

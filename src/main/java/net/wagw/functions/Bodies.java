@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.json.JsonScalars;
 
 /** Reading the fields of a JSON body or command resource, with refusals that say what is wrong. */
 final class Bodies {
@@ -28,11 +29,10 @@ final class Bodies {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        if (!value.isTextual() && !value.isNumber()) {
-            throw new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string.");
-        }
+        String text = JsonScalars.stringOrNumber(value).orElseThrow(
+                () -> new Refusal(Reason.VALIDATION_ERROR, "'" + field + "' must be a string."));
         // every text field a bot sends is bounded before anything is stored (docs/contracts.md §3)
-        return Optional.of(Bounds.check(field, value.asText(), Bounds.TEXT));
+        return Optional.of(Bounds.check(field, text, Bounds.TEXT));
     }
 
     static Map<String, String> metadata(JsonNode body) {

@@ -3,6 +3,7 @@ package net.wagw.functions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
+import net.wagw.json.JsonScalars;
 import net.wagw.lime.Command;
 import net.wagw.lime.CommandMethod;
 import net.wagw.lime.LimeReason;
@@ -58,11 +60,11 @@ public class CommandDispatcher {
             return failure(bot, new Refusal(Reason.VALIDATION_ERROR,
                     "The body is not a LIME command envelope: it must be a JSON object with method and uri."));
         }
-        String id = text(envelope.get("id")).orElse(UUID.randomUUID().toString());
-        String method = text(envelope.get("method")).orElse(null);
-        String uri = text(envelope.get("uri")).orElse(null);
+        String id = JsonScalars.stringOrNumber(envelope.get("id")).orElse(UUID.randomUUID().toString());
+        String method = JsonScalars.stringOrNumber(envelope.get("method")).orElse(null);
+        String uri = JsonScalars.stringOrNumber(envelope.get("uri")).orElse(null);
         try {
-            if (envelope.has("id") && !isScalar(envelope.get("id"))) {
+            if (envelope.has("id") && JsonScalars.stringOrNumber(envelope.get("id")).isEmpty()) {
                 throw new Refusal(Reason.VALIDATION_ERROR, "The command id must be a string.");
             }
             if (method == null || method.isEmpty()) {
@@ -87,22 +89,15 @@ public class CommandDispatcher {
     private ResourceRequest resolve(Bot bot, CommandMethod method, String uri, JsonNode resource) {
         URI parsed = pathOf(uri);
         String path = parsed.getRawPath();
-        Route[] commandable = Arrays.stream(Route.values()).filter(Route::viaCommands).toArray(Route[]::new);
-        boolean pathKnown = false;
-        for (Route route : commandable) {
-            Optional<Map<String, String>> parameters = route.match(path);
-            if (parameters.isEmpty()) {
-                continue;
-            }
-            pathKnown = true;
+        List<Route> reachable = Route.reachableByCommand(path);
+        for (Route route : reachable) {
             if (method.http().filter(route.method()::equals).isPresent()) {
-                return new ResourceRequest(route, bot, parameters.get(), QueryStrings.parse(parsed.getRawQuery()),
-                        resource == null || resource.isNull() ? null : resource);
+                return new ResourceRequest(route, bot, route.match(path).orElseThrow(),
+                        QueryStrings.parse(parsed.getRawQuery()), resource == null || resource.isNull() ? null : resource);
             }
         }
-        if (pathKnown) {
-            String allowed = String.join(", ", Arrays.stream(commandable).filter(r -> r.match(path).isPresent())
-                    .map(r -> limeName(r.method())).toList());
+        if (!reachable.isEmpty()) {
+            String allowed = String.join(", ", reachable.stream().map(r -> limeName(r.method())).toList());
             throw new Refusal(Reason.METHOD_NOT_SUPPORTED,
                     "'" + method.lime() + "' is not supported on " + path + "; use " + allowed + ".");
         }
@@ -132,7 +127,7 @@ public class CommandDispatcher {
     }
 
     private void checkDestination(JsonNode to) {
-        Optional<String> node = text(to);
+        Optional<String> node = JsonScalars.stringOrNumber(to);
         if (node.isEmpty()) {
             return;
         }
@@ -160,14 +155,4 @@ public class CommandDispatcher {
                 .map(CommandMethod::lime).findFirst().orElse(httpMethod);
     }
 
-    private static boolean isScalar(JsonNode node) {
-        return node.isTextual() || node.isNumber();
-    }
-
-    private static Optional<String> text(JsonNode node) {
-        if (node == null || !(node.isTextual() || node.isNumber())) {
-            return Optional.empty();
-        }
-        return Optional.of(node.asText());
-    }
 }

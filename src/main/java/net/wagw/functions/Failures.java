@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * What a bot is told when something other than its request failed: a reason and a reference to
  * find the logged cause by, never the cause itself (no stack traces, no internals leave).
  */
-final class Failures {
+public final class Failures {
     private static final Logger LOG = Logger.getLogger(Failures.class);
 
     private Failures() {
@@ -27,7 +27,7 @@ final class Failures {
      * DynamoDB refused the values themselves (ValidationException: a key over 2,048 bytes, an item over
      * 400 KB, ...): the request's fault, answered 400, never taken for an outage (docs/contracts.md §3).
      */
-    static boolean isUnstorable(RuntimeException e) {
+    public static boolean isUnstorable(RuntimeException e) {
         return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
                 && service.awsErrorDetails() != null
                 && "ValidationException".equals(service.awsErrorDetails().errorCode());

@@ -12,8 +12,8 @@ import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.media.MediaService;
-import net.wagw.domain.send.Media;
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.media.Media;
+import net.wagw.domain.meta.MetaOutcome;
 
 /**
  * {@code GET /media/{id}} and {@code POST /media} (docs/contracts.md §11). GET serves a file the

@@ -97,6 +97,11 @@ public enum Route {
         return "POST".equals(method) || "PUT".equals(method);
     }
 
+    /** The routes a LIME command on this raw path may reach, whatever its method (docs/contracts.md §3.2). */
+    public static List<Route> reachableByCommand(String rawPath) {
+        return Arrays.stream(values()).filter(r -> r.viaCommands() && r.match(rawPath).isPresent()).toList();
+    }
+
     public static Optional<Route> byRouteKey(String routeKey) {
         return Arrays.stream(values()).filter(r -> r.routeKey().equals(routeKey)).findFirst();
     }

@@ -2,40 +2,18 @@ package net.wagw.functions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
-import net.wagw.domain.bot.Bot;
-import net.wagw.domain.bot.BotDirectory;
-import net.wagw.domain.bot.BotRecord;
-import net.wagw.domain.contact.Nodes;
-import net.wagw.domain.group.GroupService;
-import net.wagw.domain.inbound.FieldEvent;
-import net.wagw.domain.inbound.FieldEvents;
-import net.wagw.domain.inbound.GroupEvent;
-import net.wagw.domain.inbound.IdentityChange;
-import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.InboundService;
 import net.wagw.domain.inbound.WebhookBatch;
-import net.wagw.domain.media.MediaService;
+import net.wagw.domain.inbound.WebhookIngestion;
 import net.wagw.domain.secret.Secrets;
-import net.wagw.domain.send.StatusStore;
-import net.wagw.domain.work.Work;
-import net.wagw.domain.work.WorkQueue;
-import net.wagw.lime.EventRenderer;
-import net.wagw.lime.InboundRenderer;
-import net.wagw.whatsapp.InboundMedia;
 import net.wagw.whatsapp.MetaSignature;
 import net.wagw.whatsapp.WebhookParser;
 
@@ -47,54 +25,25 @@ import net.wagw.whatsapp.WebhookParser;
  */
 @ApplicationScoped
 public class WebhookResource {
-    private static final Logger LOG = Logger.getLogger(WebhookResource.class);
-
     /** What the HTTP adapter hands over: query, signature header and the body's exact bytes. */
     public record Request(Map<String, String> query, String signature, byte[] rawBody) {
     }
 
-    private final BotDirectory bots;
     private final Secrets.Secret appSecret;
     private final Secrets.Secret verifyToken;
-    private final InboundService inbound;
-    private final GroupService groups;
+    private final WebhookIngestion ingestion;
     private final WebhookParser parser;
-    private final InboundRenderer renderer;
-    private final String botDomain;
     private final int maxBytes;
     private final Metrics metrics;
-    private final MediaService media;
-    private final WorkQueue queue;
-    private final ObjectMapper json;
-    /** One pool per process (Lambda reuses it across invocations); 16 DynamoDB calls in flight. */
-    private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(16,
-            runnable -> {
-                Thread thread = new Thread(runnable, "webhook-worker");
-                thread.setDaemon(true);
-                return thread;
-            });
 
-    private final FieldEvents fieldEvents;
-    private final EventRenderer events;
-
-    public WebhookResource(BotDirectory bots, InboundService inbound, GroupService groups, ObjectMapper json,
-            Nodes nodes, WagwConfig config, Secrets secrets, Metrics metrics, StatusStore statuses, MediaService media,
-            WorkQueue queue, FieldEvents fieldEvents) {
+    public WebhookResource(WebhookIngestion ingestion, ObjectMapper json, WagwConfig config, Secrets secrets,
+            Metrics metrics) {
+        this.ingestion = ingestion;
         this.metrics = metrics;
-        this.bots = bots;
-        this.inbound = inbound;
-        this.fieldEvents = fieldEvents;
-        this.groups = groups;
         this.parser = new WebhookParser(json);
-        this.renderer = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
-        this.events = new EventRenderer(json, nodes, renderer, parser::echo);
         this.appSecret = secrets.secret(config.secrets().metaAppSecret());
         this.verifyToken = secrets.secret(config.secrets().metaVerifyToken());
-        this.botDomain = config.botDomain();
         this.maxBytes = config.http().maxWebhookBytes();
-        this.media = media;
-        this.queue = queue;
-        this.json = json;
     }
 
     ResourceResponse handle(Route route, Request request) {
@@ -130,125 +79,11 @@ public class WebhookResource {
             throw new Refusal(Reason.VALIDATION_ERROR, "Not a WhatsApp webhook: " + e.getMessage());
         }
         metrics.webhook(batch);
-        java.util.concurrent.atomic.AtomicBoolean retryLater = new java.util.concurrent.atomic.AtomicBoolean();
-        // A batch holds up to 1,000 updates: handled side by side so it fits well within the
-        // Lambda's time; each one's writes are independent and safe to repeat.
-        // group changes first: a message in a group just created finds the group active
-        for (GroupEvent event : batch.groupEvents()) {
-            botOf(event.phoneNumberId()).ifPresent(bot -> {
-                try {
-                    groups.onEvent(bot, event);
-                } catch (InboundService.NotYetKnown early) {
-                    retryLater.set(true);
-                }
-            });
-        }
-        // who the customers are first: a message's window then lands on the customer's own key
-        inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
-        inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
-            InboundMessage ours = inGroupOf(bot, message);
-            // the file is the bot's before the message is kept: a retry of Meta's finds both
-            InboundMedia.of(json, ours).ifPresent(file -> {
-                media.received(bot.id(), file.mediaId(), file.mimeType(), ours.timestamp());
-                // copied from the queue, off Meta's acknowledgement (docs/contracts.md §11); a copy
-                // queued twice (Meta's retry) finds the first one done
-                queue.enqueue(new Work.CopyMedia(bot.id(), file.mediaId()), java.time.Duration.ZERO);
-            });
-            inbound.receive(bot, ours, renderer.render(ours, bot, bot.node(botDomain)));
-        }));
-        for (IdentityChange change : batch.identityChanges()) {
-            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
-        }
-        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
-        inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(bot -> fieldEvents.handle(bot, event,
-                events.render(event, bot.node(botDomain)))));
-        if (retryLater.get()) {
+        if (ingestion.ingest(batch) == WebhookIngestion.Answer.SEND_AGAIN) {
             // everything else is stored; Meta's retry finds it so and acknowledges it as duplicates
             throw new Refusal(Reason.PROCESSING_ERROR, "A group event arrived before its group was recorded; send it again.",
                     Refusal.Kind.UNAVAILABLE);
         }
         return ResourceResponse.text(200, "EVENT_RECEIVED");
-    }
-
-    /**
-     * Runs the work for every item, {@code PARALLELISM} at a time; the first failure (DynamoDB
-     * down, say) is rethrown once all have ended, so Meta is answered 5xx and retries the batch.
-     */
-    private <T> void inParallel(List<T> items, java.util.function.Consumer<T> work) {
-        if (items.size() <= 1) {
-            items.forEach(item -> unlessUnstorable(work, item));
-            return;
-        }
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-        for (T item : items) {
-            running.add(workers.submit(() -> unlessUnstorable(work, item)));
-        }
-        RuntimeException first = null;
-        for (java.util.concurrent.Future<?> task : running) {
-            try {
-                task.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (first == null) {
-                    first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while handling a webhook", e);
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
-    }
-
-    /**
-     * One element DynamoDB refuses as a value (too large for an item, say) is no outage: logged with what
-     * it was and acknowledged, so Meta does not retry the whole batch for seven days (docs/contracts.md §7).
-     */
-    private static <T> void unlessUnstorable(java.util.function.Consumer<T> work, T item) {
-        try {
-            work.accept(item);
-        } catch (RuntimeException e) {
-            if (!Failures.isUnstorable(e)) {
-                throw e;
-            }
-            String shown = String.valueOf(item);
-            LOG.errorf(e, "webhook element not storable, acknowledged: %s",
-                    shown.length() > 2000 ? shown.substring(0, 2000) + "..." : shown);
-        }
-    }
-
-    /** A group message names Meta's group id; the bot knows the group by wagw's. */
-    private InboundMessage inGroupOf(Bot bot, InboundMessage message) {
-        if (message.groupId() == null) {
-            return message;
-        }
-        return groups.ownId(bot, message.groupId()).map(message::withGroupId).orElse(message);
-    }
-
-    /**
-     * Account-wide fields (templates, account updates) name the business account, not a number: every bot
-     * on that account is told, as each keeps its own template catalog.
-     */
-    private List<Bot> botsOf(FieldEvent event) {
-        if (event.phoneNumberId() != null) {
-            return botOf(event.phoneNumberId()).stream().toList();
-        }
-        List<Bot> onAccount = bots.records().stream().map(BotRecord::bot)
-                .filter(b -> event.wabaId() != null && event.wabaId().equals(b.wabaId())).toList();
-        if (onAccount.isEmpty()) {
-            LOG.warnf("webhook %s event for business account %s, which no bot has: acknowledged and dropped",
-                    event.field(), event.wabaId());
-        }
-        return onAccount;
-    }
-
-    private Optional<Bot> botOf(String phoneNumberId) {
-        Optional<Bot> bot = bots.byPhoneNumberId(phoneNumberId).map(BotRecord::bot);
-        if (bot.isEmpty()) {
-            LOG.warnf("webhook event for phone number id %s, which no bot has: acknowledged and dropped", phoneNumberId);
-        }
-        return bot;
     }
 }

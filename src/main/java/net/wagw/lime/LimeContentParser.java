@@ -37,6 +37,7 @@ import net.wagw.domain.content.TemplateMessage;
 import net.wagw.domain.content.Text;
 import net.wagw.domain.content.TypedValue;
 import net.wagw.domain.content.WebLink;
+import net.wagw.json.JsonScalars;
 
 /**
  * Reads a LIME message's {@code type} and {@code content} (docs/contracts.md §3.3) into the
@@ -624,8 +625,7 @@ public class LimeContentParser {
 
     /** A field as text when it is a string or a plain value; null when absent or a container. */
     static String string(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+        return JsonScalars.valueText(node.path(field));
     }
 
     private static String blankToNull(String s) {

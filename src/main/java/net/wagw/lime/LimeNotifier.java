@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
-import net.wagw.domain.send.BotNotifier;
-import net.wagw.domain.send.Notification;
+import net.wagw.domain.delivery.BotNotifier;
+import net.wagw.domain.delivery.Notification;
 
 /**
  * {@link BotNotifier} that writes LIME notifications and hands them to the {@link Outbox}: one

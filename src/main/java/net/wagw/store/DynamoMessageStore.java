@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import net.wagw.domain.send.MessageKind;
 import net.wagw.domain.send.MessageStore;
 import net.wagw.domain.send.OutboundMessage;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,7 +43,7 @@ public final class DynamoMessageStore implements MessageStore {
                 .s(Tables.PK, Tables.key(m.botId(), m.id()))
                 .s("botId", m.botId()).s("id", m.id())
                 .s("recipient", m.recipientNode()).s("to", m.to()).bool("group", m.group())
-                .s("kind", m.kind().name()).s("payload", m.payloadJson()).s("fingerprint", m.fingerprint())
+                .s("payload", m.payloadJson()).s("fingerprint", m.fingerprint())
                 .s("state", m.state().name()).n("attempts", m.attempts())
                 .millis("createdAt", m.createdAt()).millis(Tables.NEXT_ATTEMPT_AT, m.nextAttemptAt())
                 .bool("accepted", m.accepted()).s("wamid", m.wamid())
@@ -58,7 +57,7 @@ public final class DynamoMessageStore implements MessageStore {
     private static OutboundMessage read(Map<String, AttributeValue> values) {
         Item i = Item.of(values);
         return new OutboundMessage(i.s("botId"), i.s("id"), i.s("recipient"), i.s("to"), i.bool("group"),
-                MessageKind.valueOf(i.s("kind")), i.s("payload"), i.s("fingerprint"),
+                i.s("payload"), i.s("fingerprint"),
                 OutboundMessage.State.valueOf(i.s("state")), (int) i.number("attempts", 0), i.millis("createdAt"),
                 i.millis(Tables.NEXT_ATTEMPT_AT), i.bool("accepted"), i.s("wamid"), (int) i.number("failureCode", 0),
                 i.s("failureKind"), i.s("failureDescription"), i.s("lastError"), i.number("version", 0));

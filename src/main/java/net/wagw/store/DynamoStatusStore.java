@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import net.wagw.domain.content.TypedValue;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
 

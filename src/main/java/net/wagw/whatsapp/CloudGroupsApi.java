@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.group.GroupsApi;
 import net.wagw.domain.secret.Secrets;
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.meta.MetaOutcome;
 
 /** {@link GroupsApi} over the Cloud API REST client, with Meta's request bodies from the reference. */
 public final class CloudGroupsApi implements GroupsApi {

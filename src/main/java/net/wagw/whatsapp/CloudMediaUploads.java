@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
 import net.wagw.domain.media.MediaUploads;
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.meta.MetaOutcome;
 
 /** {@link MediaUploads} over the Cloud API REST client: {@code POST /{phone-number-id}/media}. */
 public final class CloudMediaUploads implements MediaUploads {

@@ -11,14 +11,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.media.MediaSource;
 import net.wagw.domain.secret.Secrets;
-import net.wagw.domain.send.Media;
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.media.Media;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.WhatsAppApi;
 
-/** {@link WhatsAppApi} over the Cloud API REST client. */
-public final class CloudWhatsAppApi implements WhatsAppApi {
+/** {@link WhatsAppApi} and {@link MediaSource} over the Cloud API REST client. */
+public final class CloudWhatsAppApi implements WhatsAppApi, MediaSource {
     private static final int TEMPLATE_PAGE = 100;
     private static final int MAX_TEMPLATE_PAGES = 100;
 

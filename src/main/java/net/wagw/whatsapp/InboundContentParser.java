@@ -1,6 +1,6 @@
 package net.wagw.whatsapp;
 
-import static net.wagw.whatsapp.WebhookParser.text;
+import static net.wagw.json.JsonScalars.text;
 
 import java.io.IOException;
 import java.math.BigDecimal;

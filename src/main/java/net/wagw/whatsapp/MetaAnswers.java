@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.domain.secret.Secrets;
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.meta.MetaOutcome;
 
 /**
  * Reading Graph API answers the same way for every call: whatever the status, as a body; errors

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import net.wagw.json.JsonScalars;
+
 import net.wagw.domain.send.Template;
 
 /**
@@ -37,7 +39,7 @@ public final class TemplateDefinitions {
         String name = required(metaTemplate, "name");
         String language = required(metaTemplate, "language");
         String status = required(metaTemplate, "status");
-        String category = text(metaTemplate.path("category"));
+        String category = JsonScalars.valueText(metaTemplate.path("category"));
         boolean authentication = "AUTHENTICATION".equalsIgnoreCase(category);
 
         Map<String, Integer> parameters = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ public final class TemplateDefinitions {
     private static int header(JsonNode component) {
         return switch (upper(component.path("format"))) {
             case "IMAGE", "VIDEO", "DOCUMENT", "LOCATION" -> 1;
-            default -> placeholders(text(component.path("text")));
+            default -> placeholders(JsonScalars.valueText(component.path("text")));
         };
     }
 
@@ -84,7 +86,7 @@ public final class TemplateDefinitions {
      * definition as created may omit its text, and a message still gives the code.
      */
     private static int body(JsonNode component, boolean authentication) {
-        String text = text(component.path("text"));
+        String text = JsonScalars.valueText(component.path("text"));
         if (text == null && authentication) {
             return 1;
         }
@@ -93,7 +95,7 @@ public final class TemplateDefinitions {
 
     private static int button(JsonNode button) {
         return switch (upper(button.path("type"))) {
-            case "URL" -> placeholders(text(button.path("url")));
+            case "URL" -> placeholders(JsonScalars.valueText(button.path("url")));
             case "COPY_CODE", "MPM" -> 1;
             case "OTP" -> switch (upper(button.path("otp_type"))) {
                 case "COPY_CODE", "ONE_TAP", "ZERO_TAP" -> 1;
@@ -110,19 +112,15 @@ public final class TemplateDefinitions {
     }
 
     private static String required(JsonNode node, String field) {
-        String value = text(node.path(field));
+        String value = JsonScalars.valueText(node.path(field));
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a template definition without its " + field);
         }
         return value;
     }
 
-    private static String text(JsonNode node) {
-        return node.isValueNode() && !node.isNull() ? node.asText() : null;
-    }
-
     private static String upper(JsonNode node) {
-        String value = text(node);
+        String value = JsonScalars.valueText(node);
         return value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package net.wagw.whatsapp;
 
+import static net.wagw.json.JsonScalars.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -176,9 +178,5 @@ final class WebhookFields {
         if (value != null) {
             facts.put(name, value);
         }
-    }
-
-    private static String text(JsonNode node) {
-        return WebhookParser.text(node);
     }
 }

@@ -1,5 +1,7 @@
 package net.wagw.whatsapp;
 
+import static net.wagw.json.JsonScalars.text;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -18,12 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Bounds;
+import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.CustomerSeen;
 import net.wagw.domain.inbound.FieldEvent;
-import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**
@@ -473,28 +475,6 @@ public class WebhookParser {
             throw new IllegalArgumentException("webhook " + where + ".value." + name + " is not an array");
         }
         return node;
-    }
-
-    /**
-     * A scalar as a string: text as is, integers as their exact digits, integral floating-point
-     * numbers without exponent or decimals. Missing, null, blank and containers: null.
-     */
-    static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode() || node.isContainerNode()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            String s = node.textValue();
-            return s.isBlank() ? null : s;
-        }
-        if (node.isIntegralNumber()) {
-            return node.bigIntegerValue().toString();
-        }
-        if (node.isNumber()) {
-            BigDecimal d = node.decimalValue().stripTrailingZeros();
-            return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();
-        }
-        return node.asText();
     }
 
     /** Epoch seconds, as a string or a number; null when missing or not a number. */

@@ -14,6 +14,7 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.identity.Following;
 import net.wagw.domain.identity.Identities;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.DynamoOptInStore;
 import net.wagw.store.TableNames;
@@ -27,7 +28,7 @@ public class ContactProducers {
     @Produces
     @Singleton
     PhoneNumbers phoneNumbers() {
-        return new PhoneNumbers();
+        return new PhoneNumbers(new LibPhoneNumberPlan());
     }
 
     @Produces

@@ -13,7 +13,7 @@ import net.wagw.config.WagwConfig;
 import net.wagw.domain.bot.BotDirectory;
 import net.wagw.domain.delivery.BotSecrets;
 import net.wagw.domain.delivery.Outbox;
-import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.work.WorkQueue;
 import net.wagw.functions.Metrics;
 import net.wagw.functions.ObservedDeliveries;

@@ -17,7 +17,7 @@ import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.media.MediaFiles;
 import net.wagw.domain.media.MediaService;
-import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.domain.media.MediaSource;
 import net.wagw.domain.work.WorkQueue;
 import net.wagw.store.DynamoMediaRecords;
 import net.wagw.store.S3Clients;
@@ -65,7 +65,7 @@ public class MediaProducers {
 
     @Produces
     @Singleton
-    MediaService mediaService(DynamoDbClient dynamo, TableNames names, MediaFiles files, WhatsAppApi meta,
+    MediaService mediaService(DynamoDbClient dynamo, TableNames names, MediaFiles files, MediaSource meta,
             @RestClient CloudMediaClient client, ObjectMapper json, WagwConfig wagw, MediaConfig config, WorkQueue queue,
             Clock clock) {
         return new MediaService(new DynamoMediaRecords(dynamo, names), files, meta,

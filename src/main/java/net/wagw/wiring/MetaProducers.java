@@ -2,6 +2,7 @@ package net.wagw.wiring;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import net.wagw.config.WagwConfig;
 import net.wagw.domain.group.GroupsApi;
+import net.wagw.domain.media.MediaSource;
 import net.wagw.domain.send.WhatsAppApi;
 import net.wagw.whatsapp.CloudApiClient;
 import net.wagw.whatsapp.CloudGroupsApi;
@@ -20,9 +22,11 @@ import net.wagw.whatsapp.OutboundRenderer;
 @ApplicationScoped
 public class MetaProducers {
 
+    /** One adapter for messages and media files, so both share its HTTP clients. */
     @Produces
     @Singleton
-    WhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config,
+    @Typed({ WhatsAppApi.class, MediaSource.class })
+    CloudWhatsAppApi whatsAppApi(@RestClient CloudApiClient client, ObjectMapper json, WagwConfig config,
             BotProducers.MetaToken token) {
         return new CloudWhatsAppApi(client, json, config.meta().apiVersion(), token.secret());
     }

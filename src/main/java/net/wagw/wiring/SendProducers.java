@@ -12,7 +12,7 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.identity.Identities;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.send.BotNotifier;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.send.StatusEffects;

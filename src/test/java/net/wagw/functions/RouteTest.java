@@ -30,7 +30,7 @@ class RouteTest {
 
     @Test
     void theDispatcherIsNotReachableThroughItself() {
-        assertThat(Route.COMMANDS.viaCommands()).isFalse();
-        assertThat(Route.GET_ACCOUNT.viaCommands()).isTrue();
+        assertThat(Route.reachableByCommand("/commands")).isEmpty();
+        assertThat(Route.reachableByCommand("/accounts/+5531988889999")).containsExactly(Route.GET_ACCOUNT);
     }
 }

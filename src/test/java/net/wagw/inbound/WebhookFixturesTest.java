@@ -28,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
@@ -140,7 +141,7 @@ class WebhookFixturesTest {
         ObjectNode payload = fixture("meta-text-click-to-whatsapp-ad.json", "wamid.FIX.CTWA");
         JsonNode message = payload.path("entry").path(0).path("changes").path(0).path("value").path("messages").path(0);
         Instant sent = Instant.ofEpochSecond(message.path("timestamp").asLong());
-        var customer = new PhoneNumbers().contactKeyOfWaId(message.path("from").asText());
+        var customer = new PhoneNumbers(new LibPhoneNumberPlan()).contactKeyOfWaId(message.path("from").asText());
 
         Webhooks.post(gateway.port(), JSON.writeValueAsString(payload)).statusCode(200);
 

@@ -27,12 +27,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import net.wagw.domain.contact.ContactKey;
+import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.UsageCounter;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.store.TableNames;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
@@ -50,6 +52,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @WithTestResource(ElasticMqResource.class)
 @WithTestResource(WireMockResource.class)
 class WhatsApp2026Test {
+    private static final PhoneNumbers NUMBERS = new PhoneNumbers(new LibPhoneNumberPlan());
     private static final String MESSAGES_A = "/bot-a/messages";
     private static final String NOTIFICATIONS_A = "/bot-a/notifications";
     private static final String META_MESSAGES = "/v23.0/1110001/messages";
@@ -151,7 +154,7 @@ class WhatsApp2026Test {
         optIns.consent(Bots.A, new ContactKey(bsuid), "web", null, null);
         Webhooks.post(gateway.port(), messageFrom("wamid.B2", "5531966077001", bsuid, null, now() - 10, "meu número"))
                 .statusCode(200);
-        ContactKey phone = new net.wagw.domain.contact.PhoneNumbers().parse("+5531966077001").contactKey();
+        ContactKey phone = NUMBERS.parse("+5531966077001").contactKey();
         assertThat(windows.lastInbound(Bots.A, phone)).isPresent()
                 .isEqualTo(windows.lastInbound(Bots.A, new ContactKey(bsuid)));
         assertThat(optIns.current(Bots.A, phone)).isEqualTo(optIns.current(Bots.A, new ContactKey(bsuid))).isPresent();
@@ -295,7 +298,7 @@ class WhatsApp2026Test {
     @Test
     void aTemplatePausedByWebhookIsRefusedBeforeMetaAndSentOnceReapproved() {
         catalog.replace(Bots.A, List.of(new Template("aviso", "pt_BR", "APPROVED", "UTILITY", java.util.Map.of())));
-        optIns.consent(Bots.A, new net.wagw.domain.contact.PhoneNumbers().parse("+5531966080001"), "web", null, null);
+        optIns.consent(Bots.A, NUMBERS.parse("+5531966080001"), "web", null, null);
         String template = "{\"name\":\"aviso\",\"language\":{\"code\":\"pt_BR\"}}";
         String paused = "{\"event\":\"PAUSED\",\"message_template_id\":7,\"message_template_name\":\"aviso\","
                 + "\"message_template_language\":\"pt_BR\",\"reason\":\"LOW_QUALITY\"}";
@@ -317,7 +320,7 @@ class WhatsApp2026Test {
     @Test
     void anEchoReachesTheBotFromItsOwnNodeAndOpensNoWindowWhileACallOpensIt() {
         String customer = "5531966081001";
-        ContactKey key = new net.wagw.domain.contact.PhoneNumbers().parse("+" + customer).contactKey();
+        ContactKey key = NUMBERS.parse("+" + customer).contactKey();
         Webhooks.post(gateway.port(), field("smb_message_echoes", "{\"messaging_product\":\"whatsapp\",\"metadata\":"
                 + "{\"phone_number_id\":\"1110001\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + customer
                 + "\",\"id\":\"wamid.ECHO1\",\"timestamp\":\"" + now() + "\",\"type\":\"text\",\"text\":{\"body\":"
@@ -341,7 +344,7 @@ class WhatsApp2026Test {
     @Test
     void aMarketingStopInUserPreferencesRevokesMarketingWithHistoryAndAccountEventsAreToldToTheBot() {
         String customer = "5531966085001";
-        ContactKey key = new net.wagw.domain.contact.PhoneNumbers().parse("+" + customer).contactKey();
+        ContactKey key = NUMBERS.parse("+" + customer).contactKey();
         optIns.consent(Bots.A, key, "web", null, List.of("MARKETING", "UTILITY"));
 
         Webhooks.post(gateway.port(), field("user_preferences", "{\"messaging_product\":\"whatsapp\",\"metadata\":"

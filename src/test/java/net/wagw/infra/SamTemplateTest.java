@@ -149,7 +149,8 @@ class SamTemplateTest {
                     Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
                     // the queue's media copies
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
-            // WebhookResource -> InboundService: Identities.received/seen/moved on the customer's item
+            // WebhookIngestion: a repeat this function kept is only queued again (no read).
+            // InboundService: Identities.received/seen/moved on the customer's item
             // (contact, aliases, window, free entry point and current opt-in: conditional UpdateItem,
             // GetItem when an alias is followed or two ids merge), stop keywords and 131050 (the
             // history item: PutItem; no history read), the store-once delivery, then queued

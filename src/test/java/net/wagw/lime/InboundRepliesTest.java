@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.ContentRules;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;

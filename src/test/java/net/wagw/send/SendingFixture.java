@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.window.WindowStore;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
@@ -103,7 +104,7 @@ final class SendingFixture {
 
     /** The customer wrote to the bot this long ago. */
     static void customerWrote(WindowStore windows, TestClock clock, String botId, String e164, Duration ago) {
-        windows.recordInbound(botId, new PhoneNumbers().parse(e164).contactKey(), clock.instant().minus(ago));
+        windows.recordInbound(botId, new PhoneNumbers(new LibPhoneNumberPlan()).parse(e164).contactKey(), clock.instant().minus(ago));
     }
 
     static ValidatableResponse send(int port, String authorization, String envelope) {

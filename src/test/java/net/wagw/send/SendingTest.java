@@ -53,9 +53,11 @@ import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.local.LocalGateway;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.Hmac;
 import net.wagw.testing.TestClock;
 import net.wagw.testing.WireMockResource;
 
@@ -131,8 +133,8 @@ class SendingTest {
         send(gateway.port(), Bots.A_KEY, text("t-2", "5531988881002@wa.gw.msging.net", "hi")).statusCode(202);
 
         var request = requests(NOTIFICATIONS_A, "id", "t-2").get(0);
-        assertThat(request.getHeader(CallbackSignature.HEADER)).isEqualTo(CallbackSignature.of(
-                "bot-a-callback-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), request.getBodyAsString()));
+        assertThat(request.getHeader(CallbackSignature.HEADER)).isEqualTo(
+                Hmac.sha256Header("bot-a-callback-secret", request.getBodyAsString()));
         assertThat(request.getHeader(CallbackSignature.HEADER)).startsWith("sha256=").hasSize(7 + 64);
     }
 
@@ -185,7 +187,7 @@ class SendingTest {
 
     @Test
     void aTemplateAfterARevokedOptInIsRefused() {
-        var customer = new PhoneNumbers().parse("+5531988882002");
+        var customer = new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988882002");
         optIns.consent(Bots.A, customer, "website", "I agree", null);
         optIns.revoke(Bots.A, customer.contactKey(), "api", null, Bots.A);
 
@@ -198,7 +200,7 @@ class SendingTest {
 
     @Test
     void anOptInGivenForTheNinthDigitNumberAppliesToTheTwelveDigitWaId() {
-        optIns.consent(Bots.A, new PhoneNumbers().parse("+5531988882003"), "website", "I agree", null);
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988882003"), "website", "I agree", null);
         metaSends(META_MESSAGES_A, "wamid.O3", "553188882003");
 
         send(gateway.port(), Bots.A_KEY, template("o-3", "553188882003@wa.gw.msging.net", "order_update", "pt_BR",
@@ -213,7 +215,7 @@ class SendingTest {
 
     @Test
     void aLearnedWaIdIsWhatMetaIsSentTo() {
-        contacts.learnWaId(Bots.A, new PhoneNumbers().parse("+5531988881007"), "553188881007");
+        contacts.learnWaId(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988881007"), "553188881007");
         customerWrote(windows, clock, Bots.A, "+5531988881007", Duration.ofHours(1));
         metaSends(META_MESSAGES_A, "wamid.L1", "553188881007");
 
@@ -230,7 +232,7 @@ class SendingTest {
 
         send(gateway.port(), Bots.A_KEY, text("l-2", "5531988881008@wa.gw.msging.net", "hi")).statusCode(202);
 
-        assertThat(contacts.find(Bots.A, new PhoneNumbers().parse("+5531988881008")).orElseThrow().waId())
+        assertThat(contacts.find(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988881008")).orElseThrow().waId())
                 .isEqualTo("553188881008");
     }
 
@@ -358,7 +360,7 @@ class SendingTest {
 
     @Test
     void aTemplateMetaDoesNotKnowIsAnswered422WithReason64AndTheBotToldFailed() {
-        optIns.consent(Bots.A, new PhoneNumbers().parse("+5531988885003"), "website", null, null);
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988885003"), "website", null, null);
         metaAnswers(META_MESSAGES_A, 404, metaError(132001, "Template name does not exist in the translation"));
 
         send(gateway.port(), Bots.A_KEY, template("d-3", "5531988885003@wa.gw.msging.net", "no_such", "pt_BR",
@@ -375,7 +377,7 @@ class SendingTest {
 
     @Test
     void error131050RevokesTheMarketingOptInAndKeepsTheOthers() {
-        var customer = new PhoneNumbers().parse("+5531988885004");
+        var customer = new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531988885004");
         optIns.consent(Bots.A, customer, "website", null, List.of("MARKETING", "UTILITY"));
         metaAnswers(META_MESSAGES_A, 400, metaError(131050, "Unable to deliver the message"));
 
@@ -452,9 +454,8 @@ class SendingTest {
         var deliveries = requests(NOTIFICATIONS_A, "id", "n-1");
         assertThat(deliveries).hasSize(2);
         assertThat(deliveries.get(1).getBodyAsString()).isEqualTo(deliveries.get(0).getBodyAsString());
-        assertThat(deliveries.get(1).getHeader(CallbackSignature.HEADER)).isEqualTo(CallbackSignature.of(
-                "bot-a-callback-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                deliveries.get(1).getBodyAsString()));
+        assertThat(deliveries.get(1).getHeader(CallbackSignature.HEADER)).isEqualTo(
+                Hmac.sha256Header("bot-a-callback-secret", deliveries.get(1).getBodyAsString()));
     }
 
     @Test

@@ -32,6 +32,7 @@ import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.local.LocalGateway;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
@@ -79,7 +80,7 @@ class TemplateCatalogTest {
     }
 
     private void optIn(String e164) {
-        optIns.consent(Bots.A, new PhoneNumbers().parse(e164), "web", null, null);
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse(e164), "web", null, null);
     }
 
     @Test
@@ -160,7 +161,7 @@ class TemplateCatalogTest {
 
     @Test
     void aMarketingOnlyOptInDoesNotCoverAUtilityTemplate() {
-        optIns.consent(Bots.A, new PhoneNumbers().parse("+5531977004006"), "web", null, java.util.List.of("MARKETING"));
+        optIns.consent(Bots.A, new PhoneNumbers(new LibPhoneNumberPlan()).parse("+5531977004006"), "web", null, java.util.List.of("MARKETING"));
 
         send(gateway.port(), Bots.A_KEY, template("tc-7", "5531977004006@wa.gw.msging.net", "order_update", "pt_BR",
                 "{\"type\":\"text\",\"text\":\"1\"},{\"type\":\"text\",\"text\":\"2\"}"))

@@ -22,10 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.FieldEvent;
-import net.wagw.domain.inbound.GroupEvent;
 import net.wagw.domain.inbound.InboundMessage;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
 /**

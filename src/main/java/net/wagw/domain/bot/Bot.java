@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import net.wagw.domain.Reason;
+import net.wagw.domain.Refusal;
+
 /**
  * A bot configured on this gateway (docs/contracts.md §10). Secrets are not part of it: the access-key
  * hash and the callback secret stay with the configuration.
@@ -53,6 +56,13 @@ public record Bot(String id, long verificationQuota, String phoneNumberId, Strin
 
     public Optional<String> phoneNumber() {
         return Optional.ofNullable(phoneNumberId);
+    }
+
+    /** The business phone number id, for what needs Meta; refused (nothing done) when there is none. */
+    public String requirePhoneNumber() {
+        return phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
+                "Bot " + id + " has no WhatsApp phone number id configured, so it cannot use WhatsApp.",
+                Refusal.Kind.UNPROCESSABLE));
     }
 
     /** The bot's own LIME node, to which gateway notifications and commands' answers are addressed. */

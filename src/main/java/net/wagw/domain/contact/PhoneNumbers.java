@@ -1,9 +1,5 @@
 package net.wagw.domain.contact;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber;
-
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
@@ -15,10 +11,10 @@ public final class PhoneNumbers {
     private static final int E164_MAX_DIGITS = 15;
     private static final String EXAMPLE = "e.g. +5531988889999";
 
-    private final PhoneNumberUtil util;
+    private final NumberingPlan plan;
 
-    public PhoneNumbers() {
-        this.util = PhoneNumberUtil.getInstance();
+    public PhoneNumbers(NumberingPlan plan) {
+        this.plan = plan;
     }
 
     /** Parses a number as a bot gives it; refuses (reason 25) anything that is not valid E.164. */
@@ -38,22 +34,22 @@ public final class PhoneNumbers {
             throw invalid("'" + shown(input) + "' has " + digits.length() + " digits; an E.164 number has at most "
                     + E164_MAX_DIGITS + ".");
         }
-        Phonenumber.PhoneNumber parsed;
-        try {
-            parsed = util.parse(input, "ZZ");
-        } catch (NumberParseException e) {
-            throw invalid("'" + input + "' is not a phone number: " + describe(e.getErrorType()) + ".");
+        NumberingPlan.Reading reading = plan.read(input);
+        if (!(reading instanceof NumberingPlan.Read parsed)) {
+            throw invalid("'" + input + "' is not a phone number: "
+                    + describe(((NumberingPlan.Unreadable) reading).problem()) + ".");
         }
-        int countryCode = parsed.getCountryCode();
-        String national = util.getNationalSignificantNumber(parsed);
+        int countryCode = parsed.countryCode();
+        String national = parsed.national();
         if (!digits.equals(countryCode + national)) {
             throw invalid("'" + input + "' is not in E.164 form: write it as +" + countryCode + national + ".");
         }
         PhoneNumber number = new PhoneNumber(digits, countryCode, national);
-        if (util.isValidNumber(parsed) || number.otherMobileForm().filter(this::isValid).isPresent()) {
+        if (parsed.valid() || number.otherMobileForm().filter(this::isValid).isPresent()) {
             return number;
         }
-        throw invalid("'" + input + "' is not a valid phone number" + where(countryCode) + ": " + possibility(parsed) + ".");
+        String where = parsed.region() == null ? "" : " in " + parsed.region();
+        throw invalid("'" + input + "' is not a valid phone number" + where + ": " + possibility(parsed.problem()) + ".");
     }
 
     /**
@@ -61,45 +57,30 @@ public final class PhoneNumbers {
      * real account, so only the form is checked; a wa_id libphonenumber cannot read is its own key.
      */
     public ContactKey contactKeyOfWaId(String waId) {
-        ContactKey opaque = new ContactKey(waId);
-        try {
-            Phonenumber.PhoneNumber parsed = util.parse("+" + waId, "ZZ");
-            String national = util.getNationalSignificantNumber(parsed);
-            if (waId.equals(parsed.getCountryCode() + national)) {
-                return new PhoneNumber(waId, parsed.getCountryCode(), national).contactKey();
-            }
-        } catch (NumberParseException e) {
-            return opaque;
+        if (plan.read("+" + waId) instanceof NumberingPlan.Read parsed
+                && waId.equals(parsed.countryCode() + parsed.national())) {
+            return new PhoneNumber(waId, parsed.countryCode(), parsed.national()).contactKey();
         }
-        return opaque;
+        return new ContactKey(waId);
     }
 
     private boolean isValid(PhoneNumber number) {
-        try {
-            return util.isValidNumber(util.parse(number.e164(), "ZZ"));
-        } catch (NumberParseException e) {
-            return false;
-        }
+        return plan.read(number.e164()) instanceof NumberingPlan.Read parsed && parsed.valid();
     }
 
-    private String where(int countryCode) {
-        String region = util.getRegionCodeForCountryCode(countryCode);
-        return "ZZ".equals(region) ? "" : " in " + region;
-    }
-
-    private String possibility(Phonenumber.PhoneNumber parsed) {
-        return switch (util.isPossibleNumberWithReason(parsed)) {
-            case TOO_SHORT, INVALID_LENGTH -> "it has the wrong number of digits for its country";
+    private static String possibility(NumberingPlan.Problem problem) {
+        return switch (problem) {
+            case WRONG_LENGTH -> "it has the wrong number of digits for its country";
             case TOO_LONG -> "it is too long for its country";
-            case INVALID_COUNTRY_CODE -> "no country uses its country code";
+            case NO_SUCH_COUNTRY_CODE -> "no country uses its country code";
             default -> "no such number range is in use";
         };
     }
 
-    private static String describe(NumberParseException.ErrorType type) {
-        return switch (type) {
-            case INVALID_COUNTRY_CODE -> "no country uses its country code";
-            case TOO_SHORT_NSN, TOO_SHORT_AFTER_IDD -> "it is too short";
+    private static String describe(NumberingPlan.Problem problem) {
+        return switch (problem) {
+            case NO_SUCH_COUNTRY_CODE -> "no country uses its country code";
+            case TOO_SHORT -> "it is too short";
             case TOO_LONG -> "it is too long";
             default -> "it cannot be read as one";
         };

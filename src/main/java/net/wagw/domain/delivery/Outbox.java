@@ -81,6 +81,11 @@ public final class Outbox {
         queue.enqueue(new Work.Deliver(bot.id(), id, body, clock.instant()), lane(bot, lane), Duration.ZERO);
     }
 
+    /** Queues a delivery known to be stored once more, behind the earlier ones of {@code lane}. */
+    public void requeue(Bot bot, String id, String lane) {
+        queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, lane), Duration.ZERO);
+    }
+
     /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
     public boolean received(Bot bot, String wamid) {
         return store.find(bot.id(), "message:" + wamid).isPresent();

@@ -1,21 +1,19 @@
 package net.wagw.domain.group;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import net.wagw.domain.NotYetKnown;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Customers;
 import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.inbound.GroupEvent;
-import net.wagw.domain.inbound.InboundService;
-import net.wagw.domain.send.MetaErrors;
+import net.wagw.domain.meta.MetaErrors;
 
 /**
  * Groups on the Cloud API's Groups API (docs/contracts.md §6): created at once as wagw's and pending,
@@ -26,8 +24,6 @@ public final class GroupService {
     /** Meta's limits (reference: POST /{phone-number-id}/groups). */
     static final int MAX_NAME = 128;
     static final int MAX_DESCRIPTION = 2048;
-    /** A webhook may overtake the create request's own write by this much; Meta is then asked to retry. */
-    static final Duration RACE = Duration.ofMinutes(2);
 
     private final GroupStore store;
     private final GroupsApi meta;
@@ -58,8 +54,7 @@ public final class GroupService {
         if (joinApprovalMode != null && !Set.of("approval_required", "auto_approve").contains(joinApprovalMode)) {
             throw invalid("joinApprovalMode is approval_required or auto_approve, not '" + joinApprovalMode + "'.");
         }
-        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
-                "Bot " + bot.id() + " has no WhatsApp phone number id configured.", Refusal.Kind.UNPROCESSABLE));
+        String phoneNumberId = bot.requirePhoneNumber();
         GroupsApi.Answer<String> request = meta.create(phoneNumberId, subject, description, joinApprovalMode);
         checked(request);
         var now = clock.instant();
@@ -142,7 +137,7 @@ public final class GroupService {
      * A group webhook: kept on the group and passed to the bot once.
      *
      * @return the stored delivery to try, empty when there is nothing new to tell
-     * @throws InboundService.NotYetKnown when the group is not recorded yet but may be in a moment
+     * @throws NotYetKnown when the group is not recorded yet but may be in a moment
      */
     public Optional<Delivery> onEvent(Bot bot, GroupEvent event) {
         Optional<Group> found = event.requestId() != null && "group_create".equals(event.type())
@@ -152,8 +147,8 @@ public final class GroupService {
             found = store.findByMetaId(bot.id(), event.groupId());
         }
         if (found.isEmpty()) {
-            if (event.timestamp().isAfter(clock.instant().minus(RACE))) {
-                throw new InboundService.NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
+            if (event.timestamp().isAfter(clock.instant().minus(NotYetKnown.RACE_WINDOW))) {
+                throw new NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
             }
             return Optional.empty();
         }

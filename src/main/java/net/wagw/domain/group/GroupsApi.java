@@ -3,7 +3,7 @@ package net.wagw.domain.group;
 import java.time.Instant;
 import java.util.List;
 
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.meta.MetaOutcome;
 
 /** Port: the Cloud API's Groups API (reference: /{phone-number-id}/groups, /{group-id}/...). */
 public interface GroupsApi {

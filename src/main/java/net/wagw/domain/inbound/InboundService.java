@@ -10,6 +10,7 @@ import net.wagw.domain.identity.Identities;
 import net.wagw.domain.identity.Sighting;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.window.WindowStore;
 
 /**
@@ -19,6 +20,9 @@ import net.wagw.domain.window.WindowStore;
  * write comes last, so a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
  */
 public final class InboundService {
+    /** The messages this warm function stored lately, so that a repeat here is only queued again. */
+    private final RecentlyKept kept = new RecentlyKept(10_000);
+
     /** Click-to-WhatsApp ads open a free entry point of 72 hours. */
     static final Duration FREE_ENTRY_POINT = Duration.ofHours(72);
 
@@ -59,12 +63,40 @@ public final class InboundService {
                         }
                     });
         }
-        // one lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
-        // (a customer known only by business-scoped user id has no "from": their BSUID is the lane)
-        String lane = message.groupId() != null ? "group:" + message.groupId()
+        Optional<Delivery> stored = outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody,
+                lane(message));
+        kept.add(bot.id() + "#" + message.wamid());
+        return stored;
+    }
+
+    /**
+     * A message received and kept before (Meta retries whole batches) is queued for its bot again,
+     * so a first queueing that failed is made good, and nothing else is done with it.
+     *
+     * @return whether it was kept before
+     */
+    public boolean requeueIfKept(Bot bot, InboundMessage message) {
+        // docs/storage.md: no read for it, so a new message costs its two writes alone; a repeat this
+        // function kept is known here, one kept elsewhere is found by its refused store-once write
+        if (!kept.contains(bot.id() + "#" + message.wamid())) {
+            return false;
+        }
+        outbox.requeue(bot, deliveryId(message), lane(message));
+        return true;
+    }
+
+    private static String deliveryId(InboundMessage message) {
+        return "message:" + message.wamid();
+    }
+
+    /**
+     * One lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
+     * (a customer known only by business-scoped user id has no "from": their BSUID is the lane).
+     */
+    private static String lane(InboundMessage message) {
+        return message.groupId() != null ? "group:" + message.groupId()
                 : message.from() != null && !message.from().isEmpty() ? message.from()
                         : message.userId() != null ? message.userId() : "message:" + message.wamid();
-        return outbox.enqueue(bot, "message:" + message.wamid(), Delivery.Target.MESSAGES, forwardBody, lane);
     }
 
     /** A webhook named a customer by wa_id and BSUID together: they are one customer. */
@@ -90,10 +122,25 @@ public final class InboundService {
         return StatusEffects.rank(status);
     }
 
-    /** A group event that arrived before its group was recorded: Meta is to send it again. */
-    public static final class NotYetKnown extends RuntimeException {
-        public NotYetKnown(String id) {
-            super("nothing with id " + id + " is known yet", null, false, false);
+    /** A bounded set, the oldest entry dropped first: what it says is true (kept), what it lacks may be too. */
+    private static final class RecentlyKept {
+        private final java.util.Map<String, Boolean> entries;
+
+        RecentlyKept(int capacity) {
+            this.entries = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        void add(String key) {
+            entries.put(key, Boolean.TRUE);
+        }
+
+        boolean contains(String key) {
+            return entries.containsKey(key);
         }
     }
 }

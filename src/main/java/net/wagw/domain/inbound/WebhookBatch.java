@@ -2,6 +2,9 @@ package net.wagw.domain.inbound;
 
 import java.util.List;
 
+import net.wagw.domain.group.GroupEvent;
+import net.wagw.domain.send.StatusUpdate;
+
 /**
  * Everything one webhook POST carried, in order: every entry's every change's messages, statuses
  * and group changes, the customers it showed ({@code seen}), identity changes, and the changes of

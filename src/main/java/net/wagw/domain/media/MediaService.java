@@ -10,9 +10,7 @@ import java.util.Optional;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
-import net.wagw.domain.send.Media;
-import net.wagw.domain.send.MetaOutcome;
-import net.wagw.domain.send.WhatsAppApi;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkQueue;
 
@@ -32,7 +30,7 @@ public final class MediaService {
 
     private final MediaRecords records;
     private final MediaFiles files;
-    private final WhatsAppApi meta;
+    private final MediaSource meta;
     private final MediaUploads uploads;
     private final WorkQueue queue;
     private final Clock clock;
@@ -47,7 +45,7 @@ public final class MediaService {
      * @param maxCopyBytes   larger inbound files are not copied (served from Meta while it has them)
      * @param maxAnswerBytes larger copies are answered with a short-lived link instead of the bytes
      */
-    public MediaService(MediaRecords records, MediaFiles files, WhatsAppApi meta, MediaUploads uploads, WorkQueue queue,
+    public MediaService(MediaRecords records, MediaFiles files, MediaSource meta, MediaUploads uploads, WorkQueue queue,
             Clock clock, Duration retention, Duration firstRetry, long maxCopyBytes, long maxAnswerBytes) {
         this.records = Objects.requireNonNull(records, "records");
         this.files = Objects.requireNonNull(files, "files");

@@ -1,6 +1,6 @@
 package net.wagw.domain.media;
 
-import net.wagw.domain.send.MetaOutcome;
+import net.wagw.domain.meta.MetaOutcome;
 
 /** Port: Meta's {@code POST /{phone-number-id}/media}. */
 public interface MediaUploads {

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param failureKind     its kind (Refusal.Kind name), for the HTTP status of a replayed answer
  * @param version         optimistic-lock counter: every change is conditional on it
  */
-public record OutboundMessage(String botId, String id, String recipientNode, String to, boolean group, MessageKind kind,
+public record OutboundMessage(String botId, String id, String recipientNode, String to, boolean group,
         String payloadJson, String fingerprint, State state, int attempts, Instant createdAt, Instant nextAttemptAt,
         boolean accepted, String wamid, int failureCode, String failureKind, String failureDescription, String lastError,
         long version) {
@@ -48,44 +48,44 @@ public record OutboundMessage(String botId, String id, String recipientNode, Str
     }
 
     public OutboundMessage leased(Instant until) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.SENDING,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.SENDING,
                 attempts, createdAt, until, accepted, wamid, failureCode, failureKind, failureDescription, lastError,
                 version + 1);
     }
 
     public OutboundMessage sent(String wamid, boolean accepted) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.SENT,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.SENT,
                 attempts + 1, createdAt, nextAttemptAt, accepted, wamid, 0, null, null, lastError, version + 1);
     }
 
     public OutboundMessage retryAt(Instant at, String error, boolean accepted) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.PENDING,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.PENDING,
                 attempts + 1, createdAt, at, accepted, wamid, 0, null, null, error, version + 1);
     }
 
     /** The next version, now accepted for the bot (a stranded message taken over by its retry). */
     public OutboundMessage acceptedNow() {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, state, attempts,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, state, attempts,
                 createdAt, nextAttemptAt, true, wamid, failureCode, failureKind, failureDescription, lastError,
                 version + 1);
     }
 
     /** The same version with the bot's acceptance changed (it is not a new state of the message). */
     public OutboundMessage withAccepted(boolean accepted) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, state, attempts,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, state, attempts,
                 createdAt, nextAttemptAt, accepted, wamid, failureCode, failureKind, failureDescription, lastError,
                 version);
     }
 
     /** Meta's answer did not say whether it took the message: wait for a status until {@code until}. */
     public OutboundMessage uncertain(Instant until, String why, boolean accepted) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.UNCERTAIN,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.UNCERTAIN,
                 attempts + 1, createdAt, until, accepted, wamid, 0, null, null, why, version + 1);
     }
 
     /** @param attempted whether this failure came from a Cloud API call (counted) or from expiry */
     public OutboundMessage failed(int code, String kindName, String description, boolean attempted) {
-        return new OutboundMessage(botId, id, recipientNode, to, group, kind, payloadJson, fingerprint, State.FAILED,
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.FAILED,
                 attempted ? attempts + 1 : attempts, createdAt, nextAttemptAt, accepted, wamid, code, kindName,
                 description, description, version + 1);
     }

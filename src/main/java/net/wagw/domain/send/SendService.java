@@ -19,11 +19,14 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.ContactKey;
 import net.wagw.domain.contact.Customer;
+import net.wagw.domain.delivery.BotNotifier;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.identity.CustomerState;
 import net.wagw.domain.identity.Identities;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.CustomerServiceWindow;
@@ -126,9 +129,7 @@ public final class SendService {
         Recipient recipient;
         String to;
         try {
-            phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
-                    "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
-                    Refusal.Kind.UNPROCESSABLE));
+            phoneNumberId = bot.requirePhoneNumber();
             recipient = recipients.parse(request.to());
             to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
                     : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
@@ -145,7 +146,7 @@ public final class SendService {
             return sendItems(bot, phoneNumberId, request, recipient, to);
         }
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
-                recipient instanceof Recipient.Group, request.message().kind(), request.message().payloadJson(),
+                recipient instanceof Recipient.Group, request.message().payloadJson(),
                 request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE), false, null, 0, null,
                 null, null, 0);
         // the idempotent create is the first write and no read precedes it: a repeat finds the id taken
@@ -231,7 +232,7 @@ public final class SendService {
     /** Keeps the message PENDING for {@code wait} and queues its try; the bot is told "accepted". */
     private OutboundMessage defer(Bot bot, OutboundMessage taken, Duration wait, String why) {
         OutboundMessage pending = new OutboundMessage(taken.botId(), taken.id(), taken.recipientNode(), taken.to(),
-                taken.group(), taken.kind(), taken.payloadJson(), taken.fingerprint(), OutboundMessage.State.PENDING,
+                taken.group(), taken.payloadJson(), taken.fingerprint(), OutboundMessage.State.PENDING,
                 taken.attempts(), taken.createdAt(), clock.instant().plus(wait), true, null, 0, null, null, why,
                 taken.version() + 1);
         messages.replace(handOff(pending, wait));
@@ -284,7 +285,7 @@ public final class SendService {
         List<OutboundMessage> taken = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             OutboundMessage item = new OutboundMessage(bot.id(), itemId(request.id(), i), recipient.node(), to,
-                    recipient instanceof Recipient.Group, ContentRules.kind(items.get(i)), payloads.get(i),
+                    recipient instanceof Recipient.Group, payloads.get(i),
                     request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE).plusMillis(i), false,
                     null, 0, null, null, null, 0);
             if (!messages.create(item)) {
@@ -296,7 +297,7 @@ public final class SendService {
             taken.add(item);
         }
         OutboundMessage envelope = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
-                recipient instanceof Recipient.Group, request.message().kind(), "{\"items\":" + items.size() + "}",
+                recipient instanceof Recipient.Group, "{\"items\":" + items.size() + "}",
                 request.fingerprint(), OutboundMessage.State.SENT, 0, now, now, false, null, 0, null, null, null, 0);
         messages.create(envelope);
         OutboundMessage first = null;
@@ -334,9 +335,7 @@ public final class SendService {
      * taken and not sent.
      */
     private String chatState(Bot bot, SendRequest request, ChatState state) {
-        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
-                "Bot " + bot.id() + " has no WhatsApp phone number id configured, so it cannot send.",
-                Refusal.Kind.UNPROCESSABLE));
+        String phoneNumberId = bot.requirePhoneNumber();
         if (!(recipients.parse(request.to()) instanceof Recipient.Person person)) {
             throw new Refusal(Reason.NOT_ALLOWED, "WhatsApp shows that the business is typing only to a customer,"
                     + " not in a group.", Refusal.Kind.UNPROCESSABLE);
@@ -360,8 +359,7 @@ public final class SendService {
 
     /** Marks an inbound message read at Meta (the bot's "consumed" notification). */
     public void markRead(Bot bot, String wamid) {
-        String phoneNumberId = bot.phoneNumber().orElseThrow(() -> new Refusal(Reason.NOT_ALLOWED,
-                "Bot " + bot.id() + " has no WhatsApp phone number id configured.", Refusal.Kind.UNPROCESSABLE));
+        String phoneNumberId = bot.requirePhoneNumber();
         MetaOutcome outcome = meta.markRead(phoneNumberId, wamid);
         if (outcome instanceof MetaOutcome.Sent || outcome instanceof MetaOutcome.Done) {
             return;

@@ -11,8 +11,11 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.ContactKey;
 import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.inbound.StatusUpdate;
+import net.wagw.domain.delivery.Notification;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
 
 /**

@@ -2,7 +2,6 @@ package net.wagw.domain.send;
 
 import java.util.Optional;
 
-import net.wagw.domain.inbound.StatusUpdate;
 
 /**
  * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the

@@ -2,6 +2,8 @@ package net.wagw.domain.send;
 
 import java.util.List;
 
+import net.wagw.domain.meta.MetaOutcome;
+
 /** Port: Meta's WhatsApp Cloud API. */
 public interface WhatsAppApi {
     /**
@@ -15,12 +17,6 @@ public interface WhatsAppApi {
 
     /** Marks an inbound message read and shows the customer that the business is typing. */
     MetaOutcome typing(String phoneNumberId, String wamid);
-
-    /**
-     * Fetches an inbound media file: its URL from {@code GET /{media-id}}, then the bytes, unless
-     * Meta says it is larger than {@code maxBytes}.
-     */
-    Media media(String mediaId, long maxBytes);
 
     /** The account's whole template catalog, every page of it. */
     List<Template> templates(String wabaId);

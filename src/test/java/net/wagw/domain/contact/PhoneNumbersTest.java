@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.numbering.LibPhoneNumberPlan;
 
 class PhoneNumbersTest {
-    private final PhoneNumbers numbers = new PhoneNumbers();
+    private final PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
 
     @Test
     void readsAStrictE164NumberIntoCountryCodeAndNationalNumber() {

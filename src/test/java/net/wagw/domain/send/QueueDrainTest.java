@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.send.QueueScenarios.Figures;
 
 /** The queue's fault suite (issue 14), asserted; {@code bench/queue-drain.sh} prints the same figures. */

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 import net.wagw.domain.Reason;
+import net.wagw.domain.meta.MetaOutcome;
 
 /**
  * The queue's fault suite (issue 14), in virtual time on {@link SendWorld}: a backlog drained

@@ -10,42 +10,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import net.wagw.domain.bot.Bot;
-import net.wagw.domain.contact.ContactKey;
-import net.wagw.domain.contact.ContactStore;
 import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.Customers;
-import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.content.TemplateMessage;
 import net.wagw.domain.delivery.BotEndpoint;
+import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.delivery.Delivery;
-import net.wagw.domain.delivery.DeliveryStore;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.delivery.Outbox;
-import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
-import net.wagw.domain.group.GroupStore;
-import net.wagw.domain.optin.OptInChange;
-import net.wagw.domain.optin.OptInStore;
+import net.wagw.domain.identity.Identities;
+import net.wagw.domain.meta.MetaErrors;
+import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
-import net.wagw.domain.window.WindowStore;
+import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.work.Pacer;
 import net.wagw.domain.work.VirtualTimeQueue;
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkResult;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.SettableClock;
 
 /**
  * One bot's sending in virtual time: the real {@link SendService}, {@link Pacer}, {@link MetaErrors}
- * and {@link Outbox} on a {@link VirtualTimeQueue}, with in-memory stores, a simulated Meta that
- * answers 130429 to every request over its per-second limit (and whatever fault a scenario sets),
- * and a simulated bot that counts what it was told. For the queue's drain test and benchmark.
+ * and {@link Outbox} on a {@link VirtualTimeQueue}, with the in-memory stores of {@link InMemory}, a
+ * simulated Meta that answers 130429 to every request over its per-second limit (and whatever fault
+ * a scenario sets), and a simulated bot that counts what it was told. For the queue's drain test and benchmark.
  */
 public final class SendWorld {
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
@@ -61,8 +57,8 @@ public final class SendWorld {
     public final VirtualTimeQueue queue = new VirtualTimeQueue(clock);
     public final Meta meta;
     public final BotSide botSide = new BotSide();
-    final Messages messages = new Messages();
-    final Deliveries deliveries = new Deliveries();
+    final InMemory.Messages messages = new InMemory.Messages();
+    final InMemory.Deliveries deliveries = new InMemory.Deliveries();
     final Bot bot = new Bot("sim", 0, PHONE_NUMBER_ID, null, "https://bot.example/messages",
             "https://bot.example/notifications", false, null);
     final Outbox outbox;
@@ -78,17 +74,24 @@ public final class SendWorld {
         outbox = new Outbox(deliveries, botSide, botId -> "sim-secret".getBytes(StandardCharsets.UTF_8), queue, clock,
                 Duration.ofSeconds(5), Outbox.DEFAULT_GIVE_UP_AFTER);
         Nodes nodes = new Nodes(DOMAIN);
-        PhoneNumbers numbers = new PhoneNumbers();
+        PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
         Customers customers = new Customers(numbers, nodes);
-        OptIns optIns = new OptIns(new NoOptIns(), clock);
+        // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
+        // template goes, docs/contracts.md §3.3 rule 3); no status webhook comes in the simulation
+        InMemory.OptInChanges consents = new InMemory.OptInChanges();
+        OptIns optIns = new OptIns(consents, clock);
         Notifier notifier = new Notifier(outbox);
-        Statuses statuses = new Statuses();
-        StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new NoUsage(), nodes, id -> Optional.empty());
-        Known known = new Known();
-        NoWindows windows = new NoWindows();
+        InMemory.Statuses statuses = new InMemory.Statuses();
+        InMemory.Catalog catalog = new InMemory.Catalog();
+        StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
+                id -> Optional.empty());
+        InMemory.Contacts known = new InMemory.Contacts();
+        InMemory.Windows windows = new InMemory.Windows();
         sending = new SendService(new Recipients(customers, nodes), new Contacts(known, numbers, clock),
-                new net.wagw.domain.identity.Identities(known, numbers, windows, new NoOptIns(), clock), windows, optIns, new Catalog(), new TemplateSync(meta, new Catalog(), (botId, what, now, every) -> true, clock), messages, meta, notifier,
-                statuses, effects, new GroupService(new NoGroups(), null, null, customers, clock), queue, new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
+                new Identities(known, numbers, windows, consents, clock), windows, optIns, catalog,
+                new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, notifier, statuses,
+                effects, new GroupService(new InMemory.Groups(), null, null, customers, clock), queue,
+                new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
     }
 
     /** The {@code n}-th customer: a valid Brazilian mobile number, one per n below 100,000. */
@@ -145,11 +148,11 @@ public final class SendWorld {
 
     /** Deliveries to the bot (messages and notifications) not delivered: pending or dead-lettered. */
     public long undelivered() {
-        return deliveries.rows.rows.values().stream().filter(d -> d.state() != Delivery.State.DELIVERED).count();
+        return deliveries.stored.values().stream().filter(d -> d.state() != Delivery.State.DELIVERED).count();
     }
 
     public long deliveriesStored() {
-        return deliveries.rows.rows.size();
+        return deliveries.stored.size();
     }
 
     /** The simulated Cloud API: a sliding one-second window per number, and a fault for the rest. */
@@ -237,11 +240,6 @@ public final class SendWorld {
         }
 
         @Override
-        public Media media(String mediaId, long maxBytes) {
-            throw new UnsupportedOperationException("media is not simulated");
-        }
-
-        @Override
         public List<Template> templates(String wabaId) {
             return List.of();
         }
@@ -299,222 +297,6 @@ public final class SendWorld {
             return outbox.enqueue(bot, "notification:" + n.messageId() + ":" + n.event(), Delivery.Target.NOTIFICATIONS,
                     "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event() + "\",\"code\":" + n.reasonCode() + "}",
                     n.recipientNode());
-        }
-    }
-
-    /** Rows by bot and id, each change conditional on the version read, as the DynamoDB tables do. */
-    private static final class Rows<T> {
-        private final Map<String, T> rows = new HashMap<>();
-        private final Function<T, String> key;
-        private final ToLongFunction<T> version;
-
-        Rows(Function<T, String> key, ToLongFunction<T> version) {
-            this.key = key;
-            this.version = version;
-        }
-
-        boolean create(T row) {
-            return rows.putIfAbsent(key.apply(row), row) == null;
-        }
-
-        Optional<T> find(String botId, String id) {
-            return Optional.ofNullable(rows.get(botId + "/" + id));
-        }
-
-        boolean replace(T updated) {
-            T stored = rows.get(key.apply(updated));
-            if (stored == null || version.applyAsLong(stored) != version.applyAsLong(updated) - 1) {
-                return false;
-            }
-            rows.put(key.apply(updated), updated);
-            return true;
-        }
-    }
-
-    static final class Messages implements MessageStore {
-        private final Rows<OutboundMessage> rows = new Rows<>(m -> m.botId() + "/" + m.id(), OutboundMessage::version);
-
-        @Override
-        public boolean create(OutboundMessage message) {
-            return rows.create(message);
-        }
-
-        @Override
-        public Optional<OutboundMessage> find(String botId, String id) {
-            return rows.find(botId, id);
-        }
-
-        @Override
-        public boolean replace(OutboundMessage updated) {
-            return rows.replace(updated);
-        }
-    }
-
-    static final class Deliveries implements DeliveryStore {
-        private final Rows<Delivery> rows = new Rows<>(d -> d.botId() + "/" + d.id(), Delivery::version);
-
-        @Override
-        public boolean create(Delivery delivery) {
-            return rows.create(delivery);
-        }
-
-        @Override
-        public Optional<Delivery> find(String botId, String id) {
-            return rows.find(botId, id);
-        }
-
-        @Override
-        public boolean replace(Delivery updated) {
-            return rows.replace(updated);
-        }
-
-        @Override
-        public List<Delivery> dead(String botId, int limit) {
-            return rows.rows.values().stream().filter(d -> d.botId().equals(botId) && d.state() == Delivery.State.DEAD)
-                    .limit(limit).toList();
-        }
-    }
-
-    private static final class Statuses implements StatusStore {
-        private final Map<String, SentMessage> sent = new HashMap<>();
-
-        /** No status webhook comes in the simulation, so none is kept to hand back. */
-        @Override
-        public Optional<net.wagw.domain.inbound.StatusUpdate> track(String botId, String wamid, String recipientNode,
-                SentMessage message) {
-            sent.put(botId + "/" + wamid, message);
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean keep(String botId, net.wagw.domain.inbound.StatusUpdate status, int rank) {
-            return true;
-        }
-
-        @Override
-        public Optional<SentMessage> sent(String botId, String wamid) {
-            return Optional.ofNullable(sent.get(botId + "/" + wamid));
-        }
-
-        @Override
-        public Advance advance(String botId, String wamid, String participant, int rank) {
-            return new Unknown();
-        }
-    }
-
-    private static final class NoUsage implements UsageCounter {
-        @Override
-        public void count(String botId, String wamid, java.time.LocalDate day, String category, String type) {
-        }
-
-        @Override
-        public List<Usage> between(String botId, java.time.LocalDate from, java.time.LocalDate to) {
-            return List.of();
-        }
-    }
-
-    private static final class Known implements ContactStore {
-        private final Map<String, KnownContact> rows = new HashMap<>();
-
-        @Override
-        public Optional<KnownContact> find(String botId, ContactKey key) {
-            return Optional.ofNullable(rows.get(botId + "/" + key));
-        }
-
-        @Override
-        public void remember(String botId, ContactKey key, KnownContact contact) {
-            rows.put(botId + "/" + key, contact);
-        }
-
-        @Override
-        public void rememberWaId(String botId, ContactKey key, String waId, Instant learnedAt) {
-            rows.put(botId + "/" + key, new KnownContact(waId, null, learnedAt));
-        }
-    }
-
-    /** An empty catalog: every template goes (docs/contracts.md §3.3 rule 3, not synced yet). */
-    private static final class Catalog implements TemplateCatalog {
-        @Override
-        public List<Template> all(String botId) {
-            return List.of();
-        }
-
-        @Override
-        public void replace(String botId, List<Template> templates) {
-        }
-
-        @Override
-        public int update(String botId, String name, String language, String status, String category) {
-            return 0;
-        }
-    }
-
-    /** Templates need no window and this bot no opt-in: neither store is read. */
-    private static final class NoWindows implements WindowStore {
-        @Override
-        public Optional<Instant> lastInbound(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordInbound(String botId, ContactKey customer, Instant at, String wamid) {
-        }
-
-        @Override
-        public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-        }
-
-        @Override
-        public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-    }
-
-    private static final class NoOptIns implements OptInStore {
-        @Override
-        public Optional<OptInChange> current(String botId, ContactKey customer) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void record(String botId, ContactKey customer, OptInChange change) {
-        }
-
-        @Override
-        public List<OptInChange> history(String botId, ContactKey customer) {
-            return List.of();
-        }
-    }
-
-    /** The simulation sends to customers only. */
-    private static final class NoGroups implements GroupStore {
-        @Override
-        public void save(Group group) {
-        }
-
-        @Override
-        public Optional<Group> find(String botId, String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Group> findByRequest(String botId, String requestId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Group> findByMetaId(String botId, String metaGroupId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Group> all(String botId) {
-            return List.of();
         }
     }
 }

@@ -19,13 +19,14 @@ import net.wagw.domain.contact.Contacts;
 import net.wagw.domain.contact.KnownContact;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.PhoneNumbers;
+import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.SettableClock;
 
 class VerificationServiceTest {
     private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final MapContactStore contactStore = new MapContactStore();
     private final MapQuotaCounter counters = new MapQuotaCounter();
-    private final PhoneNumbers numbers = new PhoneNumbers();
+    private final PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
     private final Contacts contacts = new Contacts(contactStore, numbers, clock);
     private final VerificationService service = new VerificationService(numbers, contacts, counters,
             new VerificationQuota(clock), new Nodes("wa.gw.msging.net"));

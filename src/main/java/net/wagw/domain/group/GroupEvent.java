@@ -1,4 +1,4 @@
-package net.wagw.domain.inbound;
+package net.wagw.domain.group;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package net.wagw.domain.send;
+package net.wagw.domain.meta;
 
 import java.time.Duration;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package net.wagw.domain.send;
+package net.wagw.domain.meta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package net.wagw.domain.send;
+package net.wagw.domain.meta;
 
 /** What Meta answered a Cloud API call. */
 public sealed interface MetaOutcome {

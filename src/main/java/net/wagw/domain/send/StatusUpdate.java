@@ -1,4 +1,4 @@
-package net.wagw.domain.inbound;
+package net.wagw.domain.send;
 
 import java.time.Instant;
 import java.util.Map;

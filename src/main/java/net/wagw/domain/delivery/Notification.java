@@ -1,4 +1,4 @@
-package net.wagw.domain.send;
+package net.wagw.domain.delivery;
 
 import java.util.Map;
 import java.util.Objects;

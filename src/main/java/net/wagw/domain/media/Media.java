@@ -1,4 +1,6 @@
-package net.wagw.domain.send;
+package net.wagw.domain.media;
+
+import net.wagw.domain.meta.MetaOutcome;
 
 /** A media file a customer sent, as fetched from Meta for the bot (docs/contracts.md §3.5). */
 public sealed interface Media {

@@ -1,9 +1,8 @@
-package net.wagw.domain.send;
+package net.wagw.domain.delivery;
 
 import java.util.Optional;
 
 import net.wagw.domain.bot.Bot;
-import net.wagw.domain.delivery.Delivery;
 
 /** Port: tells a bot about its messages, durably (retried until delivered or dead-lettered). */
 public interface BotNotifier {
