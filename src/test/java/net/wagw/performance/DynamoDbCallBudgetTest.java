@@ -143,13 +143,13 @@ class DynamoDbCallBudgetTest {
     }
 
     @Test
-    void aDuplicateWebhookMakesTwoCalls() {
+    void aDuplicateWebhookOnTheFunctionThatKeptItMakesNoCall() {
         String customer = number();
         String wamid = "wamid.DUP." + RUN + customer;
         inbound(customer, wamid);
         drain.drain();
-        // its effects again (safe to repeat: a first try may have stopped before them) and the refused create
-        assertBudget("duplicate webhook", 2, () -> inbound(customer, wamid));
+        // queued again, nothing read (on another function: its effects again and the refused create, 2)
+        assertBudget("duplicate webhook", 0, () -> inbound(customer, wamid));
     }
 
     @Test
@@ -162,6 +162,26 @@ class DynamoDbCallBudgetTest {
         drain.drain();
         // moved forward by one conditional update; its notification rides on the queue
         assertBudget("status", 1, () -> webhook(delivered(wamid, customer)));
+    }
+
+    @Test
+    void aPricedStatusMakesTwoCallsAndTheNextPricedOneOne() {
+        String customer = number();
+        inbound(customer, "wamid.PS." + RUN + customer);
+        String wamid = "wamid.PRICED." + RUN + customer;
+        metaAnswersWith(wamid);
+        send("ps-" + customer, customer, text());
+        drain.drain();
+        // moved forward and marked billed in one write; the day's counter
+        assertBudget("priced status", 2, () -> webhook(priced(wamid, customer, "sent")));
+        // moved forward; already billed, so nothing is counted
+        assertBudget("next priced status", 1, () -> webhook(priced(wamid, customer, "delivered")));
+    }
+
+    private static String priced(String wamid, String customer, String status) {
+        return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\",\"pricing\":{"
+                + "\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]");
     }
 
     @Test

@@ -48,20 +48,30 @@ public final class StatusEffects {
         if (rank == 0) {
             return Optional.empty();
         }
-        countIfBillable(bot, status);
+        boolean priced = status.billable() && status.participantId() == null;
         for (int round = 0; round < 2; round++) {
-            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank);
+            // a priced status marks its message billed in the same write that moves it forward
+            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank,
+                    priced);
             if (advance instanceof StatusStore.Advanced advanced) {
-                return tell(bot, status, advanced);
+                // told first: a failure to count must not lose the notification (Meta's retry is stale)
+                Optional<Delivery> told = tell(bot, status, advanced);
+                if (advanced.billed() != StatusStore.Billed.BEFORE) {
+                    count(bot, status, advanced.billed() == StatusStore.Billed.NOW);
+                }
+                return told;
             }
             if (!(advance instanceof StatusStore.Unknown) || status.participantId() != null) {
+                count(bot, status, false);
                 return Optional.empty();
             }
             if (statuses.keep(bot.id(), status, rank)) {
+                count(bot, status, false);
                 return Optional.empty();
             }
             // tracked between our two writes: advance it now
         }
+        count(bot, status, false);
         return Optional.empty();
     }
 
@@ -73,11 +83,22 @@ public final class StatusEffects {
         }
     }
 
-    private void countIfBillable(Bot bot, StatusUpdate status) {
-        if (status.billable() && status.participantId() == null) {
-            usage.count(bot.id(), status.wamid(), LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC),
-                    status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown"),
-                    status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown"));
+    /**
+     * A priced status counts its message once: by the day's counter alone when its forward move
+     * marked it billed, else through the counter's own guard (a late status, one of a message
+     * wagw did not send, or a store that does not mark).
+     */
+    private void count(Bot bot, StatusUpdate status, boolean markedNow) {
+        if (!status.billable() || status.participantId() != null) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC);
+        String category = status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown");
+        String type = status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown");
+        if (markedNow) {
+            usage.countMarked(bot.id(), status.wamid(), day, category, type);
+        } else {
+            usage.count(bot.id(), status.wamid(), day, category, type);
         }
     }
 
