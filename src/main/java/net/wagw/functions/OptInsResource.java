@@ -18,12 +18,11 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.contact.Customer;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptIns;
+import net.wagw.lime.Lime;
 
 /** {@code set}, {@code get}, {@code delete /opt-ins} (docs/contracts.md §5). */
 @ApplicationScoped
 public class OptInsResource {
-    static final String OPT_IN_TYPE = "application/vnd.wagw.opt-in+json";
-
     private final OptIns optIns;
     private final Customers customers;
     private final Nodes nodes;
@@ -52,14 +51,14 @@ public class OptInsResource {
         OptInChange recorded = optIns.consent(request.bot().id(), customer.key(),
                 Bodies.text(body, "source").orElse(null), Bodies.text(body, "text").orElse(null), categories);
         // the consent just written is the current one: not read back
-        return new ResourceResponse(201, OPT_IN_TYPE, resource(request.bot().id(), customer, recorded));
+        return new ResourceResponse(201, Lime.OPT_IN, resource(request.bot().id(), customer, recorded));
     }
 
     ResourceResponse get(ResourceRequest request) {
         Customer customer = customers.identify(request.pathParameter("customer"));
         OptInChange current = optIns.current(request.bot().id(), customer.key()).orElseThrow(() -> new Refusal(
                 Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND));
-        return ResourceResponse.ok(OPT_IN_TYPE, resource(request.bot().id(), customer, current));
+        return ResourceResponse.ok(Lime.OPT_IN, resource(request.bot().id(), customer, current));
     }
 
     ResourceResponse delete(ResourceRequest request) {

@@ -45,7 +45,7 @@ public final class LimeNotifier implements BotNotifier {
     /** One delivery per message, event and (in groups) participant: the same status never goes twice. */
     private static String deliveryId(Notification notification) {
         String participant = notification.metadata().getOrDefault("#wa.participant", "");
-        return "notification:" + notification.messageId() + ":" + notification.event()
+        return "notification:" + notification.messageId() + ":" + Lime.event(notification.event())
                 + (participant.isEmpty() ? "" : ":" + participant);
     }
 
@@ -53,7 +53,7 @@ public final class LimeNotifier implements BotNotifier {
         LimeReason reason = notification.reasonCode() == 0 ? null
                 : new LimeReason(notification.reasonCode(), notification.reasonDescription());
         LimeNotification envelope = new LimeNotification(notification.messageId(), notification.recipientNode(),
-                bot.node(botDomain), notification.event(), reason,
+                bot.node(botDomain), Lime.event(notification.event()), reason,
                 notification.metadata().isEmpty() ? null : notification.metadata());
         try {
             return json.writeValueAsString(envelope);

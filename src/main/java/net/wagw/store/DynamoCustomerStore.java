@@ -28,7 +28,6 @@ public final class DynamoCustomerStore implements ContactStore, WindowStore, Cus
     private static final String CANONICAL = "canonical";
     private static final String LAST_INBOUND_AT = "lastInboundAt";
     private static final String LAST_WAMID = "lastWamid";
-    private static final String FREE_ENTRY_UNTIL = "freeEntryUntil";
     private static final String NOT_ALIAS = "attribute_not_exists(" + CANONICAL + ")";
     private static final String FORWARD = "(attribute_not_exists(" + LAST_INBOUND_AT + ") OR " + LAST_INBOUND_AT
             + " <= :at)";
@@ -55,7 +54,7 @@ public final class DynamoCustomerStore implements ContactStore, WindowStore, Cus
                 : Optional.empty();
         Instant last = item.millis(LAST_INBOUND_AT);
         return new CustomerState(contact, Optional.ofNullable(last).map(at -> new LastInbound(at, item.s(LAST_WAMID))),
-                Optional.ofNullable(item.millis(FREE_ENTRY_UNTIL)), DynamoOptInStore.current(values));
+                DynamoOptInStore.current(values));
     }
 
     @Override
@@ -97,21 +96,9 @@ public final class DynamoCustomerStore implements ContactStore, WindowStore, Cus
     }
 
     @Override
-    public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-        return read(botId, customer).flatMap(CustomerState::freeEntryUntil);
-    }
-
-    @Override
     public void recordInbound(String botId, ContactKey customer, Instant at, String wamid) {
         // a later message already holds the window open: out-of-order deliveries never shorten it
         window(new Update(), at, wamid).apply(botId, customer, FORWARD);
-    }
-
-    @Override
-    public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-        new Update().set(FREE_ENTRY_UNTIL, AttributeValue.fromN(Long.toString(until.toEpochMilli())), ":until")
-                .apply(botId, customer, "attribute_not_exists(" + FREE_ENTRY_UNTIL + ") OR " + FREE_ENTRY_UNTIL
-                        + " < :until");
     }
 
     private Optional<Map<String, AttributeValue>> item(String botId, ContactKey key) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import net.wagw.domain.content.TypedValue;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
@@ -71,14 +72,14 @@ public final class DynamoStatusStore implements StatusStore {
         if (meta != null && meta.hasM()) {
             meta.m().forEach((k, v) -> pricing.put(k, v.s()));
         }
-        return Optional.of(new StatusUpdate(s(kept, "phoneNumberId"), wamid, s(kept, "status"),
+        return Optional.of(new StatusUpdate(s(kept, "phoneNumberId"), wamid, status(s(kept, "status")),
                 Instant.ofEpochSecond(Long.parseLong(kept.get("at").n())), s(kept, "recipient"), null,
                 Integer.parseInt(kept.get("code").n()), s(kept, "text"), s(kept, "recipientUserId"), pricing));
     }
 
     @Override
     public boolean keep(String botId, StatusUpdate status, int rank) {
-        Map<String, AttributeValue> kept = new HashMap<>(Item.create().s("status", status.status())
+        Map<String, AttributeValue> kept = new HashMap<>(Item.create().s("status", status.status().name())
                 .s("phoneNumberId", status.phoneNumberId()).n("at", status.timestamp().getEpochSecond())
                 .n("code", status.errorCode()).s("recipient", status.recipientId())
                 .s("recipientUserId", status.recipientUserId()).s("text", status.errorText()).build());
@@ -96,6 +97,15 @@ public final class DynamoStatusStore implements StatusStore {
             return true;
         } catch (ConditionalCheckFailedException notKept) {
             return !exists(Tables.key(botId, status.wamid()));
+        }
+    }
+
+    /** Kept as the status's name (items kept before the names were Meta's lower-case words read alike). */
+    private static MessageStatus status(String name) {
+        try {
+            return MessageStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return MessageStatus.OTHER;
         }
     }
 

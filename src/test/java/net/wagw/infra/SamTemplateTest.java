@@ -151,7 +151,7 @@ class SamTemplateTest {
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
             // WebhookIngestion: a repeat this function kept is only queued again (no read).
             // InboundService: Identities.received/seen/moved on the customer's item
-            // (contact, aliases, window, free entry point and current opt-in: conditional UpdateItem,
+            // (contact, aliases, window and current opt-in: conditional UpdateItem,
             // GetItem when an alias is followed or two ids merge), stop keywords and 131050 (the
             // history item: PutItem; no history read), the store-once delivery, then queued
             // (Outbox.enqueue: PutItem; a status's notification rides on the queue unstored),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import net.wagw.domain.Backoff;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkQueue;
@@ -20,7 +21,8 @@ import net.wagw.domain.work.WorkResult;
 public final class Outbox {
     /** How long a bot may stay unreachable before its deliveries are dead-lettered (Meta's own 7 days). */
     public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofDays(7);
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    /** 10 s, 20 s, 40 s, ... capped at 15 min: a week of tries is ~680 attempts. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(10), Duration.ofMinutes(15));
 
     private final DeliveryStore store;
     private final BotEndpoint endpoint;
@@ -115,7 +117,7 @@ public final class Outbox {
             store.replace(due.delivered());
             return WorkResult.DONE;
         }
-        Duration backoff = backoff(due.attempts() + 1);
+        Duration backoff = BACKOFF.after(due.attempts() + 1);
         store.replace(due.retryAt(clock.instant().plus(backoff), failure));
         return WorkResult.later(backoff);
     }
@@ -178,10 +180,5 @@ public final class Outbox {
 
     private static String describe(Duration period) {
         return period.toHours() % 24 == 0 ? period.toDays() + " days" : period.toHours() + " hours";
-    }
-
-    /** 10 s, 20 s, 40 s, ... capped at 15 min: a week of tries is ~680 attempts. */
-    static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(10L << Math.min(attempts - 1, 10), MAX_BACKOFF.toSeconds()));
     }
 }

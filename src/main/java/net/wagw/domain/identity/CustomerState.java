@@ -1,6 +1,5 @@
 package net.wagw.domain.identity;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import net.wagw.domain.contact.KnownContact;
@@ -9,11 +8,11 @@ import net.wagw.domain.window.WindowStore;
 
 /**
  * All wagw keeps of a customer under one key, read at once: what was learned of them, their
- * customer-service window, their free entry point and their current consent. A send's checks
+ * customer-service window and their current consent. A send's checks
  * (docs/contracts.md §3.3) need all of it, so it is one item in storage and one read.
  */
 public record CustomerState(Optional<KnownContact> contact, Optional<WindowStore.LastInbound> lastInbound,
-        Optional<Instant> freeEntryUntil, Optional<OptInChange> optIn) {
+        Optional<OptInChange> optIn) {
 
     /** When this key is an alias: the key the customer's state lives under. */
     public Optional<String> canonical() {

@@ -32,8 +32,8 @@ public interface CustomerStates {
             public Optional<CustomerState> read(String botId, ContactKey key) {
                 Optional<KnownContact> contact = contacts.find(botId, key);
                 CustomerState state = new CustomerState(contact, windows.lastInboundMessage(botId, key),
-                        windows.freeEntryPointUntil(botId, key), optIns.current(botId, key));
-                return contact.isEmpty() && state.lastInbound().isEmpty() && state.freeEntryUntil().isEmpty()
+                        optIns.current(botId, key));
+                return contact.isEmpty() && state.lastInbound().isEmpty()
                         && state.optIn().isEmpty() ? Optional.empty() : Optional.of(state);
             }
 

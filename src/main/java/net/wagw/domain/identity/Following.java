@@ -38,16 +38,6 @@ public final class Following {
             public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
                 return identities.state(botId, customer).flatMap(CustomerState::lastInbound);
             }
-
-            @Override
-            public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-                raw.recordFreeEntryPoint(botId, identities.canonical(botId, customer), until);
-            }
-
-            @Override
-            public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-                return identities.state(botId, customer).flatMap(CustomerState::freeEntryUntil);
-            }
         };
     }
 

@@ -200,7 +200,6 @@ public final class Identities {
      */
     private void merge(String botId, ContactKey from, ContactKey into) {
         windows.lastInbound(botId, from).ifPresent(at -> windows.recordInbound(botId, into, at));
-        windows.freeEntryPointUntil(botId, from).ifPresent(until -> windows.recordFreeEntryPoint(botId, into, until));
         Optional<OptInChange> theirs = optIns.current(botId, from);
         Optional<OptInChange> ours = optIns.current(botId, into);
         if (theirs.isPresent() && (ours.isEmpty() || theirs.get().at().isAfter(ours.get().at()))) {

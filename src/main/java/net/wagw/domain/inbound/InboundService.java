@@ -23,9 +23,6 @@ public final class InboundService {
     /** The messages this warm function stored lately, so that a repeat here is only queued again. */
     private final RecentlyKept kept = new RecentlyKept(10_000);
 
-    /** Click-to-WhatsApp ads open a free entry point of 72 hours. */
-    static final Duration FREE_ENTRY_POINT = Duration.ofHours(72);
-
     private final Identities identities;
     private final WindowStore windows;
     private final OptIns optIns;
@@ -53,10 +50,6 @@ public final class InboundService {
             identities.received(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
                     message.username(), message.profileName()), message.timestamp(), message.wamid())
                     .ifPresent(customer -> {
-                        if (message.referral()) {
-                            windows.recordFreeEntryPoint(bot.id(), customer,
-                                    message.timestamp().plus(FREE_ENTRY_POINT));
-                        }
                         if (StopKeywords.isStop(message.text(), bot.stopKeywords())
                                 && optIns.current(bot.id(), customer).filter(c -> c.active()).isPresent()) {
                             optIns.revoke(bot.id(), customer, "keyword", message.text(), "customer");
@@ -115,11 +108,6 @@ public final class InboundService {
      */
     public Optional<Delivery> status(Bot bot, StatusUpdate status) {
         return statuses.apply(bot, status);
-    }
-
-    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
-    static int rank(String status) {
-        return StatusEffects.rank(status);
     }
 
     /** A bounded set, the oldest entry dropped first: what it says is true (kept), what it lacks may be too. */

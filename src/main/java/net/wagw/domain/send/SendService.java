@@ -610,11 +610,11 @@ public final class SendService {
     }
 
     private void notifyAccepted(Bot bot, OutboundMessage message) {
-        notifier.notify(bot, new Notification(message.id(), message.recipientNode(), Notification.ACCEPTED, 0, null,
+        notifier.notify(bot, new Notification(message.id(), message.recipientNode(), Notification.Event.ACCEPTED, 0, null,
                 Map.of()));
     }
 
     private static Notification failure(OutboundMessage message, int code, String description) {
-        return new Notification(message.id(), message.recipientNode(), Notification.FAILED, code, description, Map.of());
+        return new Notification(message.id(), message.recipientNode(), Notification.Event.FAILED, code, description, Map.of());
     }
 }

@@ -44,7 +44,7 @@ public final class StatusEffects {
 
     /** @return the stored notification to try, or empty when there is nothing to tell (yet) */
     public Optional<Delivery> apply(Bot bot, StatusUpdate status) {
-        int rank = rank(status.status());
+        int rank = status.status().rank();
         if (rank == 0) {
             return Optional.empty();
         }
@@ -77,7 +77,7 @@ public final class StatusEffects {
 
     /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */
     public void applyKept(Bot bot, StatusUpdate kept) {
-        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, rank(kept.status()));
+        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, kept.status().rank());
         if (advance instanceof StatusStore.Advanced advanced) {
             notifier.notify(bot, notification(bot, kept, advanced));
         }
@@ -111,7 +111,7 @@ public final class StatusEffects {
         if (status.participantId() != null) {
             metadata.put("#wa.participant", nodes.customer(status.participantId()));
         }
-        if (!"failed".equals(status.status())) {
+        if (status.status() != MessageStatus.FAILED) {
             return new Notification(advanced.messageId(), advanced.recipientNode(), event(status.status()), 0, null,
                     metadata);
         }
@@ -120,26 +120,16 @@ public final class StatusEffects {
             String customer = status.recipientId() != null ? status.recipientId() : status.recipientUserId();
             keyOf.apply(customer).ifPresent(key -> optIns.revokeMarketing(bot.id(), key, refusal.description()));
         }
-        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.FAILED,
+        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.Event.FAILED,
                 refusal.reason().code(), refusal.description(), metadata);
     }
 
-    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
-    public static int rank(String status) {
+    /** docs/contracts.md §3.4: read and played are both "consumed". */
+    private static Notification.Event event(MessageStatus status) {
         return switch (status) {
-            case "sent" -> 1;
-            case "delivered" -> 2;
-            case "read", "played" -> 3;
-            case "failed" -> 4;
-            default -> 0;
-        };
-    }
-
-    private static String event(String status) {
-        return switch (status) {
-            case "sent" -> "dispatched";
-            case "delivered" -> "received";
-            default -> "consumed";
+            case SENT -> Notification.Event.DISPATCHED;
+            case DELIVERED -> Notification.Event.RECEIVED;
+            default -> Notification.Event.CONSUMED;
         };
     }
 

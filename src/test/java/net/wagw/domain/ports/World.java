@@ -308,7 +308,8 @@ public final class World {
         }
 
         public List<String> events(String messageId) {
-            return notifications.stream().filter(n -> n.messageId().equals(messageId)).map(Notification::event).toList();
+            return notifications.stream().filter(n -> n.messageId().equals(messageId))
+                    .map(n -> n.event().name().toLowerCase(java.util.Locale.ROOT)).toList();
         }
     }
 }

@@ -295,7 +295,8 @@ public final class SendWorld {
         @Override
         public Optional<Delivery> enqueue(Bot bot, Notification n) {
             return outbox.enqueue(bot, "notification:" + n.messageId() + ":" + n.event(), Delivery.Target.NOTIFICATIONS,
-                    "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event() + "\",\"code\":" + n.reasonCode() + "}",
+                    "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event().name().toLowerCase(java.util.Locale.ROOT)
+                            + "\",\"code\":" + n.reasonCode() + "}",
                     n.recipientNode());
         }
     }
