@@ -3,12 +3,11 @@ package net.wagw.functions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import net.wagw.domain.verify.VerificationService;
+import net.wagw.lime.Lime;
 
 /** {@code get /accounts/{msisdn}}: verification (docs/contracts.md §4). */
 @ApplicationScoped
 public class AccountsResource {
-    static final String ACCOUNT_TYPE = "application/vnd.lime.account+json";
-
     private final VerificationService verification;
 
     public AccountsResource(VerificationService verification) {
@@ -16,6 +15,6 @@ public class AccountsResource {
     }
 
     ResourceResponse get(ResourceRequest request) {
-        return ResourceResponse.ok(ACCOUNT_TYPE, verification.verify(request.bot(), request.pathParameter("msisdn")));
+        return ResourceResponse.ok(Lime.ACCOUNT, verification.verify(request.bot(), request.pathParameter("msisdn")));
     }
 }

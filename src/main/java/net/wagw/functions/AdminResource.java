@@ -20,6 +20,7 @@ import net.wagw.domain.bot.Bot;
 import net.wagw.domain.bot.BotRecord;
 import net.wagw.domain.bot.BotStore;
 import net.wagw.domain.secret.Secrets;
+import net.wagw.lime.Lime;
 
 /**
  * The admin routes (README "Bots"): the bots table listed, read, written and bots disabled. Not a
@@ -30,7 +31,6 @@ import net.wagw.domain.secret.Secrets;
 @ApplicationScoped
 public class AdminResource {
     static final String ADMIN_KEY_HEADER = "x-wagw-admin-key";
-    private static final String BOT_TYPE = "application/vnd.wagw.bot+json";
 
     private final BotStore bots;
     private final Secrets.Secret adminKeyHash;
@@ -52,7 +52,7 @@ public class AdminResource {
         authenticate(request.adminKey());
         return switch (request.route()) {
             case ADMIN_LIST_BOTS -> list();
-            case ADMIN_GET_BOT -> ResourceResponse.ok(BOT_TYPE, view(existing(request.parameters().get("id"))));
+            case ADMIN_GET_BOT -> ResourceResponse.ok(Lime.BOT, view(existing(request.parameters().get("id"))));
             case ADMIN_PUT_BOT -> put(request.parameters().get("id"), request.body());
             case ADMIN_DISABLE_BOT -> disable(request.parameters().get("id"));
             default -> throw new IllegalArgumentException(request.route() + " is not an admin route");
@@ -81,10 +81,10 @@ public class AdminResource {
         List<Map<String, Object>> items = new ArrayList<>();
         bots.all().stream().sorted(java.util.Comparator.comparing(BotRecord::id)).forEach(bot -> items.add(view(bot)));
         Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("itemType", BOT_TYPE);
+        collection.put("itemType", Lime.BOT);
         collection.put("total", items.size());
         collection.put("items", items);
-        return ResourceResponse.ok("application/vnd.lime.collection+json", collection);
+        return ResourceResponse.ok(Lime.COLLECTION, collection);
     }
 
     private BotRecord existing(String id) {
@@ -94,7 +94,7 @@ public class AdminResource {
     private ResourceResponse disable(String id) {
         BotRecord disabled = existing(id).withEnabled(false, clock.instant());
         bots.put(disabled);
-        return ResourceResponse.ok(BOT_TYPE, view(disabled));
+        return ResourceResponse.ok(Lime.BOT, view(disabled));
     }
 
     /** Creates or replaces the bot: the body is the whole record (what it leaves out takes its default). */
@@ -123,7 +123,7 @@ public class AdminResource {
                             + "'; disable it first.", Refusal.Kind.CONFLICT);
                 }));
         bots.put(record);
-        return ResourceResponse.ok(BOT_TYPE, view(record));
+        return ResourceResponse.ok(Lime.BOT, view(record));
     }
 
     private static String digits(JsonNode body, String field) {

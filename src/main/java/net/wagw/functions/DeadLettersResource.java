@@ -11,6 +11,7 @@ import net.wagw.lime.LimeCollection;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Outbox;
+import net.wagw.lime.Lime;
 
 /**
  * {@code get /dead-letters} and {@code set /dead-letters/{id}} (docs/contracts.md §3.5): what the bot never
@@ -18,7 +19,6 @@ import net.wagw.domain.delivery.Outbox;
  */
 @ApplicationScoped
 public class DeadLettersResource {
-    static final String ITEM_TYPE = "application/vnd.wagw.dead-letter+json";
     private static final int PAGE = 100;
 
     private final Outbox outbox;
@@ -29,14 +29,14 @@ public class DeadLettersResource {
 
     ResourceResponse list(ResourceRequest request) {
         List<Item> items = outbox.deadLetters(request.bot(), PAGE).stream().map(Item::of).toList();
-        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(ITEM_TYPE, items));
+        return ResourceResponse.ok(Lime.COLLECTION, LimeCollection.of(Lime.DEAD_LETTER, items));
     }
 
     ResourceResponse redrive(ResourceRequest request) {
         String id = request.pathParameter("id");
         Delivery again = outbox.redrive(request.bot(), id).orElseThrow(() -> new Refusal(Reason.RESOURCE_NOT_FOUND,
                 "No dead letter '" + id + "' is kept for this bot.", Refusal.Kind.NOT_FOUND));
-        return new ResourceResponse(202, ITEM_TYPE, Item.of(again));
+        return new ResourceResponse(202, Lime.DEAD_LETTER, Item.of(again));
     }
 
     /** A dead letter as the bot sees it: what it was, how often it was tried, the last error. */

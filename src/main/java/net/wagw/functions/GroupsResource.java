@@ -17,13 +17,11 @@ import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.group.GroupsApi;
 import net.wagw.lime.GroupResource;
+import net.wagw.lime.Lime;
 
 /** {@code /groups/...} (docs/contracts.md §3.2, §6). */
 @ApplicationScoped
 public class GroupsResource {
-    static final String WEB_LINK = "application/vnd.lime.web-link+json";
-    static final String JOIN_REQUEST = "application/vnd.wagw.join-request+json";
-
     private final GroupService groups;
     private final Nodes nodes;
 
@@ -36,29 +34,29 @@ public class GroupsResource {
         JsonNode body = Bodies.object(request.body(), "a group {name, description?, joinApprovalMode?}");
         Group group = groups.create(request.bot(), Bodies.text(body, "name").orElse(null),
                 Bodies.text(body, "description").orElse(null), Bodies.text(body, "joinApprovalMode").orElse(null));
-        return new ResourceResponse(201, GroupResource.TYPE, GroupResource.of(group, nodes));
+        return new ResourceResponse(201, Lime.GROUP, GroupResource.of(group, nodes));
     }
 
     ResourceResponse list(ResourceRequest request) {
         List<GroupResource> items = groups.list(request.bot()).stream().map(g -> GroupResource.of(g, nodes)).toList();
-        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(GroupResource.TYPE, items));
+        return ResourceResponse.ok(Lime.COLLECTION, LimeCollection.of(Lime.GROUP, items));
     }
 
     ResourceResponse get(ResourceRequest request) {
-        return ResourceResponse.ok(GroupResource.TYPE, GroupResource.of(groups.get(request.bot(), id(request)), nodes));
+        return ResourceResponse.ok(Lime.GROUP, GroupResource.of(groups.get(request.bot(), id(request)), nodes));
     }
 
     ResourceResponse delete(ResourceRequest request) {
-        return new ResourceResponse(202, GroupResource.TYPE,
+        return new ResourceResponse(202, Lime.GROUP,
                 GroupResource.of(groups.delete(request.bot(), id(request)), nodes));
     }
 
     ResourceResponse inviteLink(ResourceRequest request) {
-        return ResourceResponse.ok(WEB_LINK, link(groups.inviteLink(request.bot(), id(request))));
+        return ResourceResponse.ok(Lime.WEB_LINK, link(groups.inviteLink(request.bot(), id(request))));
     }
 
     ResourceResponse resetInviteLink(ResourceRequest request) {
-        return ResourceResponse.ok(WEB_LINK, link(groups.resetInviteLink(request.bot(), id(request))));
+        return ResourceResponse.ok(Lime.WEB_LINK, link(groups.resetInviteLink(request.bot(), id(request))));
     }
 
     ResourceResponse removeParticipant(ResourceRequest request) {
@@ -69,7 +67,7 @@ public class GroupsResource {
     ResourceResponse joinRequests(ResourceRequest request) {
         List<JoinRequest> items = groups.joinRequests(request.bot(), id(request)).stream()
                 .map(r -> new JoinRequest(r.id(), nodes.customer(r.waId()), r.createdAt().toString())).toList();
-        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(JOIN_REQUEST, items));
+        return ResourceResponse.ok(Lime.COLLECTION, LimeCollection.of(Lime.JOIN_REQUEST, items));
     }
 
     /** {@code {"approve":[ids], "reject":[ids]}}. */

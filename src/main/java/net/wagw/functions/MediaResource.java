@@ -13,7 +13,7 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.media.MediaService;
 import net.wagw.domain.media.Media;
-import net.wagw.domain.meta.MetaOutcome;
+import net.wagw.domain.meta.MetaErrors;
 
 /**
  * {@code GET /media/{id}} and {@code POST /media} (docs/contracts.md §11). GET serves a file the
@@ -58,13 +58,7 @@ public class MediaResource {
             throw new Refusal(Reason.PROCESSING_ERROR, "Media " + id + " has " + tooLarge.size() + " bytes; this gateway "
                     + "answers at most " + maxBytes + " (AWS Lambda's 6 MB response limit).", Refusal.Kind.UNPROCESSABLE);
         }
-        MetaOutcome outcome = ((Media.Failed) fromMeta).outcome();
-        if (outcome instanceof MetaOutcome.Error error && error.httpStatus() / 100 == 4) {
-            throw new Refusal(Reason.RESOURCE_NOT_FOUND, "Meta has no media " + id + " (#" + error.code() + ")"
-                    + (error.message() == null ? "" : ": " + error.message()), Refusal.Kind.NOT_FOUND);
-        }
-        throw new Refusal(Reason.GATEWAY_ERROR, "Meta did not give media " + id + " just now; try again.",
-                Refusal.Kind.UNAVAILABLE);
+        throw MetaErrors.mediaRefusal(id, ((Media.Failed) fromMeta).outcome());
     }
 
     /**

@@ -22,6 +22,7 @@ import net.wagw.domain.send.SendRequest;
 import net.wagw.domain.send.SendService;
 import net.wagw.lime.LimeContentParser;
 import net.wagw.whatsapp.OutboundRenderer;
+import net.wagw.lime.Lime;
 
 /** {@code POST /messages} (docs/contracts.md §3.3) and {@code POST /notifications} from the bot (3.4). */
 @ApplicationScoped
@@ -65,7 +66,7 @@ public class MessagesResource {
                 Reason.VALIDATION_ERROR, "The notification has no id: give the id of the message it is about."));
         String event = Bodies.text(envelope, "event").orElse("");
         switch (event) {
-            case "consumed" -> {
+            case Lime.CONSUMED -> {
                 // only a message that came to this bot (docs/contracts.md §3.4): another bot's wamid is refused
                 if (Bounds.fits(id, Bounds.META_ID) && outbox.received(request.bot(), id)) {
                     sending.markRead(request.bot(), id);
@@ -76,7 +77,7 @@ public class MessagesResource {
                 }
             }
             // WhatsApp has no receipt for these; the bot may send them as it would to BLiP
-            case "received", "accepted", "dispatched" -> {
+            case Lime.RECEIVED, Lime.ACCEPTED, Lime.DISPATCHED -> {
             }
             default -> throw new Refusal(Reason.VALIDATION_ERROR, "'" + event + "' is not a notification event wagw "
                     + "takes; send \"consumed\" to mark a message read.");

@@ -83,9 +83,8 @@ public class Metrics {
     void webhook(WebhookBatch batch) {
         Map<List<String>, Integer> counts = new LinkedHashMap<>();
         batch.messages().forEach(m -> counts.merge(List.of("messages", String.valueOf(m.type())), 1, Integer::sum));
-        batch.statuses().forEach(s -> counts.merge(List.of("statuses", String.valueOf(s.status())), 1, Integer::sum));
-        batch.groupEvents().forEach(g -> counts.merge(List.of(String.valueOf(g.field()), String.valueOf(g.type())), 1,
-                Integer::sum));
+        batch.statuses().forEach(s -> counts.merge(List.of("statuses", s.status().name().toLowerCase(java.util.Locale.ROOT)), 1, Integer::sum));
+        batch.groupEvents().forEach(g -> counts.merge(List.of("groups", String.valueOf(g.type())), 1, Integer::sum));
         counts.forEach((key, n) -> count("WebhookEvents", n, Map.of("Field", key.get(0), "Type", key.get(1)), null));
     }
 

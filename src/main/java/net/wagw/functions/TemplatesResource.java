@@ -9,12 +9,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.lime.LimeCollection;
+import net.wagw.lime.Lime;
 
 /** {@code get /message-templates}: the bot's synced template catalog as a LIME collection. */
 @ApplicationScoped
 public class TemplatesResource {
-    static final String TEMPLATE_TYPE = "application/vnd.wagw.message-template+json";
-
     private final TemplateCatalog catalog;
 
     public TemplatesResource(TemplateCatalog catalog) {
@@ -25,7 +24,7 @@ public class TemplatesResource {
         List<Item> templates = catalog.all(request.bot().id()).stream()
                 .sorted(Comparator.comparing(Template::name).thenComparing(Template::language))
                 .map(t -> new Item(t.name(), t.language(), t.status(), t.category(), t.parameters())).toList();
-        return ResourceResponse.ok(LimeCollection.TYPE, LimeCollection.of(TEMPLATE_TYPE, templates));
+        return ResourceResponse.ok(Lime.COLLECTION, LimeCollection.of(Lime.MESSAGE_TEMPLATE, templates));
     }
 
     /** {@code application/vnd.wagw.message-template+json}. */

@@ -17,12 +17,11 @@ import net.wagw.domain.inbound.InboundMessage;
  * The webhook fields beyond messages and groups, as the bot receives them (docs/contracts.md §7).
  * A coexistence echo ({@code smb_message_echoes}: what the business typed in the WhatsApp Business
  * app) is a message like a customer's, but from the bot's own node to the customer, with
- * {@code #wa.echo}. Every other field is a message of type {@value #EVENT_TYPE} from the
+ * {@code #wa.echo}. Every other field is a message of type {@value Lime#WHATSAPP_EVENT} from the
  * customer's node when the event is about one (calls, preferences), else from postmaster:
  * {@code {field, facts: {...}, value: <Meta's element>}}.
  */
 public final class EventRenderer {
-    public static final String EVENT_TYPE = "application/vnd.wagw.whatsapp-event+json";
     public static final String ECHO = "#wa.echo";
 
     private final ObjectMapper json;
@@ -51,7 +50,7 @@ public final class EventRenderer {
         if (botNode != null) {
             envelope.put("to", botNode);
         }
-        envelope.put("type", EVENT_TYPE);
+        envelope.put("type", Lime.WHATSAPP_EVENT);
         ObjectNode content = envelope.putObject("content");
         content.put("field", event.field());
         ObjectNode facts = content.putObject("facts");

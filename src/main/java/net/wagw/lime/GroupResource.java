@@ -18,8 +18,6 @@ import net.wagw.domain.group.Group;
 public record GroupResource(String id, String identity, String name, String description, String joinApprovalMode,
         String status, String inviteLink, List<String> participants, String failure, Instant createdAt) {
 
-    public static final String TYPE = "application/vnd.lime.group+json";
-
     public static GroupResource of(Group group, Nodes nodes) {
         return new GroupResource(group.id(), group.id() + "@" + nodes.groupsDomain(), group.name(), group.description(),
                 group.joinApprovalMode(), group.status().name().toLowerCase(), group.inviteLink(),

@@ -7,8 +7,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** {@code application/vnd.lime.collection+json}: {@code {itemType, total, items}} (docs/contracts.md §3.2). */
 @RegisterForReflection
 public record LimeCollection(String itemType, int total, List<?> items) {
-    public static final String TYPE = "application/vnd.lime.collection+json";
-
     public static LimeCollection of(String itemType, List<?> items) {
         return new LimeCollection(itemType, items.size(), items);
     }

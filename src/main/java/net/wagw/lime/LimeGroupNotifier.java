@@ -22,8 +22,6 @@ import net.wagw.domain.group.GroupNotifier;
  * is derived from that element, so Meta's redeliveries of it reach the bot once.
  */
 public final class LimeGroupNotifier implements GroupNotifier {
-    public static final String TYPE = "application/vnd.wagw.group-event+json";
-
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Nodes nodes;
@@ -43,7 +41,7 @@ public final class LimeGroupNotifier implements GroupNotifier {
         message.put("id", id);
         message.put("from", group.id() + "@" + nodes.groupsDomain());
         message.put("to", bot.node(botDomain));
-        message.put("type", TYPE);
+        message.put("type", Lime.GROUP_EVENT);
         ObjectNode content = message.putObject("content");
         content.put("event", event);
         content.set("group", json.valueToTree(GroupResource.of(group, nodes)));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import net.wagw.domain.content.TypedValue;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
@@ -71,14 +72,14 @@ public final class DynamoStatusStore implements StatusStore {
         if (meta != null && meta.hasM()) {
             meta.m().forEach((k, v) -> pricing.put(k, v.s()));
         }
-        return Optional.of(new StatusUpdate(s(kept, "phoneNumberId"), wamid, s(kept, "status"),
+        return Optional.of(new StatusUpdate(s(kept, "phoneNumberId"), wamid, status(s(kept, "status")),
                 Instant.ofEpochSecond(Long.parseLong(kept.get("at").n())), s(kept, "recipient"), null,
                 Integer.parseInt(kept.get("code").n()), s(kept, "text"), s(kept, "recipientUserId"), pricing));
     }
 
     @Override
     public boolean keep(String botId, StatusUpdate status, int rank) {
-        Map<String, AttributeValue> kept = new HashMap<>(Item.create().s("status", status.status())
+        Map<String, AttributeValue> kept = new HashMap<>(Item.create().s("status", status.status().name())
                 .s("phoneNumberId", status.phoneNumberId()).n("at", status.timestamp().getEpochSecond())
                 .n("code", status.errorCode()).s("recipient", status.recipientId())
                 .s("recipientUserId", status.recipientUserId()).s("text", status.errorText()).build());
@@ -96,6 +97,15 @@ public final class DynamoStatusStore implements StatusStore {
             return true;
         } catch (ConditionalCheckFailedException notKept) {
             return !exists(Tables.key(botId, status.wamid()));
+        }
+    }
+
+    /** Kept as the status's name (items kept before the names were Meta's lower-case words read alike). */
+    private static MessageStatus status(String name) {
+        try {
+            return MessageStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return MessageStatus.OTHER;
         }
     }
 
@@ -123,9 +133,16 @@ public final class DynamoStatusStore implements StatusStore {
 
     @Override
     public Advance advance(String botId, String wamid, String participant, int rank) {
+        return advance(botId, wamid, participant, rank, false);
+    }
+
+    /** A priced status also sets {@code billed} to a token of its own if unset: the message is billed by this write. */
+    @Override
+    public Advance advance(String botId, String wamid, String participant, int rank, boolean priced) {
         String base = Tables.key(botId, wamid);
         if (participant == null) {
-            return advance(base, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of());
+            return advance(base, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(),
+                    priced ? java.util.UUID.randomUUID().toString() : null);
         }
         Map<String, AttributeValue> message = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(base))).item();
@@ -134,7 +151,7 @@ public final class DynamoStatusStore implements StatusStore {
         }
         // the participant's item is made on its first status, carrying the message's ids along
         return advance(base + "#" + participant, rank, "attribute_not_exists(#rank) OR #rank < :rank", Map.of(
-                MESSAGE_ID, message.get(MESSAGE_ID), "recipient", message.get("recipient")));
+                MESSAGE_ID, message.get(MESSAGE_ID), "recipient", message.get("recipient")), null);
     }
 
     /**
@@ -153,7 +170,8 @@ public final class DynamoStatusStore implements StatusStore {
         }
     }
 
-    private Advance advance(String pk, int rank, String condition, Map<String, AttributeValue> copied) {
+    private Advance advance(String pk, int rank, String condition, Map<String, AttributeValue> copied,
+            String billedToken) {
         StringBuilder update = new StringBuilder("SET #rank = :rank, #expiresAt = :expiresAt");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":rank", AttributeValue.fromN(Integer.toString(rank)), ":expiresAt", expiry()));
@@ -161,6 +179,10 @@ public final class DynamoStatusStore implements StatusStore {
             update.append(", ").append(name).append(" = :").append(name);
             values.put(":" + name, value);
         });
+        if (billedToken != null) {
+            update.append(", billed = if_not_exists(billed, :billed)");
+            values.put(":billed", AttributeValue.fromS(billedToken));
+        }
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(table)
                     .key(key(pk))
@@ -169,7 +191,9 @@ public final class DynamoStatusStore implements StatusStore {
                     .expressionAttributeNames(Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s());
+            AttributeValue billed = item.get("billed");
+            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s(), billedToken == null
+                    ? Billed.NOT_MARKED : billedToken.equals(billed.s()) ? Billed.NOW : Billed.BEFORE);
         } catch (ConditionalCheckFailedException notForward) {
             return exists(pk) ? new Stale() : new Unknown();
         }

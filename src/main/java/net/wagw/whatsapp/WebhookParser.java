@@ -20,11 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.Bounds;
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.CustomerSeen;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.IdentityChange;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 import net.wagw.domain.send.CallbackData;
@@ -204,7 +206,8 @@ public class WebhookParser {
             errorCode = integer(error.get("code"));
             errorText = groupErrorText(error);
         }
-        return new GroupEvent(phoneNumberId, field, text(group.get("type")), text(group.get("group_id")),
+        String type = text(group.get("type"));
+        return new GroupEvent(phoneNumberId, changeOf(field, type), type, text(group.get("group_id")),
                 text(group.get("request_id")), timestamp, subject, description,
                 settingText(group, "invite_link", null), settingText(group, "join_approval_mode", null),
                 participants(group.get("added_participants")), participants(group.get("removed_participants")),
@@ -339,8 +342,8 @@ public class WebhookParser {
             type = "unknown";
         }
         return new InboundMessage(event.phoneNumberId() == null ? "" : event.phoneNumberId(), text(raw.get("id")),
-                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, false,
-                null, event.rawJson(), contents.parse(type, raw), null, null);
+                null, null, null, event.timestamp() == null ? Instant.EPOCH : event.timestamp(), type, null, null,
+                event.rawJson(), contents.parse(type, raw), null, null);
     }
 
     private InboundMessage message(String phoneNumberId, JsonNode message, Contacts contacts) {
@@ -369,13 +372,11 @@ public class WebhookParser {
             type = "unknown";
         }
         String body = "text".equals(type) ? text(message.path("text").get("body")) : null;
-        JsonNode referral = message.get("referral");
-        boolean fromAd = referral != null && referral.isObject();
         String groupId = text(message.get("group_id"));
         String parentUserId = contact == null ? null : text(contact.get("parent_user_id"));
         String username = contact == null ? null : text(contact.path("profile").get("username"));
-        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, fromAd,
-                groupId, compact(message), contents.parse(type, message), parentUserId, username);
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, body, groupId,
+                compact(message), contents.parse(type, message), parentUserId, username);
     }
 
     private StatusUpdate status(String phoneNumberId, JsonNode status) {
@@ -383,7 +384,7 @@ public class WebhookParser {
             return null;
         }
         String wamid = text(status.get("id"));
-        String state = text(status.get("status"));
+        MessageStatus state = messageStatus(text(status.get("status")));
         Instant timestamp = epochSeconds(status.get("timestamp"));
         if (phoneNumberId == null || wamid == null || state == null || timestamp == null
                 || !Bounds.fits(wamid, Bounds.META_ID)) {
@@ -406,7 +407,7 @@ public class WebhookParser {
         }
         int errorCode = 0;
         String errorText = null;
-        if ("failed".equals(state)) {
+        if (state == MessageStatus.FAILED) {
             JsonNode error = status.path("errors").path(0);
             if (error.isObject()) {
                 errorCode = integer(error.get("code"));
@@ -417,6 +418,34 @@ public class WebhookParser {
         return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
                 errorText, text(status.get("recipient_user_id")), pricing(status),
                 Bounds.fits(callbackData, CallbackData.MAX) ? callbackData : null);
+    }
+
+    /** Meta's group field (one of {@link #GROUP_FIELDS}) and element type as what happened (docs/contracts.md §6). */
+    static GroupChange changeOf(String field, String type) {
+        return switch (field) {
+            case "group_lifecycle_update" -> "group_create".equals(type) ? GroupChange.CREATE
+                    : "group_delete".equals(type) ? GroupChange.DELETE : GroupChange.LIFECYCLE;
+            case GROUP_PARTICIPANTS_FIELD -> GroupChange.PARTICIPANTS;
+            case "group_settings_update" -> GroupChange.SETTINGS;
+            case "group_status_update" -> type != null && type.endsWith("_cleared") ? GroupChange.SUSPENSION_CLEARED
+                    : GroupChange.SUSPEND;
+            default -> throw new IllegalArgumentException("not a group field: " + field);
+        };
+    }
+
+    /** Meta's status words (docs/contracts.md §3.4); null when there is none. */
+    static MessageStatus messageStatus(String word) {
+        if (word == null) {
+            return null;
+        }
+        return switch (word) {
+            case "sent" -> MessageStatus.SENT;
+            case "delivered" -> MessageStatus.DELIVERED;
+            case "read" -> MessageStatus.READ;
+            case "played" -> MessageStatus.PLAYED;
+            case "failed" -> MessageStatus.FAILED;
+            default -> MessageStatus.OTHER;
+        };
     }
 
     /**

@@ -137,7 +137,7 @@ class WebhookFixturesTest {
     }
 
     @Test
-    void aClickToWhatsAppAdOpensTheWindowAndRecords72FreeHours() throws IOException {
+    void aClickToWhatsAppAdOpensTheWindowAndItsReferralReachesTheBot() throws IOException {
         ObjectNode payload = fixture("meta-text-click-to-whatsapp-ad.json", "wamid.FIX.CTWA");
         JsonNode message = payload.path("entry").path(0).path("changes").path(0).path("value").path("messages").path(0);
         Instant sent = Instant.ofEpochSecond(message.path("timestamp").asLong());
@@ -146,7 +146,6 @@ class WebhookFixturesTest {
         Webhooks.post(gateway.port(), JSON.writeValueAsString(payload)).statusCode(200);
 
         assertThat(windows.lastInbound(Bots.A, customer)).contains(sent);
-        assertThat(windows.freeEntryPointUntil(Bots.A, customer)).contains(sent.plus(Duration.ofHours(72)));
         assertThat(forwarded("wamid.FIX.CTWA").path("metadata").has("#wa.referral.source_url")).isTrue();
     }
 

@@ -171,7 +171,7 @@ class WhatsApp2026Test {
     @Test
     void aWaIdMetaReportedIsSendableWhateverLibphonenumberSaysAndOneNeverSeenIsRefused() {
         // 999 is no country code libphonenumber knows; Meta named this customer, so Meta can reach them
-        Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.W1", "99912345678", "Zé", now() - 30, "oi")).statusCode(200);
+        Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.WAID1", "99912345678", "Zé", now() - 30, "oi")).statusCode(200);
         metaSends("wamid.OUT.W1");
 
         send("waid-1", "99912345678@wa.gw.msging.net", "text/plain", "\"olá\"").statusCode(202);

@@ -22,9 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
 
@@ -54,7 +56,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=", SHEENA, "Sheena Nelson", null,
-                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", false, null,
+                Instant.ofEpochSecond(1749416383L), "text", "Does it come in another color?", null,
                 m.rawJson(), m.received(), null, null));
         assertThat(tree(m.rawJson())).isEqualTo(messageOf("meta-text.json"));
     }
@@ -82,7 +84,7 @@ class WebhookParserTest {
     void clickToWhatsAppAdTextIsMarkedAsReferral() {
         InboundMessage m = onlyMessage("meta-text-click-to-whatsapp-ad.json");
 
-        assertThat(m.referral()).isTrue();
+        assertThat(m.received().referral()).isNotEmpty();
         assertThat(m.type()).isEqualTo("text");
         assertThat(m.text()).isEqualTo("Hello! Can I get more info on this?");
         assertThat(m.wamid()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUQ0N0VFMDA2MTQ0RkJFNkNDNAA=");
@@ -90,8 +92,8 @@ class WebhookParserTest {
 
     @Test
     void messagesWithoutReferralAreNotMarkedAsReferral() {
-        assertThat(onlyMessage("meta-text.json").referral()).isFalse();
-        assertThat(onlyMessage("meta-image.json").referral()).isFalse();
+        assertThat(onlyMessage("meta-text.json").received().referral()).isEmpty();
+        assertThat(onlyMessage("meta-image.json").received().referral()).isEmpty();
     }
 
     @Test
@@ -179,7 +181,7 @@ class WebhookParserTest {
 
         assertThat(m).isEqualTo(new InboundMessage(PHONE_NUMBER_ID,
                 "wamid.HBgLMTk4MzU1NTE5NzQVAgASGAoxMTgyMDg2MjY3AA==", SHEENA, null, null,
-                Instant.ofEpochSecond(1750269342L), "system", null, false, null, m.rawJson(), m.received(), null, null));
+                Instant.ofEpochSecond(1750269342L), "system", null, null, m.rawJson(), m.received(), null, null));
     }
 
     @Test
@@ -241,7 +243,7 @@ class WebhookParserTest {
     void metasGroupCreateExample() {
         GroupEvent g = onlyGroupEvent("meta-group-create.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", META_GROUP,
                 META_REQUEST, Instant.ofEpochSecond(1750269342L), "your-group-subject", "your-group-description",
                 null, null, List.of("16505551234", "16505551235"), List.of(), List.of(), 0, null, g.rawJson()));
     }
@@ -251,7 +253,7 @@ class WebhookParserTest {
         // Meta's example says type "group_create" in a group_participants_update: kept as given, not guessed
         GroupEvent g = onlyGroupEvent("meta-group-remove-participants.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_participants_update", "group_create",
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.PARTICIPANTS, "group_create",
                 META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
                 List.of("16505551234", "16505551235"), List.of(), 0, null, g.rawJson()));
     }
@@ -260,7 +262,7 @@ class WebhookParserTest {
     void metasSettingsUpdateExampleKeepsTheProfilePictureInTheRawJson() {
         GroupEvent g = onlyGroupEvent("meta-group-settings-update.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_settings_update", "group_settings_update",
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.SETTINGS, "group_settings_update",
                 META_GROUP, META_REQUEST, Instant.ofEpochSecond(1750269342L), null, null, null, null, List.of(),
                 List.of(), List.of(), 0, null, g.rawJson()));
         assertThat(tree(g.rawJson()).at("/profile_picture/sha256").asText()).isEqualTo("SfInY0gGKTsJlUWbwxC1k+FAD0FZHv");
@@ -280,7 +282,7 @@ class WebhookParserTest {
     void failedGroupCreateCarriesTheFirstErrorAndNoGroupId() {
         GroupEvent g = onlyGroupEvent("group-create-failed.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", null,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", null,
                 "A1B2C3D4E5F60718293A4B5C6D7E8F90", Instant.ofEpochSecond(1750269400L), null, null, null, null,
                 List.of(), List.of(), List.of(), 131000,
                 "Something went wrong: Group could not be created, please try again later.", g.rawJson()));
@@ -290,7 +292,7 @@ class WebhookParserTest {
     void groupCreateWithInviteLinkAndJoinApprovalMode() {
         GroupEvent g = onlyGroupEvent("group-create-invite-link.json");
 
-        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", META_GROUP,
+        assertThat(g).isEqualTo(new GroupEvent(PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", META_GROUP,
                 META_REQUEST, Instant.ofEpochSecond(1750269342L), "Order 4711 support", "Questions about your order",
                 "https://chat.whatsapp.com/D6Q2Ia4RA4tGzHa8DhvYn1", "approval_required", List.of(), List.of(),
                 List.of(), 0, null, g.rawJson()));
@@ -302,7 +304,7 @@ class WebhookParserTest {
 
         assertThat(batch.others()).isZero();
         assertThat(batch.groupEvents()).allSatisfy(g -> {
-            assertThat(g.field()).isEqualTo("group_participants_update");
+            assertThat(g.change()).isEqualTo(GroupChange.PARTICIPANTS);
             assertThat(g.groupId()).isEqualTo(META_GROUP);
             assertThat(g.errorCode()).isZero();
         });
@@ -357,12 +359,12 @@ class WebhookParserTest {
         WebhookBatch batch = parser.parse(fixture("group-status-suspended.json"));
 
         assertThat(batch.others()).isZero();
-        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId,
+        assertThat(batch.groupEvents()).extracting(GroupEvent::change, GroupEvent::type, GroupEvent::groupId,
                 GroupEvent::timestamp, GroupEvent::requestId, GroupEvent::errorCode)
                 .containsExactly(
-                        tuple("group_status_update", "group_suspend", META_GROUP,
+                        tuple(GroupChange.SUSPEND, "group_suspend", META_GROUP,
                                 Instant.ofEpochSecond(1750272000L), null, 0),
-                        tuple("group_status_update", "group_suspend_cleared", META_GROUP,
+                        tuple(GroupChange.SUSPENSION_CLEARED, "group_suspend_cleared", META_GROUP,
                                 Instant.ofEpochSecond(1750358400L), null, 0));
         assertThat(tree(batch.groupEvents().get(0).rawJson()).get("status").asText()).isEqualTo("suspended");
     }
@@ -377,7 +379,7 @@ class WebhookParserTest {
                 "\"group_participant_update\"")));
 
         assertThat(misspelt.groupEvents()).isNotEmpty().isEqualTo(correct.groupEvents());
-        assertThat(misspelt.groupEvents()).extracting(GroupEvent::field).containsOnly("group_participants_update");
+        assertThat(misspelt.groupEvents()).extracting(GroupEvent::change).containsOnly(GroupChange.PARTICIPANTS);
         assertThat(misspelt.others()).isEqualTo(correct.others()).isZero();
     }
 
@@ -470,7 +472,7 @@ class WebhookParserTest {
     @Test
     void sentStatus() {
         assertThat(onlyStatus("status-sent.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "sent",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.SENT,
                 Instant.ofEpochSecond(1750263773L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
@@ -491,7 +493,7 @@ class WebhookParserTest {
     @Test
     void deliveredStatus() {
         assertThat(onlyStatus("status-delivered.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "delivered",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.DELIVERED,
                 Instant.ofEpochSecond(1750263775L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility", "#wa.conversation.id", "a75d17ad06104c51166f948319b03c6a",
@@ -501,7 +503,7 @@ class WebhookParserTest {
     @Test
     void readStatus() {
         assertThat(onlyStatus("status-read.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", "read",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.READ,
                 Instant.ofEpochSecond(1750263801L), SHEENA, null, 0, null, null,
                 Map.of("#wa.pricing.pricing_model", "PMP", "#wa.pricing.billable", "true", "#wa.pricing.type", "regular",
                         "#wa.pricing.category", "utility")));
@@ -509,13 +511,23 @@ class WebhookParserTest {
 
     @Test
     void playedStatusWhichMetasSchemaLacksIsKept() {
-        assertThat(onlyStatus("status-played.json").status()).isEqualTo("played");
+        assertThat(onlyStatus("status-played.json").status()).isEqualTo(MessageStatus.PLAYED);
+    }
+
+    @Test
+    void metasStatusWordsAreReadIntoTheDomainsStatusesAndAWordAddedLaterMovesNothing() {
+        assertThat(WebhookParser.messageStatus("sent")).isEqualTo(MessageStatus.SENT);
+        assertThat(WebhookParser.messageStatus("delivered")).isEqualTo(MessageStatus.DELIVERED);
+        assertThat(WebhookParser.messageStatus("read")).isEqualTo(MessageStatus.READ);
+        assertThat(WebhookParser.messageStatus("failed")).isEqualTo(MessageStatus.FAILED);
+        assertThat(WebhookParser.messageStatus("deleted")).isEqualTo(MessageStatus.OTHER);
+        assertThat(MessageStatus.OTHER.rank()).isZero();
     }
 
     @Test
     void failedStatusCarriesTheFirstErrorsCodeTitleAndDetails() {
         assertThat(onlyStatus("status-failed.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
-                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", "failed",
+                "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA", MessageStatus.FAILED,
                 Instant.ofEpochSecond(1750263901L), SHEENA, null, 131047,
                 "Re-engagement message: Message failed to send because more than 24 hours have passed since the "
                         + "customer last replied to this number."));
@@ -548,10 +560,10 @@ class WebhookParserTest {
         assertThat(batch.statuses()).extracting(StatusUpdate::status, StatusUpdate::recipientId,
                 StatusUpdate::participantId, StatusUpdate::timestamp)
                 .containsExactly(
-                        tuple("sent", GROUP, null, Instant.ofEpochSecond(1750264000L)),
-                        tuple("delivered", GROUP, "16505551234", Instant.ofEpochSecond(1750264002L)),
-                        tuple("read", GROUP, "16505551235", Instant.ofEpochSecond(1750264010L)),
-                        tuple("failed", GROUP, null, Instant.ofEpochSecond(1750264020L)));
+                        tuple(MessageStatus.SENT, GROUP, null, Instant.ofEpochSecond(1750264000L)),
+                        tuple(MessageStatus.DELIVERED, GROUP, "16505551234", Instant.ofEpochSecond(1750264002L)),
+                        tuple(MessageStatus.READ, GROUP, "16505551235", Instant.ofEpochSecond(1750264010L)),
+                        tuple(MessageStatus.FAILED, GROUP, null, Instant.ofEpochSecond(1750264020L)));
         assertThat(batch.statuses().get(3).errorCode()).isEqualTo(131026);
         assertThat(batch.statuses().get(3).errorText()).isEqualTo("Message undeliverable: Message Undeliverable.");
     }
@@ -655,9 +667,9 @@ class WebhookParserTest {
         assertThat(batch.statuses()).extracting(StatusUpdate::phoneNumberId, StatusUpdate::wamid,
                 StatusUpdate::status, StatusUpdate::recipientId)
                 .containsExactly(
-                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A2-S1", "delivered", SHEENA),
-                        tuple("206540352242923", "wamid.BATCH-B2-S1", "sent", "5531988889999"),
-                        tuple("206540352242923", "wamid.BATCH-B2-S2", "read", "5215512345678"));
+                        tuple(PHONE_NUMBER_ID, "wamid.BATCH-A2-S1", MessageStatus.DELIVERED, SHEENA),
+                        tuple("206540352242923", "wamid.BATCH-B2-S1", MessageStatus.SENT, "5531988889999"),
+                        tuple("206540352242923", "wamid.BATCH-B2-S2", MessageStatus.READ, "5215512345678"));
         assertThat(batch.others()).isZero();
     }
 
@@ -670,8 +682,8 @@ class WebhookParserTest {
         // a template status and an account update; the group_delete is a group event
         assertThat(batch.others()).isZero();
         assertThat(batch.fieldEvents()).hasSize(2);
-        assertThat(batch.groupEvents()).extracting(GroupEvent::field, GroupEvent::type, GroupEvent::groupId)
-                .containsExactly(tuple("group_lifecycle_update", "group_delete",
+        assertThat(batch.groupEvents()).extracting(GroupEvent::change, GroupEvent::type, GroupEvent::groupId)
+                .containsExactly(tuple(GroupChange.DELETE, "group_delete",
                         "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD"));
     }
 
@@ -787,7 +799,7 @@ class WebhookParserTest {
             assertThat(m.profileName()).isNull();
             assertThat(m.userId()).isNull();
             assertThat(m.type()).isEqualTo("unknown");
-            assertThat(m.referral()).isFalse();
+            assertThat(m.received().referral()).isEmpty();
             assertThat(m.groupId()).isNull();
         });
         assertThat(batch.others()).isZero();

@@ -9,10 +9,16 @@ import java.util.Objects;
  * @param event       accepted, dispatched, received, consumed or failed
  * @param reasonCode  LIME reason code, for failed; 0 otherwise
  */
-public record Notification(String messageId, String recipientNode, String event, int reasonCode, String reasonDescription,
+public record Notification(String messageId, String recipientNode, Event event, int reasonCode, String reasonDescription,
         Map<String, String> metadata) {
-    public static final String ACCEPTED = "accepted";
-    public static final String FAILED = "failed";
+    /** What the bot is told about its message (docs/contracts.md §3.4); the LIME words are the LIME adapter's. */
+    public enum Event {
+        ACCEPTED,
+        DISPATCHED,
+        RECEIVED,
+        CONSUMED,
+        FAILED
+    }
 
     public Notification {
         Objects.requireNonNull(messageId, "messageId");

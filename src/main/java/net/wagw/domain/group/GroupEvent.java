@@ -9,9 +9,9 @@ import java.util.Objects;
  * {@code groups[]} in a change of field {@code group_lifecycle_update},
  * {@code group_participants_update}, {@code group_settings_update} or {@code group_status_update}.
  *
- * @param field        the change's field; Meta's misspelling {@code group_participant_update} reads as
- *                     {@code group_participants_update}
- * @param type         the element's {@code type} (group_create, group_delete, participants_add, ...)
+ * @param change       what happened, read from the change's field and the element's type
+ * @param type         the element's {@code type} as Meta wrote it (group_create, participants_add, ...), for
+ *                     logs and as the reason of a suspension Meta gives no text for
  * @param groupId      Meta's group id (absent on a failed create)
  * @param requestId    the create request it answers (group_create), else null
  * @param added        wa_ids of participants who joined
@@ -21,13 +21,13 @@ import java.util.Objects;
  * @param errorText    its title and details, else null
  * @param rawJson      the element exactly as received, forwarded to the bot
  */
-public record GroupEvent(String phoneNumberId, String field, String type, String groupId, String requestId,
+public record GroupEvent(String phoneNumberId, GroupChange change, String type, String groupId, String requestId,
         Instant timestamp, String subject, String description, String inviteLink, String joinApprovalMode,
         List<String> added, List<String> removed, List<String> joinRequests, int errorCode, String errorText,
         String rawJson) {
     public GroupEvent {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
-        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(change, "change");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(rawJson, "rawJson");
         added = added == null ? List.of() : List.copyOf(added);

@@ -140,7 +140,7 @@ public final class GroupService {
      * @throws NotYetKnown when the group is not recorded yet but may be in a moment
      */
     public Optional<Delivery> onEvent(Bot bot, GroupEvent event) {
-        Optional<Group> found = event.requestId() != null && "group_create".equals(event.type())
+        Optional<Group> found = event.requestId() != null && event.change() == GroupChange.CREATE
                 ? store.findByRequest(bot.id(), event.requestId())
                 : Optional.<Group>empty();
         if (found.isEmpty() && event.groupId() != null) {
@@ -156,12 +156,13 @@ public final class GroupService {
         var now = clock.instant();
         String kind;
         Group updated;
-        switch (event.field()) {
-            case "group_lifecycle_update" -> {
-                if ("group_delete".equals(event.type())) {
-                    kind = "deleted";
-                    updated = group.with(Group.Status.DELETED, now);
-                } else if (event.errorCode() != 0 || event.groupId() == null) {
+        switch (event.change()) {
+            case DELETE -> {
+                kind = "deleted";
+                updated = group.with(Group.Status.DELETED, now);
+            }
+            case CREATE, LIFECYCLE -> {
+                if (event.errorCode() != 0 || event.groupId() == null) {
                     kind = "failed";
                     updated = group.failed("(#" + event.errorCode() + ") " + event.errorText(), now);
                 } else {
@@ -169,25 +170,26 @@ public final class GroupService {
                     updated = group.activated(event.groupId(), event.inviteLink(), now);
                 }
             }
-            case "group_participants_update" -> {
+            case PARTICIPANTS -> {
                 Set<String> participants = new LinkedHashSet<>(group.participants());
                 participants.addAll(event.added());
                 participants.removeAll(event.removed());
                 kind = event.joinRequests().isEmpty() ? "participants" : "join-requests";
                 updated = group.withParticipants(participants, now);
             }
-            case "group_settings_update" -> {
+            case SETTINGS -> {
                 kind = "settings";
                 updated = group.withSettings(event.subject(), event.description(), now);
             }
-            case "group_status_update" -> {
+            case SUSPENSION_CLEARED -> {
                 kind = "status";
-                updated = event.type() != null && event.type().endsWith("_cleared") ? group.with(Group.Status.ACTIVE, now)
-                        : group.suspended(event.errorText() != null ? event.errorText() : event.type(), now);
+                updated = group.with(Group.Status.ACTIVE, now);
             }
-            default -> {
-                return Optional.empty();
+            case SUSPEND -> {
+                kind = "status";
+                updated = group.suspended(event.errorText() != null ? event.errorText() : event.type(), now);
             }
+            default -> throw new IllegalStateException("unhandled group change " + event.change());
         }
         store.save(updated);
         return notifier.enqueue(bot, updated, kind, event.rawJson());

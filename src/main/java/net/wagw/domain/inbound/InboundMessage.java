@@ -14,7 +14,6 @@ import java.util.Objects;
  * @param timestamp     when the customer sent it (Meta's own timestamp, not arrival)
  * @param type          Meta's message type: text, image, interactive, button, ...
  * @param text          the text a stop keyword is looked for in: the body of a text message; null otherwise
- * @param referral      whether it came from a Click-to-WhatsApp ad ({@code referral} present)
  * @param groupId       Meta's group id when sent in a group, else null
  * @param rawJson       Meta's message object exactly as received
  * @param received      its content, read from it once
@@ -22,7 +21,7 @@ import java.util.Objects;
  * @param username      the customer's WhatsApp username ({@code contacts[].profile.username}), if sent
  */
 public record InboundMessage(String phoneNumberId, String wamid, String from, String profileName, String userId,
-        Instant timestamp, String type, String text, boolean referral, String groupId, String rawJson,
+        Instant timestamp, String type, String text, String groupId, String rawJson,
         Received received, String parentUserId, String username) {
     public InboundMessage {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
@@ -35,7 +34,7 @@ public record InboundMessage(String phoneNumberId, String wamid, String from, St
 
     /** The same message, in the group the bot knows by {@code id}. */
     public InboundMessage withGroupId(String id) {
-        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, referral, id,
-                rawJson, received, parentUserId, username);
+        return new InboundMessage(phoneNumberId, wamid, from, profileName, userId, timestamp, type, text, id, rawJson,
+                received, parentUserId, username);
     }
 }

@@ -3,6 +3,7 @@ package net.wagw.domain.meta;
 import java.time.Duration;
 import java.util.Set;
 
+import net.wagw.domain.Backoff;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 
@@ -119,10 +120,25 @@ public final class MetaErrors {
                 Refusal.Kind.UNAVAILABLE);
     }
 
+    /**
+     * The answer to a bot asking for a media file wagw has no copy of, when Meta would not give it
+     * (docs/contracts.md §11): one Meta refuses (4xx: unknown, expired, another number's) is not
+     * found; anything else is Meta's passing trouble, to try again.
+     */
+    public static Refusal mediaRefusal(String mediaId, MetaOutcome failure) {
+        if (failure instanceof MetaOutcome.Error error && error.httpStatus() / 100 == 4) {
+            return new Refusal(Reason.RESOURCE_NOT_FOUND, "Meta has no media " + mediaId + " (#" + error.code() + ")"
+                    + (error.message() == null ? "" : ": " + error.message()), Refusal.Kind.NOT_FOUND);
+        }
+        return new Refusal(Reason.GATEWAY_ERROR, "Meta did not give media " + mediaId + " just now; try again.",
+                Refusal.Kind.UNAVAILABLE);
+    }
+
     /** 15 s, 30 s, 1 min, ... capped at 15 min: a day of retries is ~100 attempts at most. */
+    static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(15), Duration.ofMinutes(15));
+
     static Duration backoff(int attempts) {
-        long seconds = 15L << Math.min(Math.max(attempts - 1, 0), 7);
-        return Duration.ofSeconds(Math.min(seconds, 900));
+        return BACKOFF.after(attempts);
     }
 
     /**

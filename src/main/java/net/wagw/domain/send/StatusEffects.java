@@ -47,27 +47,37 @@ public final class StatusEffects {
 
     /** @return the stored notification to try, or empty when there is nothing to tell (yet) */
     public Optional<Delivery> apply(Bot bot, StatusUpdate status) {
-        int rank = rank(status.status());
+        int rank = status.status().rank();
         if (rank == 0) {
             return Optional.empty();
         }
-        countIfBillable(bot, status);
+        boolean priced = status.billable() && status.participantId() == null;
         for (int round = 0; round < 2; round++) {
-            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank);
+            // a priced status marks its message billed in the same write that moves it forward
+            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank,
+                    priced);
             if (advance instanceof StatusStore.Advanced advanced) {
-                return tell(bot, status, advanced);
+                // told first: a failure to count must not lose the notification (Meta's retry is stale)
+                Optional<Delivery> told = tell(bot, status, advanced);
+                if (advanced.billed() != StatusStore.Billed.BEFORE) {
+                    count(bot, status, advanced.billed() == StatusStore.Billed.NOW);
+                }
+                return told;
             }
             if (!(advance instanceof StatusStore.Unknown)) {
+                count(bot, status, false);
                 return Optional.empty();
             }
             if (round == 0 && settle(bot, status)) {
                 continue; // tracked now: advance it
             }
             if (status.participantId() != null || statuses.keep(bot.id(), status, rank)) {
+                count(bot, status, false);
                 return Optional.empty();
             }
             // tracked between our two writes: advance it now
         }
+        count(bot, status, false);
         return Optional.empty();
     }
 
@@ -103,17 +113,28 @@ public final class StatusEffects {
 
     /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */
     public void applyKept(Bot bot, StatusUpdate kept) {
-        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, rank(kept.status()));
+        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, kept.status().rank());
         if (advance instanceof StatusStore.Advanced advanced) {
             notifier.notify(bot, notification(bot, kept, advanced));
         }
     }
 
-    private void countIfBillable(Bot bot, StatusUpdate status) {
-        if (status.billable() && status.participantId() == null) {
-            usage.count(bot.id(), status.wamid(), LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC),
-                    status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown"),
-                    status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown"));
+    /**
+     * A priced status counts its message once: by the day's counter alone when its forward move
+     * marked it billed, else through the counter's own guard (a late status, one of a message
+     * wagw did not send, or a store that does not mark).
+     */
+    private void count(Bot bot, StatusUpdate status, boolean markedNow) {
+        if (!status.billable() || status.participantId() != null) {
+            return;
+        }
+        LocalDate day = LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC);
+        String category = status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown");
+        String type = status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown");
+        if (markedNow) {
+            usage.countMarked(bot.id(), status.wamid(), day, category, type);
+        } else {
+            usage.count(bot.id(), status.wamid(), day, category, type);
         }
     }
 
@@ -126,7 +147,7 @@ public final class StatusEffects {
         if (status.participantId() != null) {
             metadata.put("#wa.participant", nodes.customer(status.participantId()));
         }
-        if (!"failed".equals(status.status())) {
+        if (status.status() != MessageStatus.FAILED) {
             return new Notification(advanced.messageId(), advanced.recipientNode(), event(status.status()), 0, null,
                     metadata);
         }
@@ -135,26 +156,16 @@ public final class StatusEffects {
             String customer = status.recipientId() != null ? status.recipientId() : status.recipientUserId();
             keyOf.apply(customer).ifPresent(key -> optIns.revokeMarketing(bot.id(), key, refusal.description()));
         }
-        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.FAILED,
+        return new Notification(advanced.messageId(), advanced.recipientNode(), Notification.Event.FAILED,
                 refusal.reason().code(), refusal.description(), metadata);
     }
 
-    /** docs/contracts.md §3.4: statuses only move forward; read and played are both "consumed". */
-    public static int rank(String status) {
+    /** docs/contracts.md §3.4: read and played are both "consumed". */
+    private static Notification.Event event(MessageStatus status) {
         return switch (status) {
-            case "sent" -> 1;
-            case "delivered" -> 2;
-            case "read", "played" -> 3;
-            case "failed" -> 4;
-            default -> 0;
-        };
-    }
-
-    private static String event(String status) {
-        return switch (status) {
-            case "sent" -> "dispatched";
-            case "delivered" -> "received";
-            default -> "consumed";
+            case SENT -> Notification.Event.DISPATCHED;
+            case DELIVERED -> Notification.Event.RECEIVED;
+            default -> Notification.Event.CONSUMED;
         };
     }
 

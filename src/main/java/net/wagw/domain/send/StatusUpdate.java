@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * A status of a message the business sent (docs/contracts.md §3.4): Meta's {@code statuses[]} entry.
  *
- * @param status          sent, delivered, read, played or failed (or anything else Meta invents: kept, not told)
+ * @param status          sent, delivered, read, played or failed (or anything else Meta invents: not told)
  * @param recipientId     the customer's wa_id (or the group id for group messages); null when Meta names
  *                        the customer only by business-scoped user id
  * @param participantId   for group messages: the participant this status is about, else null
@@ -18,7 +18,7 @@ import java.util.Objects;
  *                        ({@code #wa.pricing.category}, {@code #wa.conversation.id}, ...); empty when not priced
  * @param callbackData    the message's {@code biz_opaque_callback_data} as Meta echoes it, or null
  */
-public record StatusUpdate(String phoneNumberId, String wamid, String status, Instant timestamp, String recipientId,
+public record StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,
         String participantId, int errorCode, String errorText, String recipientUserId, Map<String, String> pricing,
         String callbackData) {
     public StatusUpdate {
@@ -29,13 +29,13 @@ public record StatusUpdate(String phoneNumberId, String wamid, String status, In
         pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
     }
 
-    public StatusUpdate(String phoneNumberId, String wamid, String status, Instant timestamp, String recipientId,
+    public StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,
             String participantId, int errorCode, String errorText, String recipientUserId, Map<String, String> pricing) {
         this(phoneNumberId, wamid, status, timestamp, recipientId, participantId, errorCode, errorText, recipientUserId,
                 pricing, null);
     }
 
-    public StatusUpdate(String phoneNumberId, String wamid, String status, Instant timestamp, String recipientId,
+    public StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,
             String participantId, int errorCode, String errorText) {
         this(phoneNumberId, wamid, status, timestamp, recipientId, participantId, errorCode, errorText, null, Map.of());
     }

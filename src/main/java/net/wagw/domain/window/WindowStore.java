@@ -26,13 +26,4 @@ public interface WindowStore {
     /** @param wamid null when it was not recorded */
     record LastInbound(Instant at, String wamid) {
     }
-
-    /**
-     * Records that a Click-to-WhatsApp ad brought the customer: the conversation it opens is free
-     * for 72 hours (developers.facebook.com/docs/whatsapp/pricing#free-entry-point-conversations).
-     * Never moves backwards either.
-     */
-    void recordFreeEntryPoint(String botId, ContactKey customer, Instant until);
-
-    Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer);
 }

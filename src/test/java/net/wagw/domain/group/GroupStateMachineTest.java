@@ -16,15 +16,15 @@ import net.wagw.domain.ports.World;
 class GroupStateMachineTest {
     private final World world = new World();
 
-    private GroupEvent event(String field, String type, String groupId, String requestId, List<String> added,
+    private GroupEvent event(GroupChange change, String type, String groupId, String requestId, List<String> added,
             List<String> removed, int errorCode, Instant at) {
-        return new GroupEvent(World.PHONE_NUMBER_ID, field, type, groupId, requestId, at, "VIP", null,
+        return new GroupEvent(World.PHONE_NUMBER_ID, change, type, groupId, requestId, at, "VIP", null,
                 "https://chat.whatsapp.com/L", null, added, removed, List.of(), errorCode,
                 errorCode == 0 ? null : "could not", "{\"type\":\"" + type + "\",\"at\":\"" + at + "\"}");
     }
 
     private GroupEvent lifecycle(String type, String groupId, String requestId, int errorCode) {
-        return event("group_lifecycle_update", type, groupId, requestId, List.of(), List.of(), errorCode,
+        return event("group_delete".equals(type) ? GroupChange.DELETE : GroupChange.CREATE, type, groupId, requestId, List.of(), List.of(), errorCode,
                 world.clock.instant());
     }
 
@@ -79,16 +79,16 @@ class GroupStateMachineTest {
         world.groups.onEvent(World.BOT, lifecycle("group_create", "G-1", created.requestId(), 0));
         Instant now = world.clock.instant();
 
-        world.groups.onEvent(World.BOT, event("group_participants_update", "participants_add", "G-1", null,
+        world.groups.onEvent(World.BOT, event(GroupChange.PARTICIPANTS, "participants_add", "G-1", null,
                 List.of("551", "552"), List.of(), 0, now));
-        world.groups.onEvent(World.BOT, event("group_participants_update", "participants_remove", "G-1", null,
+        world.groups.onEvent(World.BOT, event(GroupChange.PARTICIPANTS, "participants_remove", "G-1", null,
                 List.of(), List.of("551"), 0, now.plusSeconds(1)));
         assertThat(status(created.id()).participants()).containsExactly("552");
 
-        world.groups.onEvent(World.BOT, event("group_status_update", "group_suspend", "G-1", null, List.of(),
+        world.groups.onEvent(World.BOT, event(GroupChange.SUSPEND, "group_suspend", "G-1", null, List.of(),
                 List.of(), 0, now.plusSeconds(2)));
         assertThat(status(created.id()).status()).isEqualTo(Group.Status.SUSPENDED);
-        world.groups.onEvent(World.BOT, event("group_status_update", "group_suspend_cleared", "G-1", null, List.of(),
+        world.groups.onEvent(World.BOT, event(GroupChange.SUSPENSION_CLEARED, "group_suspend_cleared", "G-1", null, List.of(),
                 List.of(), 0, now.plusSeconds(3)));
         assertThat(status(created.id()).status()).isEqualTo(Group.Status.ACTIVE);
         assertThat(world.told.groupEvents).containsExactly("created", "participants", "participants", "status",
@@ -99,9 +99,9 @@ class GroupStateMachineTest {
     void anEventForAGroupNotRecordedYetIsAskedAgainForTwoMinutesThenDropped() {
         Instant now = world.clock.instant();
 
-        assertThatThrownBy(() -> world.groups.onEvent(World.BOT, event("group_lifecycle_update", "group_create",
+        assertThatThrownBy(() -> world.groups.onEvent(World.BOT, event(GroupChange.CREATE, "group_create",
                 "G-9", "REQ-9", List.of(), List.of(), 0, now.minusSeconds(100)))).isInstanceOf(NotYetKnown.class);
-        assertThat(world.groups.onEvent(World.BOT, event("group_lifecycle_update", "group_create", "G-9", "REQ-9",
+        assertThat(world.groups.onEvent(World.BOT, event(GroupChange.CREATE, "group_create", "G-9", "REQ-9",
                 List.of(), List.of(), 0, now.minusSeconds(121)))).isEmpty();
     }
 

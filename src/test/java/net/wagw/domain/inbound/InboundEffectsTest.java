@@ -16,6 +16,7 @@ import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusUpdate;
 
@@ -29,12 +30,13 @@ class InboundEffectsTest {
         return world.numbers.contactKeyOfWaId(WA_ID);
     }
 
-    private static InboundMessage message(String wamid, String text, boolean referral, Instant at) {
-        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, referral, null,
-                "{}", new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null), null, null);
+    private static InboundMessage message(String wamid, String text, Instant at) {
+        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, WA_ID, "Maria", null, at, "text", text, null, "{}",
+                new Received(new InboundContent.Plain(text), null, false, false, false, Map.of(), Map.of(), null),
+                null, null);
     }
 
-    private static StatusUpdate status(String wamid, String status, Instant at, int errorCode) {
+    private static StatusUpdate status(String wamid, MessageStatus status, Instant at, int errorCode) {
         return new StatusUpdate(World.PHONE_NUMBER_ID, wamid, status, at, WA_ID, null, errorCode,
                 errorCode == 0 ? null : "error " + errorCode);
     }
@@ -47,8 +49,8 @@ class InboundEffectsTest {
     void aCustomerMessageOpensTheWindowTeachesTheNameAndIsStoredAndQueuedForTheBotOnce() {
         Instant sent = world.clock.instant().minusSeconds(30);
 
-        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", false, sent), "lime-1")).isPresent();
-        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", false, sent), "lime-1")).isEmpty();
+        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", sent), "lime-1")).isPresent();
+        assertThat(world.inbound.receive(World.BOT, message("wamid.1", "Oi", sent), "lime-1")).isEmpty();
 
         assertThat(world.windows.lastInbound(World.BOT.id(), customer())).contains(sent);
         assertThat(world.contactStore.find(World.BOT.id(), customer())).get()
@@ -64,10 +66,10 @@ class InboundEffectsTest {
     @Test
     void aCustomersMessagesShareOneLaneSoTheBotGetsThemInOrder() {
         Instant now = world.clock.instant();
-        world.inbound.receive(World.BOT, message("wamid.1", "um", false, now), "a");
-        world.inbound.receive(World.BOT, message("wamid.2", "dois", false, now), "b");
+        world.inbound.receive(World.BOT, message("wamid.1", "um", now), "a");
+        world.inbound.receive(World.BOT, message("wamid.2", "dois", now), "b");
         world.inbound.receive(World.BOT, new InboundMessage(World.PHONE_NUMBER_ID, "wamid.3", "5531977770000", null,
-                null, now, "text", "três", false, null, "{}", new Received(new InboundContent.Plain("três"), null, false,
+                null, now, "text", "três", null, "{}", new Received(new InboundContent.Plain("três"), null, false,
                         false, false, Map.of(), Map.of(), null), null, null), "c");
 
         assertThat(world.queue.queued).extracting(InMemory.Queue.Queued::lane)
@@ -77,8 +79,8 @@ class InboundEffectsTest {
     @Test
     void aLateMessageDoesNotMoveTheWindowBack() {
         Instant now = world.clock.instant();
-        world.inbound.receive(World.BOT, message("wamid.2", "depois", false, now), "b");
-        world.inbound.receive(World.BOT, message("wamid.1", "antes", false, now.minus(Duration.ofHours(2))), "a");
+        world.inbound.receive(World.BOT, message("wamid.2", "depois", now), "b");
+        world.inbound.receive(World.BOT, message("wamid.1", "antes", now.minus(Duration.ofHours(2))), "a");
 
         assertThat(world.windows.lastInbound(World.BOT.id(), customer())).contains(now);
     }
@@ -87,10 +89,10 @@ class InboundEffectsTest {
     void aStopKeywordRevokesAnActiveOptInAndAnyOtherTextLeavesIt() {
         world.optIns.consent(World.BOT.id(), world.numbers.parse("+" + WA_ID), "web", null, List.of());
 
-        world.inbound.receive(World.BOT, message("wamid.1", "parar de receber", false, world.clock.instant()), "a");
+        world.inbound.receive(World.BOT, message("wamid.1", "parar de receber", world.clock.instant()), "a");
         assertThat(world.optIns.current(World.BOT.id(), customer())).get().satisfies(c -> assertThat(c.active()).isTrue());
 
-        world.inbound.receive(World.BOT, message("wamid.2", " Sair ", false, world.clock.instant()), "b");
+        world.inbound.receive(World.BOT, message("wamid.2", " Sair ", world.clock.instant()), "b");
         assertThat(world.optIns.current(World.BOT.id(), customer())).get().satisfies(c -> {
             assertThat(c.active()).isFalse();
             assertThat(c.source()).isEqualTo("keyword");
@@ -103,10 +105,10 @@ class InboundEffectsTest {
         sent("wamid.S", "m-1");
         Instant now = world.clock.instant();
 
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "delivered", now, 0))).isPresent();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "sent", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "played", now, 0))).isPresent();
-        assertThat(world.inbound.status(World.BOT, status("wamid.S", "read", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.DELIVERED, now, 0))).isPresent();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.SENT, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.PLAYED, now, 0))).isPresent();
+        assertThat(world.inbound.status(World.BOT, status("wamid.S", MessageStatus.READ, now, 0))).isEmpty();
 
         assertThat(world.told.events("m-1")).containsExactly("received", "consumed");
     }
@@ -115,12 +117,12 @@ class InboundEffectsTest {
     void aStatusOfAMessageNotRecordedYetIsKeptNotToldAndNotRefused() {
         Instant now = world.clock.instant();
 
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "delivered", now, 0))).isEmpty();
-        assertThat(world.inbound.status(World.BOT, status("wamid.X", "sent", now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.SENT, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.DELIVERED, now, 0))).isEmpty();
+        assertThat(world.inbound.status(World.BOT, status("wamid.X", MessageStatus.SENT, now, 0))).isEmpty();
 
         assertThat(world.statuses.kept(World.BOT.id(), "wamid.X")).get()
-                .extracting(StatusUpdate::status).isEqualTo("delivered");
+                .extracting(StatusUpdate::status).isEqualTo(MessageStatus.DELIVERED);
         assertThat(world.told.notifications).isEmpty();
     }
 
@@ -129,13 +131,13 @@ class InboundEffectsTest {
         world.optIns.consent(World.BOT.id(), world.numbers.parse("+" + WA_ID), "web", null, List.of());
         sent("wamid.F", "m-1");
 
-        world.inbound.status(World.BOT, status("wamid.F", "failed", world.clock.instant(), 131050));
+        world.inbound.status(World.BOT, status("wamid.F", MessageStatus.FAILED, world.clock.instant(), 131050));
 
         OptInChange now = world.optIns.current(World.BOT.id(), customer()).orElseThrow();
         assertThat(now.covers("MARKETING")).isFalse();
         assertThat(now.covers("UTILITY")).isTrue();
         Notification failed = world.told.notifications.get(0);
-        assertThat(failed.event()).isEqualTo("failed");
+        assertThat(failed.event()).isEqualTo(Notification.Event.FAILED);
         assertThat(failed.reasonDescription()).contains("131050");
     }
 }

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import net.wagw.domain.content.InboundContent;
 import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.group.Group;
+import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
 import net.wagw.domain.ports.InMemory;
 import net.wagw.domain.ports.World;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.work.Work;
@@ -29,7 +31,7 @@ class WebhookIngestionTest {
     private final WebhookIngestion ingestion = world.ingestion();
 
     private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
-        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi", false,
+        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi",
                 groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
@@ -69,7 +71,7 @@ class WebhookIngestionTest {
     @Test
     void aGroupCreatedInTheBatchIsActiveForItsMessagesWhichNameItByWagwsId() {
         Group created = world.groups.create(World.BOT, "VIP", null, null);
-        GroupEvent create = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-1",
+        GroupEvent create = new GroupEvent(World.PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", "G-1",
                 created.requestId(), world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0,
                 null, "{}");
 
@@ -82,7 +84,7 @@ class WebhookIngestionTest {
 
     @Test
     void aGroupEventBeforeItsGroupIsRecordedAsksMetaToSendAgainAndKeepsTheRest() {
-        GroupEvent early = new GroupEvent(World.PHONE_NUMBER_ID, "group_lifecycle_update", "group_create", "G-404",
+        GroupEvent early = new GroupEvent(World.PHONE_NUMBER_ID, GroupChange.CREATE, "group_create", "G-404",
                 "REQ-404", world.clock.instant(), "VIP", null, null, null, List.of(), List.of(), List.of(), 0, null, "{}");
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(), List.of(early))))
@@ -92,7 +94,7 @@ class WebhookIngestionTest {
 
     @Test
     void aStatusBeforeItsMessageIsRecordedIsKeptAndToldOnceTheMessageIsTracked() {
-        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", "sent", world.clock.instant(), WA_ID,
+        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", MessageStatus.SENT, world.clock.instant(), WA_ID,
                 null, 0, null);
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))

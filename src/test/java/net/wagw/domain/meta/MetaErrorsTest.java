@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -56,5 +57,19 @@ class MetaErrorsTest {
     @org.junit.jupiter.api.Test
     void noAnswerAtAllIsRetried() {
         assertThat(MetaErrors.classify(new MetaOutcome.Unreachable("timeout"), 1)).isInstanceOf(MetaErrors.Retry.class);
+    }
+
+    @Test
+    void aMediaFileMetaRefusesIsNotFoundAndOneItCouldNotGiveJustNowIsForLater() {
+        Refusal refused = MetaErrors.mediaRefusal("1013", new MetaOutcome.Error(404, 100, null, "Unknown media", null));
+        assertThat(refused.reason()).isEqualTo(Reason.RESOURCE_NOT_FOUND);
+        assertThat(refused.kind()).contains(Refusal.Kind.NOT_FOUND);
+        assertThat(refused.description()).contains("1013", "#100", "Unknown media");
+
+        Refusal passing = MetaErrors.mediaRefusal("1013", new MetaOutcome.Error(503, 0, null, "busy", null));
+        assertThat(passing.reason()).isEqualTo(Reason.GATEWAY_ERROR);
+        assertThat(passing.kind()).contains(Refusal.Kind.UNAVAILABLE);
+        assertThat(MetaErrors.mediaRefusal("1013", new MetaOutcome.Unreachable("timed out")).kind())
+                .contains(Refusal.Kind.UNAVAILABLE);
     }
 }

@@ -69,7 +69,6 @@ public final class InMemory {
 
     public static final class Windows implements WindowStore {
         private final Map<String, LastInbound> inbound = new ConcurrentHashMap<>();
-        private final Map<String, Instant> freeUntil = new ConcurrentHashMap<>();
 
         @Override
         public Optional<Instant> lastInbound(String botId, ContactKey customer) {
@@ -85,16 +84,6 @@ public final class InMemory {
         @Override
         public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
             return Optional.ofNullable(inbound.get(key(botId, customer.value())));
-        }
-
-        @Override
-        public void recordFreeEntryPoint(String botId, ContactKey customer, Instant until) {
-            freeUntil.merge(key(botId, customer.value()), until, (a, b) -> a.isAfter(b) ? a : b);
-        }
-
-        @Override
-        public Optional<Instant> freeEntryPointUntil(String botId, ContactKey customer) {
-            return Optional.ofNullable(freeUntil.get(key(botId, customer.value())));
         }
     }
 

@@ -91,7 +91,7 @@ public final class World {
             clock, Duration.ofSeconds(3), Outbox.DEFAULT_GIVE_UP_AFTER);
     public final GroupService groups = new GroupService(groupStore, metaGroups, told, customers, clock);
     public final StatusEffects effects = new StatusEffects(statuses, told, optIns, usage, nodes, identities::keyOf, messages);
-    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, followedWindows,
+    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, identities, followedWindows,
             optIns, catalog, new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, told,
             statuses, effects, groups, queue, new Pacer(clock, 1000), clock);
     public final InboundService inbound = new InboundService(identities, windows, optIns, outbox, effects);
@@ -309,7 +309,8 @@ public final class World {
         }
 
         public List<String> events(String messageId) {
-            return notifications.stream().filter(n -> n.messageId().equals(messageId)).map(Notification::event).toList();
+            return notifications.stream().filter(n -> n.messageId().equals(messageId))
+                    .map(n -> n.event().name().toLowerCase(java.util.Locale.ROOT)).toList();
         }
     }
 }

@@ -66,7 +66,7 @@ class QueueDrainTest {
         world.post("e-1", SendWorld.customer(1));
         String others = CallbackData.of("other-bot", "e-1").orElseThrow();
 
-        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.X", "sent",
+        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.X", MessageStatus.SENT,
                 world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), others));
         world.drain(java.time.Duration.ofHours(1));
 
@@ -81,7 +81,7 @@ class QueueDrainTest {
         world.post("e-1", SendWorld.customer(1));
         String named = CallbackData.of(world.bot.id(), "e-1").orElseThrow();
 
-        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.E1", "delivered",
+        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.E1", MessageStatus.DELIVERED,
                 world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), named));
         world.drain(java.time.Duration.ofHours(1));
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
+import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.ports.World;
 import net.wagw.domain.work.Work;
@@ -55,7 +56,7 @@ class SendLifecycleTest {
 
     @Test
     void aStatusThatCameBeforeItsSendWasRecordedIsToldRightAfterAccepted() {
-        world.inbound.status(World.BOT, new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", "delivered",
+        world.inbound.status(World.BOT, new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", MessageStatus.DELIVERED,
                 world.clock.instant(), "5531988881001", null, 0, null));
         assertThat(world.told.notifications).isEmpty();
 
@@ -92,7 +93,7 @@ class SendLifecycleTest {
 
         assertThat(world.meta.sends).hasSize(1);
         assertThat(world.told.notifications).last().satisfies(n -> {
-            assertThat(n.event()).isEqualTo("failed");
+            assertThat(n.event()).isEqualTo(Notification.Event.FAILED);
             assertThat(n.reasonCode()).isEqualTo(Reason.TIMED_OUT.code());
             assertThat(n.reasonDescription()).contains("Not sent within 24 hours").contains("131000");
         });
@@ -112,7 +113,7 @@ class SendLifecycleTest {
 
         assertThat(world.meta.sends).hasSize(1);
         assertThat(world.told.notifications).last().satisfies(n -> {
-            assertThat(n.event()).isEqualTo("failed");
+            assertThat(n.event()).isEqualTo(Notification.Event.FAILED);
             assertThat(n.reasonDescription()).contains("not sent again");
         });
     }

@@ -23,6 +23,7 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.identity.Identities;
 import net.wagw.domain.meta.MetaErrors;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
@@ -76,13 +77,16 @@ public final class SendWorld {
         Customers customers = new Customers(numbers, nodes);
         // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
         // template goes, docs/contracts.md §3.3 rule 3); status webhooks come when a scenario says so
-        OptIns optIns = new OptIns(new InMemory.OptInChanges(), clock);
+        InMemory.OptInChanges consents = new InMemory.OptInChanges();
+        OptIns optIns = new OptIns(consents, clock);
         Notifier notifier = new Notifier(outbox);
         InMemory.Catalog catalog = new InMemory.Catalog();
         effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
                 id -> Optional.empty(), messages);
-        sending = new SendService(new Recipients(customers, nodes),
-                new Contacts(new InMemory.Contacts(), numbers, clock), new InMemory.Windows(), optIns, catalog,
+        InMemory.Contacts known = new InMemory.Contacts();
+        InMemory.Windows windows = new InMemory.Windows();
+        sending = new SendService(new Recipients(customers, nodes), new Contacts(known, numbers, clock),
+                new Identities(known, numbers, windows, consents, clock), windows, optIns, catalog,
                 new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, notifier, statuses,
                 effects, new GroupService(new InMemory.Groups(), null, null, customers, clock), queue,
                 new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
@@ -213,7 +217,7 @@ public final class SendWorld {
             taken.merge(envelope, 1, Integer::sum);
             lastTaken = clock.instant();
             if (statusWebhooks) {
-                webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, "sent",
+                webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, MessageStatus.SENT,
                         clock.instant().plusSeconds(2), to, null, 0, null, null, Map.of(), callbackData));
             }
             return faulty != null ? faulty : new MetaOutcome.Sent("wamid." + envelope, to);
@@ -312,7 +316,8 @@ public final class SendWorld {
         @Override
         public Optional<Delivery> enqueue(Bot bot, Notification n) {
             return outbox.enqueue(bot, "notification:" + n.messageId() + ":" + n.event(), Delivery.Target.NOTIFICATIONS,
-                    "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event() + "\",\"code\":" + n.reasonCode() + "}",
+                    "{\"id\":\"" + n.messageId() + "\",\"event\":\"" + n.event().name().toLowerCase(java.util.Locale.ROOT)
+                            + "\",\"code\":" + n.reasonCode() + "}",
                     n.recipientNode());
         }
     }
