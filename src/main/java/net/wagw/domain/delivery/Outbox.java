@@ -133,7 +133,7 @@ public final class Outbox {
             store.create(carried.delivered());
             return WorkResult.DONE;
         }
-        Duration backoff = backoff(1);
+        Duration backoff = BACKOFF.after(1);
         store.create(carried.retryAt(clock.instant().plus(backoff), failure));
         return WorkResult.later(backoff);
     }

@@ -1,5 +1,6 @@
 package net.wagw.domain.identity;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import net.wagw.domain.contact.KnownContact;
