@@ -48,17 +48,17 @@ public class OptInsResource {
                 categories.add(category.asText());
             }
         }
-        optIns.consent(request.bot().id(), customer.key(), Bodies.text(body, "source").orElse(null),
-                Bodies.text(body, "text").orElse(null), categories);
-        return new ResourceResponse(201, Lime.OPT_IN, resource(request.bot().id(), customer));
+        OptInChange recorded = optIns.consent(request.bot().id(), customer.key(),
+                Bodies.text(body, "source").orElse(null), Bodies.text(body, "text").orElse(null), categories);
+        // the consent just written is the current one: not read back
+        return new ResourceResponse(201, Lime.OPT_IN, resource(request.bot().id(), customer, recorded));
     }
 
     ResourceResponse get(ResourceRequest request) {
         Customer customer = customers.identify(request.pathParameter("customer"));
-        if (optIns.current(request.bot().id(), customer.key()).isEmpty()) {
-            throw new Refusal(Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND);
-        }
-        return ResourceResponse.ok(Lime.OPT_IN, resource(request.bot().id(), customer));
+        OptInChange current = optIns.current(request.bot().id(), customer.key()).orElseThrow(() -> new Refusal(
+                Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND));
+        return ResourceResponse.ok(Lime.OPT_IN, resource(request.bot().id(), customer, current));
     }
 
     ResourceResponse delete(ResourceRequest request) {
@@ -67,8 +67,7 @@ public class OptInsResource {
         return ResourceResponse.noContent();
     }
 
-    private OptInResource resource(String botId, Customer customer) {
-        OptInChange current = optIns.current(botId, customer.key()).orElseThrow();
+    private OptInResource resource(String botId, Customer customer, OptInChange current) {
         List<Change> history = optIns.history(botId, customer.key()).stream().map(Change::of).toList();
         return new OptInResource(nodes.customer(customer.id()),
                 customer.number() == null ? null : customer.number().e164(), status(current),

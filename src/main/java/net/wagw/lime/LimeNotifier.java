@@ -13,7 +13,7 @@ import net.wagw.domain.delivery.Notification;
 
 /**
  * {@link BotNotifier} that writes LIME notifications and hands them to the {@link Outbox}: one
- * delivery per message and event, so the same status never reaches the bot twice.
+ * delivery id per message and event, so the same status never reaches the bot twice.
  */
 public final class LimeNotifier implements BotNotifier {
     private final Outbox outbox;
@@ -33,9 +33,13 @@ public final class LimeNotifier implements BotNotifier {
 
     @Override
     public Optional<Delivery> enqueue(Bot bot, Notification notification) {
-        // one lane per customer: a message's accepted, dispatched, received arrive in that order
-        return outbox.enqueue(bot, deliveryId(notification), Delivery.Target.NOTIFICATIONS, body(bot, notification),
-                notification.recipientNode() == null ? deliveryId(notification) : notification.recipientNode());
+        // one lane per customer: a message's accepted, dispatched, received arrive in that order;
+        // carried by the queue, not stored first: the write that decided it makes it once
+        String id = deliveryId(notification);
+        String body = body(bot, notification);
+        outbox.notify(bot, id, body, notification.recipientNode() == null ? id : notification.recipientNode());
+        return Optional.of(new Delivery(bot.id(), id, Delivery.Target.NOTIFICATIONS, body, Delivery.State.PENDING, 0,
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, null, 0));
     }
 
     /** One delivery per message, event and (in groups) participant: the same status never goes twice. */

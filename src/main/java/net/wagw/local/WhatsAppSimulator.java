@@ -656,8 +656,11 @@ public class WhatsAppSimulator {
         }
     }
 
-    /** Meta's statuses for a message it took: sent, delivered, read, a moment apart; the first two priced. */
-    private void scheduleStatuses(String phoneNumberId, String wamid, String to, ObjectNode pricing) {
+    /**
+     * Meta's statuses for a message it took: sent, delivered, read, a moment apart; the first two priced;
+     * the request's {@code biz_opaque_callback_data} echoed in each, as Meta does.
+     */
+    private void scheduleStatuses(String phoneNumberId, String wamid, String to, ObjectNode pricing, String callbackData) {
         String[] statuses = { "sent", "delivered", "read" };
         for (int i = 0; i < statuses.length; i++) {
             String status = statuses[i];
@@ -672,6 +675,9 @@ public class WhatsAppSimulator {
                 entry.put(net.wagw.domain.contact.ContactKey.isDigits(to) ? "recipient_id" : "recipient_user_id", to);
                 if (!"read".equals(status)) {
                     entry.set("pricing", pricing);
+                }
+                if (callbackData != null) {
+                    entry.put("biz_opaque_callback_data", callbackData);
                 }
                 postWebhook(value);
             }, 300L * (i + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -827,7 +833,8 @@ public class WhatsAppSimulator {
             java.time.Instant wrote = customerWrote.get(phoneNumberId + ":" + waId);
             boolean windowOpen = wrote != null && wrote.isAfter(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
             if ("template".equals(type) || windowOpen) {
-                scheduleStatuses(phoneNumberId, wamid, waId, pricing("template".equals(type) ? templateKey : null));
+                scheduleStatuses(phoneNumberId, wamid, waId, pricing("template".equals(type) ? templateKey : null),
+                        request.hasNonNull("biz_opaque_callback_data") ? request.get("biz_opaque_callback_data").asText() : null);
             } else {
                 // as Meta does: the free-form send is taken, then fails with 131047 in a status webhook
                 scheduleFailure(phoneNumberId, wamid, waId);

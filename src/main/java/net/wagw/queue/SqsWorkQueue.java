@@ -206,14 +206,29 @@ public final class SqsWorkQueue implements WorkQueue {
         return known;
     }
 
-    /** {@code send|bot|envelope id}: the ids are the bot's and Meta's, so the separator is escaped. */
+    /**
+     * {@code send|bot|envelope id}, or {@code notify|bot|delivery id|queued at|body} for a carried
+     * notification: the ids are the bot's and Meta's, so the separator is escaped.
+     */
     static String encode(Work work) {
+        if (work instanceof Work.Deliver deliver && deliver.notification() != null) {
+            return "notify|" + escape(work.botId()) + "|" + escape(deliver.deliveryId()) + "|"
+                    + deliver.since().toEpochMilli() + "|" + escape(deliver.notification());
+        }
         String kind = work instanceof Work.Send ? "send" : work instanceof Work.Deliver ? "deliver" : "copy-media";
         return kind + "|" + escape(work.botId()) + "|" + escape(key(work));
     }
 
     static Optional<Work> decode(String body) {
         String[] parts = body == null ? new String[0] : body.split("\\|", -1);
+        if (parts.length == 5 && parts[0].equals("notify")) {
+            try {
+                return Optional.of(new Work.Deliver(unescape(parts[1]), unescape(parts[2]), unescape(parts[4]),
+                        java.time.Instant.ofEpochMilli(Long.parseLong(parts[3]))));
+            } catch (NumberFormatException unreadable) {
+                return Optional.empty();
+            }
+        }
         if (parts.length != 3) {
             return Optional.empty();
         }

@@ -133,9 +133,16 @@ public final class DynamoStatusStore implements StatusStore {
 
     @Override
     public Advance advance(String botId, String wamid, String participant, int rank) {
+        return advance(botId, wamid, participant, rank, false);
+    }
+
+    /** A priced status also sets {@code billed} to a token of its own if unset: the message is billed by this write. */
+    @Override
+    public Advance advance(String botId, String wamid, String participant, int rank, boolean priced) {
         String base = Tables.key(botId, wamid);
         if (participant == null) {
-            return advance(base, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of());
+            return advance(base, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(),
+                    priced ? java.util.UUID.randomUUID().toString() : null);
         }
         Map<String, AttributeValue> message = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
                 .key(key(base))).item();
@@ -144,7 +151,7 @@ public final class DynamoStatusStore implements StatusStore {
         }
         // the participant's item is made on its first status, carrying the message's ids along
         return advance(base + "#" + participant, rank, "attribute_not_exists(#rank) OR #rank < :rank", Map.of(
-                MESSAGE_ID, message.get(MESSAGE_ID), "recipient", message.get("recipient")));
+                MESSAGE_ID, message.get(MESSAGE_ID), "recipient", message.get("recipient")), null);
     }
 
     /**
@@ -163,7 +170,8 @@ public final class DynamoStatusStore implements StatusStore {
         }
     }
 
-    private Advance advance(String pk, int rank, String condition, Map<String, AttributeValue> copied) {
+    private Advance advance(String pk, int rank, String condition, Map<String, AttributeValue> copied,
+            String billedToken) {
         StringBuilder update = new StringBuilder("SET #rank = :rank, #expiresAt = :expiresAt");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":rank", AttributeValue.fromN(Integer.toString(rank)), ":expiresAt", expiry()));
@@ -171,6 +179,10 @@ public final class DynamoStatusStore implements StatusStore {
             update.append(", ").append(name).append(" = :").append(name);
             values.put(":" + name, value);
         });
+        if (billedToken != null) {
+            update.append(", billed = if_not_exists(billed, :billed)");
+            values.put(":billed", AttributeValue.fromS(billedToken));
+        }
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(table)
                     .key(key(pk))
@@ -179,7 +191,9 @@ public final class DynamoStatusStore implements StatusStore {
                     .expressionAttributeNames(Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s());
+            AttributeValue billed = item.get("billed");
+            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s(), billedToken == null
+                    ? Billed.NOT_MARKED : billedToken.equals(billed.s()) ? Billed.NOW : Billed.BEFORE);
         } catch (ConditionalCheckFailedException notForward) {
             return exists(pk) ? new Stale() : new Unknown();
         }

@@ -29,12 +29,18 @@ public final class DynamoTemplateCatalog implements TemplateCatalog {
                 .items().stream().map(DynamoTemplateCatalog::read).toList();
     }
 
+    /** Writes only what changed: an unchanged catalog (the sweep's usual case) costs the one read. */
     @Override
     public void replace(String botId, List<Template> templates) {
+        Map<String, Template> stored = new HashMap<>();
+        all(botId).forEach(template -> stored.put(template.name() + "#" + template.language(), template));
         Set<String> keep = new HashSet<>();
         for (Template template : templates) {
             String sk = template.name() + "#" + template.language();
             keep.add(sk);
+            if (template.equals(stored.get(sk))) {
+                continue;
+            }
             Map<String, AttributeValue> parameters = new HashMap<>();
             template.parameters().forEach((k, v) -> parameters.put(k, AttributeValue.fromN(Integer.toString(v))));
             Map<String, AttributeValue> item = Item.create().s(Tables.PK, botId).s(Tables.SK, sk)
@@ -43,8 +49,7 @@ public final class DynamoTemplateCatalog implements TemplateCatalog {
             item.put("parameters", AttributeValue.fromM(parameters));
             dynamo.putItem(r -> r.tableName(table).item(item));
         }
-        for (Template stale : all(botId)) {
-            String sk = stale.name() + "#" + stale.language();
+        for (String sk : stored.keySet()) {
             if (!keep.contains(sk)) {
                 dynamo.deleteItem(r -> r.tableName(table).key(Map.of(Tables.PK, AttributeValue.fromS(botId),
                         Tables.SK, AttributeValue.fromS(sk))));

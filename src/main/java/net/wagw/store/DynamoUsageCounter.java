@@ -38,6 +38,12 @@ public final class DynamoUsageCounter implements UsageCounter {
         if (!statuses.markBilled(botId, wamid)) {
             return;
         }
+        countMarked(botId, wamid, day, category, type);
+    }
+
+    /** The day's counter raised by one atomic {@code ADD}: the message was marked billed by its status's own write. */
+    @Override
+    public void countMarked(String botId, String wamid, LocalDate day, String category, String type) {
         dynamo.updateItem(r -> r.tableName(table).key(key(botId, day))
                 .updateExpression("ADD #counter :one SET #expiresAt = :expiresAt")
                 .expressionAttributeNames(Map.of("#counter", "n|" + category + "|" + type, "#expiresAt", Tables.EXPIRES_AT))

@@ -12,16 +12,17 @@ public final class Tables {
     public static final String DEAD_BOT = "deadBot";
     public static final String DEAD_INDEX = "dead";
 
-    /** What each bot learned of its customers: wa_id and profile name, by contact key. */
+    /**
+     * One item per customer key (docs/storage.md): what each bot learned of its customers (wa_id,
+     * profile name, BSUID, the key an alias points at), their customer-service window and free entry
+     * point, and their current consent: what a send checks, in one read.
+     */
     public static final TableDefinition ACCOUNTS = new TableDefinition("accounts", PK, null, null);
 
     /** Bounded counters (daily verification quota), each expiring after its period. */
     public static final TableDefinition COUNTERS = new TableDefinition("counters", PK, null, EXPIRES_AT);
 
-    /** When each customer last wrote to each bot (the customer-service window). */
-    public static final TableDefinition WINDOWS = new TableDefinition("windows", PK, null, EXPIRES_AT);
-
-    /** Consent per customer: sk "current" and one "history#..." item per change, kept forever. */
+    /** Consent per customer: one "history#..." item per change, kept forever (the current one is on accounts). */
     public static final TableDefinition OPT_INS = new TableDefinition("opt-ins", PK, SK, null);
 
     /** Outbound messages by bot and envelope id (idempotency, states), expiring after 30 days. */
@@ -63,7 +64,7 @@ public final class Tables {
      */
     public static final TableDefinition BOTS = new TableDefinition("bots", PK, null, null);
 
-    public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, WINDOWS, OPT_INS, MESSAGES, DELIVERIES,
+    public static final List<TableDefinition> ALL = List.of(ACCOUNTS, COUNTERS, OPT_INS, MESSAGES, DELIVERIES,
             STATUSES, GROUPS, TEMPLATES, MEDIA, BOTS);
 
     private Tables() {

@@ -39,7 +39,7 @@ public final class CloudWhatsAppApi implements WhatsAppApi, MediaSource {
     }
 
     @Override
-    public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
+    public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson, String callbackData) {
         ObjectNode body = json.createObjectNode();
         body.put("messaging_product", "whatsapp");
         body.put("recipient_type", group ? "group" : "individual");
@@ -54,6 +54,11 @@ public final class CloudWhatsAppApi implements WhatsAppApi, MediaSource {
             body.setAll((ObjectNode) json.readTree(payloadJson));
         } catch (IOException e) {
             throw new IllegalStateException("a stored payload is not JSON", e);
+        }
+        // a bot's own (a Cloud API object passed through) could name another send's identity
+        body.remove("biz_opaque_callback_data");
+        if (callbackData != null) {
+            body.put("biz_opaque_callback_data", callbackData);
         }
         return call(authorization -> client.messages(version, phoneNumberId, authorization, body));
     }

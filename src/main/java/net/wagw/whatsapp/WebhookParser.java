@@ -29,6 +29,7 @@ import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.inbound.WebhookBatch;
+import net.wagw.domain.send.CallbackData;
 
 /**
  * Reads the body of a Meta webhook POST (docs/contracts.md §7) into a {@link WebhookBatch}: every
@@ -413,8 +414,10 @@ public class WebhookParser {
                 errorText = errorText(error);
             }
         }
+        String callbackData = text(status.get("biz_opaque_callback_data"));
         return new StatusUpdate(phoneNumberId, wamid, state, timestamp, recipientId, participantId, errorCode,
-                errorText, text(status.get("recipient_user_id")), pricing(status));
+                errorText, text(status.get("recipient_user_id")), pricing(status),
+                Bounds.fits(callbackData, CallbackData.MAX) ? callbackData : null);
     }
 
     /** Meta's group field (one of {@link #GROUP_FIELDS}) and element type as what happened (docs/contracts.md §6). */

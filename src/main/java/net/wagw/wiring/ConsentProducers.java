@@ -11,7 +11,7 @@ import net.wagw.domain.identity.Identities;
 import net.wagw.domain.optin.OptIns;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.store.DynamoOptInStore;
-import net.wagw.store.DynamoWindowStore;
+import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.TableNames;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +23,7 @@ public class ConsentProducers {
     @Produces
     @Singleton
     WindowStore windowStore(DynamoDbClient dynamo, TableNames names, Identities identities) {
-        return Following.windows(new DynamoWindowStore(dynamo, names), identities);
+        return Following.windows(new DynamoCustomerStore(dynamo, names), identities);
     }
 
     @Produces

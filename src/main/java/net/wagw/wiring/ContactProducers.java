@@ -15,12 +15,10 @@ import net.wagw.domain.contact.PhoneNumbers;
 import net.wagw.domain.identity.Following;
 import net.wagw.domain.identity.Identities;
 import net.wagw.numbering.LibPhoneNumberPlan;
-import net.wagw.store.DynamoContactStore;
+import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.DynamoOptInStore;
-import net.wagw.store.DynamoWindowStore;
 import net.wagw.store.TableNames;
 
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Customers, their numbers and identities, and the learned wa_ids. */
@@ -41,17 +39,16 @@ public class ContactProducers {
 
     @Produces
     @Singleton
-    ContactStore contactStore(DynamoDbEnhancedClient client, TableNames names, Identities identities) {
-        return Following.contacts(new DynamoContactStore(client, names), identities);
+    ContactStore contactStore(DynamoDbClient dynamo, TableNames names, Identities identities) {
+        return Following.contacts(new DynamoCustomerStore(dynamo, names), identities);
     }
 
     /** The raw stores, one id each; everything else sees them through {@link Following}. */
     @Produces
     @Singleton
-    Identities identities(DynamoDbEnhancedClient client, DynamoDbClient dynamo, TableNames names, PhoneNumbers numbers,
-            Clock clock) {
-        return new Identities(new DynamoContactStore(client, names), numbers, new DynamoWindowStore(dynamo, names),
-                new DynamoOptInStore(dynamo, names), clock);
+    Identities identities(DynamoDbClient dynamo, TableNames names, PhoneNumbers numbers, Clock clock) {
+        DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, names);
+        return new Identities(customers, customers, numbers, customers, new DynamoOptInStore(dynamo, names), clock);
     }
 
     @Produces

@@ -32,7 +32,7 @@ import net.wagw.domain.work.WorkQueue;
 import net.wagw.functions.Failures;
 import net.wagw.lime.EventRenderer;
 import net.wagw.lime.InboundRenderer;
-import net.wagw.store.DynamoWindowStore;
+import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.TableNames;
 import net.wagw.whatsapp.WebhookParser;
 
@@ -47,7 +47,7 @@ public class InboundProducers {
     InboundService inboundService(Identities identities, DynamoDbClient dynamo, TableNames names, OptIns optIns,
             Outbox outbox, StatusEffects statuses) {
         // the customer's own key comes from Identities.seen: the window is written there directly
-        return new InboundService(identities, new DynamoWindowStore(dynamo, names), optIns, outbox, statuses);
+        return new InboundService(identities, new DynamoCustomerStore(dynamo, names), optIns, outbox, statuses);
     }
 
     @Produces

@@ -16,6 +16,7 @@ import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.send.Recipients;
 import net.wagw.domain.send.SendService;
 import net.wagw.domain.send.StatusEffects;
+import net.wagw.domain.send.CachedCatalog;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.domain.send.TemplateSync;
 import net.wagw.domain.send.UsageCounter;
@@ -40,8 +41,8 @@ public class SendProducers {
 
     @Produces
     @Singleton
-    TemplateCatalog templateCatalog(DynamoDbClient dynamo, TableNames names) {
-        return new DynamoTemplateCatalog(dynamo, names);
+    TemplateCatalog templateCatalog(DynamoDbClient dynamo, TableNames names, Clock clock) {
+        return new CachedCatalog(new DynamoTemplateCatalog(dynamo, names), clock);
     }
 
     @Produces
@@ -72,18 +73,24 @@ public class SendProducers {
     @Produces
     @Singleton
     StatusEffects statusEffects(DynamoStatusStore statuses, BotNotifier notifier, OptIns optIns, UsageCounter usage,
-            Nodes nodes, Identities identities) {
-        return new StatusEffects(statuses, notifier, optIns, usage, nodes, identities::keyOf);
+            Nodes nodes, Identities identities, DynamoMessageStore messages) {
+        return new StatusEffects(statuses, notifier, optIns, usage, nodes, identities::keyOf, messages);
     }
 
     @Produces
     @Singleton
-    SendService sendService(Customers customers, Nodes nodes, Contacts contacts, WindowStore windows, OptIns optIns,
-            TemplateCatalog catalog, TemplateSync templateSync, DynamoDbClient dynamo, TableNames names,
-            WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses, StatusEffects effects,
-            GroupService groups, WorkQueue queue, Pacer pacer, Clock clock) {
-        return new SendService(new Recipients(customers, nodes), contacts, windows, optIns, catalog, templateSync,
-                new DynamoMessageStore(dynamo, names), meta, notifier, statuses, effects, groups, queue, pacer, clock);
+    DynamoMessageStore messageStore(DynamoDbClient dynamo, TableNames names) {
+        return new DynamoMessageStore(dynamo, names);
+    }
+
+    @Produces
+    @Singleton
+    SendService sendService(Customers customers, Nodes nodes, Contacts contacts, Identities identities,
+            WindowStore windows, OptIns optIns, TemplateCatalog catalog, TemplateSync templateSync,
+            DynamoMessageStore messages, WhatsAppApi meta, BotNotifier notifier, DynamoStatusStore statuses,
+            StatusEffects effects, GroupService groups, WorkQueue queue, Pacer pacer, Clock clock) {
+        return new SendService(new Recipients(customers, nodes), contacts, identities, windows, optIns, catalog,
+                templateSync, messages, meta, notifier, statuses, effects, groups, queue, pacer, clock);
     }
 
     /** Each consumer of the queue takes its share of the number's rate (docs/queue.md). */

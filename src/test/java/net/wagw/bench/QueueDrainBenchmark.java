@@ -24,6 +24,7 @@ public final class QueueDrainBenchmark {
                 () -> QueueScenarios.backlog("10,000 sends, 1,000/s configured, Meta allows 1,000/s", 10_000, 1000, 1000),
                 () -> QueueScenarios.backlog("10,000 sends, 80/s configured, Meta allows 40/s", 10_000, 80, 40),
                 () -> QueueScenarios.uncertain(1_000),
+                () -> QueueScenarios.uncertainSettled(1_000),
                 () -> QueueScenarios.serverErrorBursts(10_000),
                 () -> QueueScenarios.botDown(1_000));
         System.out.printf("%-62s %6s %6s %10s %10s %8s %7s %6s %5s %6s %7s %5s %4s %6s %8s%n", "scenario (median of " + repeats

@@ -204,7 +204,10 @@ public final class WebhookIngestBenchmark {
         }, failures);
     }
 
-    /** Per message, what the gateway writes: the contact, the window, the delivery, its outcome. */
+    /**
+     * Per message, what the gateway writes: the customer's item (contact and window in one
+     * conditional update) and the store-once delivery (docs/storage.md).
+     */
     private static Result rawWrites(String endpoint, String run, int n, int concurrency) throws Exception {
         AtomicInteger failures = new AtomicInteger();
         try (DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)),
@@ -213,21 +216,18 @@ public final class WebhookIngestBenchmark {
             return timed(n, concurrency, i -> {
                 String key = "raw-" + run + "#" + i;
                 long now = Instant.now().toEpochMilli();
-                dynamo.putItem(r -> r.tableName(prefix + "accounts").item(Map.of(Tables.PK, AttributeValue.fromS(key),
-                        "waId", AttributeValue.fromS("5531900000000"), "learnedAt", AttributeValue.fromN("" + now))));
-                dynamo.updateItem(r -> r.tableName(prefix + "windows").key(Map.of(Tables.PK, AttributeValue.fromS(key)))
-                        .updateExpression("SET lastInboundAt = :at").conditionExpression(
-                                "attribute_not_exists(lastInboundAt) OR lastInboundAt < :at")
-                        .expressionAttributeValues(Map.of(":at", AttributeValue.fromN("" + now))));
+                dynamo.updateItem(r -> r.tableName(prefix + "accounts").key(Map.of(Tables.PK, AttributeValue.fromS(key)))
+                        .updateExpression("SET waId = :waId, learnedAt = :now, lastInboundAt = :now, lastWamid = :key")
+                        .conditionExpression("attribute_not_exists(canonical) AND "
+                                + "(attribute_not_exists(lastInboundAt) OR lastInboundAt <= :now)")
+                        .expressionAttributeValues(Map.of(":waId", AttributeValue.fromS("5531900000000"),
+                                ":now", AttributeValue.fromN("" + now), ":key", AttributeValue.fromS(key))));
                 Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
                         "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
                         "version", AttributeValue.fromN("0"),
                         Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
                 dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
                         .conditionExpression("attribute_not_exists(pk)"));
-                delivery.put("version", AttributeValue.fromN("1"));
-                dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery).conditionExpression("version = :v")
-                        .expressionAttributeValues(Map.of(":v", AttributeValue.fromN("0"))));
             }, failures);
         }
     }

@@ -246,7 +246,8 @@ class GroupsTest {
 
         meta.verify(postRequestedFor(urlPathEqualTo("/v23.0/1110001/messages")).withRequestBody(equalToJson(
                 "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"group\",\"to\":\"G-META-5\",\"type\":\"text\","
-                        + "\"text\":{\"preview_url\":false,\"body\":\"Olá a todos\"}}")));
+                        + "\"text\":{\"preview_url\":false,\"body\":\"Olá a todos\"},"
+                        + "\"biz_opaque_callback_data\":\"wagw:bot-a:g-1\"}")));
     }
 
     @Test

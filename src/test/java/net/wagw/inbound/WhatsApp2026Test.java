@@ -207,7 +207,10 @@ class WhatsApp2026Test {
                 + "\"messages\":[{\"from\":\"<script>\",\"id\":\"wamid.G1\",\"timestamp\":\"" + now()
                 + "\",\"type\":{\"weird\":true}},{\"id\":\"" + "x".repeat(3000) + "\",\"timestamp\":\"1\"},"
                 + "{\"from\":\"" + "9".repeat(3000) + "\",\"id\":\"wamid.G3\",\"timestamp\":\"" + now() + "\",\"type\":\"text\","
-                + "\"text\":{\"body\":\"hi\"}}],\"statuses\":[{\"id\":42,\"status\":\"teleported\",\"timestamp\":\"x\"}]");
+                + "\"text\":{\"body\":\"hi\"}}],\"statuses\":[{\"id\":42,\"status\":\"teleported\",\"timestamp\":\"x\"},"
+                + "{\"id\":\"" + "s".repeat(3000) + "\",\"status\":\"sent\",\"timestamp\":\"" + now() + "\"},"
+                + "{\"id\":\"wamid.G4\",\"status\":\"sent\",\"timestamp\":\"" + now() + "\",\"recipient_id\":\""
+                + "9".repeat(3000) + "\",\"biz_opaque_callback_data\":\"" + "c".repeat(3000) + "\"}]");
         Webhooks.post(gateway.port(), garbage).statusCode(200);
         Webhooks.post(gateway.port(), field("a_field_from_2030", "{\"anything\":[1,2,3]}")).statusCode(200);
 

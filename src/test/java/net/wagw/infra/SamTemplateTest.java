@@ -85,20 +85,21 @@ class SamTemplateTest {
     /** BotDirectory: the bots table read whole (a Scan) when the cached copy is too old. */
     private static final Set<String> BOTS_READ = Set.of("dynamodb:Scan");
     private static final Map<String, Map<String, Set<String>>> DYNAMODB_ACCESS = Map.of(
-            // accounts (Contacts.find), counters (quota ADD), opt-ins (current, record, history)
+            // accounts (Contacts.find; the current opt-in read and set on the customer's item), counters
+            // (quota ADD), opt-ins (the history: written, listed)
             "verify", Map.of(
                     Tables.BOTS.name(), BOTS_READ,
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query")),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:PutItem", "dynamodb:Query")),
             // the routes marked viaCommands: verify's, get /message-templates (catalog read), get /usage
             // (DynamoUsageCounter.between: one GetItem per day), the dead letters (Outbox.deadLetters: the
             // "dead" index; Outbox.redrive: find, replace) and the groups' (as "groups" below)
             "commands", Map.of(
                     Tables.BOTS.name(), BOTS_READ,
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem"),
+                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:PutItem", "dynamodb:Query"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query"),
                     Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query"),
@@ -123,8 +124,7 @@ class SamTemplateTest {
                     Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query")),
-                    Map.entry(Tables.WINDOWS.name(), Set.of("dynamodb:GetItem")),
-                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
                     Map.entry(Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem")),
                     Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
@@ -144,16 +144,17 @@ class SamTemplateTest {
                     Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
-                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
                     Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
                     // the queue's media copies
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"))),
-            // WebhookIngestion: a repeated message is found first (InboundService.requeueIfKept ->
-            // Outbox.requeueIfStored: GetItem) and queued again. InboundService: Identities.seen/moved
-            // (the contact and its aliases: enhanced getItem, updateItem; a wa_id and a BSUID of one
-            // customer merge windows and opt-ins: GetItem), windows (conditional UpdateItem), stop
-            // keywords and 131050 (OptIns.current/revoke/revokeMarketing: GetItem, PutItem; no history read), the store-once delivery, then queued (Outbox.enqueue: PutItem),
+            // WebhookIngestion: a repeat this function kept is only queued again (no read).
+            // InboundService: Identities.received/seen/moved on the customer's item
+            // (contact, aliases, window and current opt-in: conditional UpdateItem,
+            // GetItem when an alias is followed or two ids merge), stop keywords and 131050 (the
+            // history item: PutItem; no history read), the store-once delivery, then queued
+            // (Outbox.enqueue: PutItem; a status's notification rides on the queue unstored),
             // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
             // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
             // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
@@ -165,11 +166,10 @@ class SamTemplateTest {
             "webhook", Map.of(
                     Tables.BOTS.name(), BOTS_READ,
                     Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.WINDOWS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
                     Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+                    Tables.OPT_INS.name(), Set.of("dynamodb:PutItem"),
+                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
                     Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
                     Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
                     Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),

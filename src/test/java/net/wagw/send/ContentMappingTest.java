@@ -120,6 +120,7 @@ class ContentMappingTest {
         expected.put("messaging_product", "whatsapp");
         expected.put("recipient_type", "individual");
         expected.put("to", customer);
+        expected.put("biz_opaque_callback_data", "wagw:" + Bots.B + ":map-" + customer); // docs/queue.md
         assertThat(received.get(0)).isEqualTo(expected);
     }
 }

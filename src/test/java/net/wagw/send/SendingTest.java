@@ -117,7 +117,7 @@ class SendingTest {
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer test-access-token"))
                 .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\","
                         + "\"to\":\"5531988881001\",\"type\":\"text\",\"text\":{\"preview_url\":false,"
-                        + "\"body\":\"Olá, tudo bem?\"}}")));
+                        + "\"body\":\"Olá, tudo bem?\"},\"biz_opaque_callback_data\":\"wagw:bot-a:t-1\"}")));
         List<JsonNode> told = notificationsAbout(NOTIFICATIONS_A, "t-1");
         assertThat(told).hasSize(1);
         assertThat(told.get(0).path("event").asText()).isEqualTo("accepted");
@@ -302,7 +302,7 @@ class SendingTest {
                 .statusCode(202).body("id", equalTo("r-1"));
         assertThat(requests(META_MESSAGES_A, "to", "5531988884001")).hasSize(1);
 
-        clock.advance(Duration.ofSeconds(16)); // 130429: 15 s
+        clock.advance(Duration.ofSeconds(16)); // 130429: 1 s (and the number paused 1 s)
         dispatch();
         assertThat(requests(META_MESSAGES_A, "to", "5531988884001")).hasSize(2);
 

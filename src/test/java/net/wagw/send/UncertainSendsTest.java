@@ -118,6 +118,74 @@ class UncertainSendsTest {
         assertThat(stored(id).state()).isEqualTo(OutboundMessage.State.FAILED);
     }
 
+    @Test
+    void anUnclearAnswerSettledByASignedStatusNamingTheSendIsToldAsMetaSaysAndNeverFailed() {
+        String id = "u-4";
+        String digits = unclearAnswerTo(id, "5531988889104");
+        String named = callbackDataSentTo(digits);
+        assertThat(named).as("the send's identity, echoed by Meta in its statuses").contains(Bots.A).endsWith(":" + id);
+
+        net.wagw.inbound.Webhooks.post(gateway.port(), statusNaming("1110001", "wamid.U4", "sent", digits, named))
+                .statusCode(200);
+        assertThat(stored(id).state()).isEqualTo(OutboundMessage.State.SENT);
+        assertThat(stored(id).wamid()).isEqualTo("wamid.U4");
+        // later statuses name the wamid only, as for any send
+        net.wagw.inbound.Webhooks.post(gateway.port(), statusNaming("1110001", "wamid.U4", "delivered", digits, null))
+                .statusCode(200);
+        for (int round = 0; round < 4; round++) {
+            clock.advance(Duration.ofMinutes(5));
+            drain.drain();
+        }
+
+        assertThat(requests(META_MESSAGES_A, "to", digits)).as("requests at Meta").hasSize(1);
+        assertThat(notificationsAbout(NOTIFICATIONS_A, id)).extracting(n -> n.path("event").asText())
+                .containsExactly("accepted", "dispatched", "received");
+    }
+
+    @Test
+    void aStatusOnAnotherBotsNumberNamingThisBotsUnclearSendSettlesNothing() {
+        String id = "u-5";
+        String digits = unclearAnswerTo(id, "5531988889105");
+        String named = callbackDataSentTo(digits);
+
+        // bot-b's number (1110002) names bot-a's send: acknowledged, and kept as bot-b's status only
+        net.wagw.inbound.Webhooks.post(gateway.port(), statusNaming("1110002", "wamid.U5", "sent", digits, named))
+                .statusCode(200);
+        clock.advance(Duration.ofMinutes(11));
+        drain.drain();
+
+        assertThat(stored(id).state()).isEqualTo(OutboundMessage.State.FAILED);
+        assertThat(notificationsAbout(NOTIFICATIONS_A, id)).extracting(n -> n.path("event").asText())
+                .containsExactly("accepted", "failed");
+    }
+
+    /** A send Meta answers 2xx without a message id: left uncertain. @return the customer's digits */
+    private String unclearAnswerTo(String id, String digits) {
+        customerWrote(windows, clock, Bots.A, "+" + digits, Duration.ofHours(1));
+        botAccepts();
+        meta().stubFor(post(urlPathEqualTo(META_MESSAGES_A)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.to",
+                        com.github.tomakehurst.wiremock.client.WireMock.equalTo(digits)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"messaging_product\":\"whatsapp\"}")));
+        send(gateway.port(), Bots.A_KEY, text(id, digits + "@wa.gw.msging.net", "once only")).statusCode(202);
+        assertThat(stored(id).state()).isEqualTo(OutboundMessage.State.UNCERTAIN);
+        return digits;
+    }
+
+    /** What wagw sent Meta as the send's {@code biz_opaque_callback_data}. */
+    private static String callbackDataSentTo(String digits) {
+        return SendingFixture.json(requests(META_MESSAGES_A, "to", digits).get(0)).path("biz_opaque_callback_data")
+                .asText();
+    }
+
+    private String statusNaming(String phoneNumberId, String wamid, String status, String recipient, String data) {
+        return net.wagw.inbound.Webhooks.envelope(phoneNumberId, "\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"" + status + "\",\"timestamp\":\"" + clock.instant().getEpochSecond()
+                + "\",\"recipient_id\":\"" + recipient + "\""
+                + (data == null ? "" : ",\"biz_opaque_callback_data\":\"" + data + "\"") + "}]");
+    }
+
     private OutboundMessage stored(String id) {
         return new DynamoMessageStore(dynamo, names).find(Bots.A, id).orElseThrow();
     }

@@ -480,6 +480,17 @@ class WebhookParserTest {
     }
 
     @Test
+    void aStatusCarriesTheCallbackDataMetaEchoesUnlessItIsLongerThanMetaAllows() {
+        String status = "\"statuses\":[{\"id\":\"wamid.C1\",\"status\":\"sent\",\"timestamp\":\"1750263773\","
+                + "\"recipient_id\":\"16505551234\",\"biz_opaque_callback_data\":\"%s\"}]";
+
+        assertThat(parse(status.formatted("wagw:bot-a:e-1")).statuses().get(0).callbackData()).isEqualTo("wagw:bot-a:e-1");
+        WebhookBatch oversized = parse(status.formatted("x".repeat(513)));
+        assertThat(oversized.statuses()).hasSize(1);
+        assertThat(oversized.statuses().get(0).callbackData()).isNull();
+    }
+
+    @Test
     void deliveredStatus() {
         assertThat(onlyStatus("status-delivered.json")).isEqualTo(new StatusUpdate(PHONE_NUMBER_ID,
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBI3MTE5MjY1RTFDQzA1MDBGMTcA", MessageStatus.DELIVERED,

@@ -17,6 +17,9 @@ public record TemplateMessage(String name, String language, String componentsJso
     public TemplateMessage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(language, "language");
+        // Meta's template names stop at 512 characters: a longer one is no template, and no catalog sync is due
+        net.wagw.domain.Bounds.check("template.name", name, net.wagw.domain.Bounds.NAME);
+        net.wagw.domain.Bounds.check("template.language", language, net.wagw.domain.Bounds.NAME);
         // sorted: the fingerprint of a message reads its content's text
         parameters = Collections.unmodifiableSortedMap(new TreeMap<>(parameters));
     }

@@ -74,17 +74,18 @@ public final class Outbox {
     }
 
     /**
-     * Queues a delivery stored before once more, behind the earlier ones of {@code lane}: a first
-     * queueing that failed is made good, and a try of a delivered one does nothing.
-     *
-     * @return whether the delivery was stored before
+     * Queues a notification without storing it (docs/storage.md): what makes it once is the write
+     * that decided it (a status moved forward, a send taken), so its body rides on the queue and is
+     * stored only when its first try does not reach the bot; a delivered one is recorded after the
+     * bot took it, so a repeat of the work (or of the notification) is not posted again.
      */
-    public boolean requeueIfStored(Bot bot, String id, String lane) {
-        if (store.find(bot.id(), id).isEmpty()) {
-            return false;
-        }
+    public void notify(Bot bot, String id, String body, String lane) {
+        queue.enqueue(new Work.Deliver(bot.id(), id, body, clock.instant()), lane(bot, lane), Duration.ZERO);
+    }
+
+    /** Queues a delivery known to be stored once more, behind the earlier ones of {@code lane}. */
+    public void requeue(Bot bot, String id, String lane) {
         queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, lane), Duration.ZERO);
-        return true;
     }
 
     /** Whether this inbound message (its wamid) came to this bot: it was stored for it once. */
@@ -95,6 +96,10 @@ public final class Outbox {
     /** One try of a queued delivery (the {@code dispatch} function). */
     public WorkResult attempt(Bot bot, Work.Deliver work) {
         Optional<Delivery> found = store.find(bot.id(), work.deliveryId());
+        if (found.isEmpty() && work.notification() != null) {
+            return firstTry(bot, new Delivery(bot.id(), work.deliveryId(), Delivery.Target.NOTIFICATIONS,
+                    work.notification(), Delivery.State.PENDING, 0, work.since(), work.since(), null, 0));
+        }
         if (found.isEmpty() || found.get().state() != Delivery.State.PENDING) {
             return WorkResult.DONE; // delivered, dead-lettered, or expired long ago
         }
@@ -107,11 +112,7 @@ public final class Outbox {
             store.replace(due.dead("Not delivered within " + describe(giveUpAfter) + "; last error: " + due.lastError()));
             return WorkResult.DONE;
         }
-        String url = due.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
-        String failure = url == null || url.isBlank()
-                ? "bot " + bot.id() + " has no " + due.target().name().toLowerCase() + " URL configured"
-                : endpoint.post(url, due.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), due.body()),
-                        timeout);
+        String failure = post(bot, due);
         if (failure == null) {
             store.replace(due.delivered());
             return WorkResult.DONE;
@@ -119,6 +120,31 @@ public final class Outbox {
         Duration backoff = BACKOFF.after(due.attempts() + 1);
         store.replace(due.retryAt(clock.instant().plus(backoff), failure));
         return WorkResult.later(backoff);
+    }
+
+    /**
+     * A carried notification's first try: stored as delivered when the bot took it, else as
+     * pending with its next try, the first writer winning either way (another try of the same
+     * work recorded it first: that record answers from now on).
+     */
+    private WorkResult firstTry(Bot bot, Delivery carried) {
+        String failure = post(bot, carried);
+        if (failure == null) {
+            store.create(carried.delivered());
+            return WorkResult.DONE;
+        }
+        Duration backoff = BACKOFF.after(1);
+        store.create(carried.retryAt(clock.instant().plus(backoff), failure));
+        return WorkResult.later(backoff);
+    }
+
+    /** @return why the bot did not take it, or null when it did */
+    private String post(Bot bot, Delivery due) {
+        String url = due.target() == Delivery.Target.MESSAGES ? bot.messagesUrl() : bot.notificationsUrl();
+        return url == null || url.isBlank()
+                ? "bot " + bot.id() + " has no " + due.target().name().toLowerCase() + " URL configured"
+                : endpoint.post(url, due.body(), CallbackSignature.of(secrets.callbackSecret(bot.id()), due.body()),
+                        timeout);
     }
 
     public List<Delivery> deadLetters(Bot bot, int limit) {

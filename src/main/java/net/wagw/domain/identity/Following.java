@@ -15,7 +15,8 @@ import net.wagw.domain.window.WindowStore;
  * Stores that follow the customer (docs/contracts.md §4: "windows, opt-ins and contacts follow the
  * customer whichever id names them"): each key is first turned into the key the customer's state
  * lives under ({@link Identities#canonical}), so a window opened under a BSUID is open for the
- * customer's number, and an opt-in given by number covers their BSUID.
+ * customer's number, and an opt-in given by number covers their BSUID. A read is one item when the
+ * key is the customer's own: the state is kept on the item that says whether the key is an alias.
  */
 public final class Following {
     private Following() {
@@ -25,7 +26,7 @@ public final class Following {
         return new WindowStore() {
             @Override
             public Optional<Instant> lastInbound(String botId, ContactKey customer) {
-                return raw.lastInbound(botId, identities.canonical(botId, customer));
+                return identities.state(botId, customer).flatMap(CustomerState::lastInboundAt);
             }
 
             @Override
@@ -35,7 +36,7 @@ public final class Following {
 
             @Override
             public Optional<LastInbound> lastInboundMessage(String botId, ContactKey customer) {
-                return raw.lastInboundMessage(botId, identities.canonical(botId, customer));
+                return identities.state(botId, customer).flatMap(CustomerState::lastInbound);
             }
         };
     }
@@ -44,12 +45,15 @@ public final class Following {
         return new OptInStore() {
             @Override
             public Optional<OptInChange> current(String botId, ContactKey customer) {
-                return raw.current(botId, identities.canonical(botId, customer));
+                return identities.state(botId, customer).flatMap(CustomerState::optIn);
             }
 
             @Override
             public void record(String botId, ContactKey customer, OptInChange change) {
-                raw.record(botId, identities.canonical(botId, customer), change);
+                // the key is the customer's own in the common case: no read to find out first
+                if (!raw.recordIfOwnKey(botId, customer, change)) {
+                    raw.record(botId, identities.canonical(botId, customer), change);
+                }
             }
 
             @Override

@@ -24,13 +24,21 @@ public final class Identities {
     private static final int MAX_HOPS = 4;
 
     private final ContactStore store;
+    private final CustomerStates states;
     private final PhoneNumbers numbers;
     private final WindowStore windows;
     private final OptInStore optIns;
     private final Clock clock;
 
     public Identities(ContactStore store, PhoneNumbers numbers, WindowStore windows, OptInStore optIns, Clock clock) {
+        this(store, CustomerStates.of(store, windows, optIns), numbers, windows, optIns, clock);
+    }
+
+    /** @param states the same stores read (and an inbound message written) one item at a time */
+    public Identities(ContactStore store, CustomerStates states, PhoneNumbers numbers, WindowStore windows,
+            OptInStore optIns, Clock clock) {
         this.store = Objects.requireNonNull(store);
+        this.states = Objects.requireNonNull(states);
         this.numbers = Objects.requireNonNull(numbers);
         this.windows = Objects.requireNonNull(windows);
         this.optIns = Objects.requireNonNull(optIns);
@@ -53,23 +61,35 @@ public final class Identities {
         return resolve(botId, key).key();
     }
 
-    /** The customer's own key and record, reading one item when the key is no alias. */
+    /**
+     * The customer's own key and everything kept under it, reading one item when the key is no
+     * alias: the pairing is kept on the item a send or an inbound message reads anyway, so no
+     * cache is needed and nothing is stale (docs/storage.md).
+     */
     private Resolved resolve(String botId, ContactKey key) {
         ContactKey current = key;
-        Optional<KnownContact> record = store.find(botId, current);
+        Optional<CustomerState> state = states.read(botId, current);
         for (int hop = 0; hop < MAX_HOPS; hop++) {
-            Optional<String> next = record.map(KnownContact::canonical)
+            Optional<String> next = state.flatMap(CustomerState::canonical)
                     .filter(c -> !c.equals(key.value()) && (ContactKey.isDigits(c) || ContactKey.isUserId(c)));
             if (next.isEmpty()) {
                 break;
             }
             current = new ContactKey(next.get());
-            record = store.find(botId, current);
+            state = states.read(botId, current);
         }
-        return new Resolved(current, record);
+        return new Resolved(current, state);
     }
 
-    private record Resolved(ContactKey key, Optional<KnownContact> record) {
+    private record Resolved(ContactKey key, Optional<CustomerState> state) {
+        Optional<KnownContact> record() {
+            return state.flatMap(CustomerState::contact);
+        }
+    }
+
+    /** Everything kept of the customer this key names (contact, window, consent), under whichever key holds it. */
+    public Optional<CustomerState> state(String botId, ContactKey key) {
+        return resolve(botId, key).state();
     }
 
     /** What is known of the customer this key names, under whichever key holds it. */
@@ -101,6 +121,33 @@ public final class Identities {
         store.remember(botId, root, new KnownContact(phone.isPresent() ? sighting.waId() : null, name, clock.instant(),
                 user.isPresent() ? sighting.bsuid() : null, sighting.parentId(), sighting.username(), null));
         return Optional.of(root);
+    }
+
+    /**
+     * A customer's message: {@link #seen} and the window moved to the message's time, in one write
+     * when the sender's key holds their state (the common case); an alias or a pairing takes the
+     * longer way, with the same outcome.
+     *
+     * @return the key the customer's state is under; empty when no id had a usable shape
+     */
+    public Optional<ContactKey> received(String botId, Sighting sighting, java.time.Instant at, String wamid) {
+        Optional<ContactKey> phone = keyOf(sighting.waId()).filter(k -> !k.isUserId());
+        Optional<ContactKey> user = keyOf(sighting.bsuid()).filter(ContactKey::isUserId);
+        if (phone.isEmpty() && user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (phone.isEmpty() || user.isEmpty()) {
+            ContactKey key = phone.orElseGet(user::get);
+            KnownContact learned = new KnownContact(phone.isPresent() ? sighting.waId() : null, sighting.profileName(),
+                    clock.instant(), user.isPresent() ? sighting.bsuid() : null, sighting.parentId(),
+                    sighting.username(), null);
+            if (states.messaged(botId, key, learned, at, wamid)) {
+                return Optional.of(key);
+            }
+        }
+        Optional<ContactKey> root = seen(botId, sighting);
+        root.ifPresent(customer -> windows.recordInbound(botId, customer, at, wamid));
+        return root;
     }
 
     /**

@@ -20,6 +20,9 @@ import net.wagw.domain.window.WindowStore;
  * write comes last, so a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
  */
 public final class InboundService {
+    /** The messages this warm function stored lately, so that a repeat here is only queued again. */
+    private final RecentlyKept kept = new RecentlyKept(10_000);
+
     private final Identities identities;
     private final WindowStore windows;
     private final OptIns optIns;
@@ -43,16 +46,20 @@ public final class InboundService {
     public Optional<Delivery> receive(Bot bot, InboundMessage message, String forwardBody) {
         if (message.groupId() == null) {
             // a sender id of no known shape is forwarded as it came and opens nothing (docs/contracts.md §4)
-            identities.seen(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
-                    message.username(), message.profileName())).ifPresent(customer -> {
-                        windows.recordInbound(bot.id(), customer, message.timestamp(), message.wamid());
+            // who they are and their window in one write (docs/storage.md)
+            identities.received(bot.id(), new Sighting(message.from(), message.userId(), message.parentUserId(),
+                    message.username(), message.profileName()), message.timestamp(), message.wamid())
+                    .ifPresent(customer -> {
                         if (StopKeywords.isStop(message.text(), bot.stopKeywords())
                                 && optIns.current(bot.id(), customer).filter(c -> c.active()).isPresent()) {
                             optIns.revoke(bot.id(), customer, "keyword", message.text(), "customer");
                         }
                     });
         }
-        return outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody, lane(message));
+        Optional<Delivery> stored = outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody,
+                lane(message));
+        kept.add(bot.id() + "#" + message.wamid());
+        return stored;
     }
 
     /**
@@ -62,7 +69,13 @@ public final class InboundService {
      * @return whether it was kept before
      */
     public boolean requeueIfKept(Bot bot, InboundMessage message) {
-        return outbox.requeueIfStored(bot, deliveryId(message), lane(message));
+        // docs/storage.md: no read for it, so a new message costs its two writes alone; a repeat this
+        // function kept is known here, one kept elsewhere is found by its refused store-once write
+        if (!kept.contains(bot.id() + "#" + message.wamid())) {
+            return false;
+        }
+        outbox.requeue(bot, deliveryId(message), lane(message));
+        return true;
     }
 
     private static String deliveryId(InboundMessage message) {
@@ -95,5 +108,27 @@ public final class InboundService {
      */
     public Optional<Delivery> status(Bot bot, StatusUpdate status) {
         return statuses.apply(bot, status);
+    }
+
+    /** A bounded set, the oldest entry dropped first: what it says is true (kept), what it lacks may be too. */
+    private static final class RecentlyKept {
+        private final java.util.Map<String, Boolean> entries;
+
+        RecentlyKept(int capacity) {
+            this.entries = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > capacity;
+                }
+            });
+        }
+
+        void add(String key) {
+            entries.put(key, Boolean.TRUE);
+        }
+
+        boolean contains(String key) {
+            return entries.containsKey(key);
+        }
     }
 }

@@ -72,6 +72,11 @@ public final class MetaErrors {
         if (code == PAIR_RATE_LIMIT) {
             return new Retry(Duration.ofSeconds(pow4(attempts)), described);
         }
+        if (code == THROUGHPUT) {
+            // the number is over Meta's rate, not this message: it goes again once the pacer,
+            // paused and slowed by this answer, has a slot (docs/queue.md)
+            return new Retry(Duration.ofSeconds(Math.min(1L << Math.min(Math.max(attempts - 1, 0), 4), 15)), described);
+        }
         if (RETRYABLE.contains(code) || error.httpStatus() >= 500 || error.httpStatus() == 429) {
             return new Retry(backoff(attempts), described);
         }

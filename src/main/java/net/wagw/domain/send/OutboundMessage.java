@@ -58,6 +58,12 @@ public record OutboundMessage(String botId, String id, String recipientNode, Str
                 attempts + 1, createdAt, nextAttemptAt, accepted, wamid, 0, null, null, lastError, version + 1);
     }
 
+    /** An uncertain send a status named: Meta took it under {@code wamid} (no call made, none counted). */
+    public OutboundMessage settled(String wamid) {
+        return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.SENT,
+                attempts, createdAt, nextAttemptAt, accepted, wamid, 0, null, null, lastError, version + 1);
+    }
+
     public OutboundMessage retryAt(Instant at, String error, boolean accepted) {
         return new OutboundMessage(botId, id, recipientNode, to, group, payloadJson, fingerprint, State.PENDING,
                 attempts + 1, createdAt, at, accepted, wamid, 0, null, null, error, version + 1);

@@ -23,6 +23,8 @@ import net.wagw.domain.delivery.BotNotifier;
 import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.identity.CustomerState;
+import net.wagw.domain.identity.Identities;
 import net.wagw.domain.meta.MetaErrors;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptInChange;
@@ -57,6 +59,7 @@ public final class SendService {
 
     private final Recipients recipients;
     private final Contacts contacts;
+    private final Identities identities;
     private final WindowStore windows;
     private final OptIns optIns;
     private final TemplateCatalog catalog;
@@ -72,21 +75,23 @@ public final class SendService {
     private final Clock clock;
     private final Consumer<Duration> pause;
 
-    public SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
-            TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
+    /** @param identities a customer's contact, window and consent, read at once for a send's checks */
+    public SendService(Recipients recipients, Contacts contacts, Identities identities, WindowStore windows,
+            OptIns optIns, TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
             BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
             Pacer pacer, Clock clock) {
-        this(recipients, contacts, windows, optIns, catalog, templateSync, messages, meta, notifier, statuses, effects,
-                groups, queue, pacer, clock, SendService::sleep);
+        this(recipients, contacts, identities, windows, optIns, catalog, templateSync, messages, meta, notifier,
+                statuses, effects, groups, queue, pacer, clock, SendService::sleep);
     }
 
     /** As above, waiting for a pacing slot in place through {@code pause} (virtual time in a simulation). */
-    SendService(Recipients recipients, Contacts contacts, WindowStore windows, OptIns optIns,
+    SendService(Recipients recipients, Contacts contacts, Identities identities, WindowStore windows, OptIns optIns,
             TemplateCatalog catalog, TemplateSync templateSync, MessageStore messages, WhatsAppApi meta,
             BotNotifier notifier, StatusStore statuses, StatusEffects effects, GroupService groups, WorkQueue queue,
             Pacer pacer, Clock clock, Consumer<Duration> pause) {
         this.recipients = recipients;
         this.contacts = contacts;
+        this.identities = identities;
         this.windows = windows;
         this.optIns = optIns;
         this.catalog = catalog;
@@ -114,18 +119,28 @@ public final class SendService {
         if (content instanceof ChatState state) {
             return chatState(bot, request, state);
         }
-        Optional<OutboundMessage> existing = messages.find(bot.id(), request.id());
-        if (existing.isEmpty() && content instanceof Collection) {
-            // its first item is taken before the envelope's own record: a repeat finds either
-            existing = messages.find(bot.id(), itemId(request.id(), 0));
+        if (content instanceof Collection) {
+            Optional<OutboundMessage> existing = existing(bot, request);
+            if (existing.isPresent()) {
+                return replay(bot, existing.get(), request);
+            }
         }
-        if (existing.isPresent()) {
-            return replay(bot, existing.get(), request);
+        String phoneNumberId;
+        Recipient recipient;
+        String to;
+        try {
+            phoneNumberId = bot.requirePhoneNumber();
+            recipient = recipients.parse(request.to());
+            to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
+                    : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
+        } catch (Refusal refused) {
+            // a repeat is answered as the first request was, whatever the rules say now
+            Optional<OutboundMessage> existing = existing(bot, request);
+            if (existing.isPresent()) {
+                return replay(bot, existing.get(), request);
+            }
+            throw refused;
         }
-        String phoneNumberId = bot.requirePhoneNumber();
-        Recipient recipient = recipients.parse(request.to());
-        String to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
-                : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
         Instant now = clock.instant();
         if (content instanceof Collection) {
             return sendItems(bot, phoneNumberId, request, recipient, to);
@@ -134,6 +149,7 @@ public final class SendService {
                 recipient instanceof Recipient.Group, request.message().payloadJson(),
                 request.fingerprint(), OutboundMessage.State.SENDING, 0, now, now.plus(LEASE), false, null, 0, null,
                 null, null, 0);
+        // the idempotent create is the first write and no read precedes it: a repeat finds the id taken
         if (!messages.create(taken)) {
             return replay(bot, awaitSettled(bot.id(), request.id()), request);
         }
@@ -143,6 +159,16 @@ public final class SendService {
             return answer(defer(bot, taken, wait, PACED));
         }
         return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), content), true));
+    }
+
+    /** The message an earlier request with this envelope id took (a collection's first item, if only that). */
+    private Optional<OutboundMessage> existing(Bot bot, SendRequest request) {
+        Optional<OutboundMessage> existing = messages.find(bot.id(), request.id());
+        if (existing.isEmpty() && request.message().content() instanceof Collection) {
+            // its first item is taken before the envelope's own record: a repeat finds either
+            existing = messages.find(bot.id(), itemId(request.id(), 0));
+        }
+        return existing;
     }
 
     /**
@@ -350,7 +376,8 @@ public final class SendService {
             boolean inline) {
         MetaOutcome outcome;
         try {
-            outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson());
+            outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson(),
+                    CallbackData.of(bot.id(), leased.id()).orElse(null));
         } catch (RuntimeException e) {
             // the request may have been written before the failure: not safe to send again
             outcome = new MetaOutcome.Uncertain(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -378,7 +405,7 @@ public final class SendService {
                 newlyAccepted = !leased.accepted();
                 updated = leased.retryAt(clock.instant().plus(retry.after()), retry.description(), true);
                 if (outcome instanceof MetaOutcome.Error error && error.code() == MetaErrors.THROUGHPUT) {
-                    pacer.throttled(phoneNumberId, retry.after());
+                    pacer.throttled(phoneNumberId);
                 }
                 updated = inline ? handOff(updated, retry.after()) : updated;
             } else {
@@ -423,7 +450,9 @@ public final class SendService {
      *         customer's business-scoped user id (the Cloud API's {@code recipient})
      */
     private String checkCustomer(Bot bot, Customer customer, RenderedMessage message) {
-        Optional<KnownContact> known = contacts.find(bot.id(), customer.key());
+        // contact, window and consent: one item read (docs/storage.md)
+        Optional<CustomerState> state = identities.state(bot.id(), customer.key());
+        Optional<KnownContact> known = state.flatMap(CustomerState::contact);
         if (customer.number() == null && !customer.byUserId()
                 && known.map(KnownContact::waId).filter(customer.id()::equals).isEmpty()) {
             throw new Refusal(Reason.INVALID_IDENTITY, "'" + customer.id() + "' is not a valid phone number, and no "
@@ -431,7 +460,7 @@ public final class SendService {
         }
         Instant now = clock.instant();
         if (message.kind() != MessageKind.TEMPLATE) {
-            if (!CustomerServiceWindow.isOpen(windows.lastInbound(bot.id(), customer.key()), now)) {
+            if (!CustomerServiceWindow.isOpen(state.flatMap(CustomerState::lastInboundAt), now)) {
                 throw new Refusal(Reason.NOT_ALLOWED, "The customer-service window with " + customer.shown()
                         + " is closed: the customer has not written in the last 24 hours. Send a template.",
                         Refusal.Kind.UNPROCESSABLE);
@@ -441,7 +470,7 @@ public final class SendService {
             Optional<Template> template = checkTemplate(bot, use);
             if (bot.requireOptIn()) {
                 String category = template.map(Template::category).orElse(null);
-                Optional<OptInChange> optIn = optIns.current(bot.id(), customer.key());
+                Optional<OptInChange> optIn = state.flatMap(CustomerState::optIn);
                 if (optIn.isEmpty() || !optIn.get().covers(category)) {
                     throw new Refusal(Reason.UNAUTHORIZED_SENDER, customer.shown() + (optIn.isEmpty()
                             ? " has not opted in" : optIn.get().active() ? " has not opted in to " + category

@@ -26,6 +26,15 @@ public interface StatusStore {
     Advance advance(String botId, String wamid, String participant, int rank);
 
     /**
+     * As {@link #advance(String, String, String, int)}; for a status that brings the message's
+     * pricing, the same write also marks the message billed, once ({@link Advanced#billed}).
+     * The default marks nothing: the caller counts through {@link UsageCounter#count}.
+     */
+    default Advance advance(String botId, String wamid, String participant, int rank, boolean priced) {
+        return advance(botId, wamid, participant, rank);
+    }
+
+    /**
      * Keeps a status of a message not tracked, unless one as far is kept already.
      *
      * @return false when the message got tracked meanwhile (advance it instead)
@@ -36,8 +45,20 @@ public interface StatusStore {
     sealed interface Advance {
     }
 
-    /** Moved forward: tell the bot about its message. */
-    record Advanced(String messageId, String recipientNode) implements Advance {
+    /**
+     * Moved forward: tell the bot about its message.
+     *
+     * @param billed what the write did about billing (a priced status's)
+     */
+    record Advanced(String messageId, String recipientNode, Billed billed) implements Advance {
+        public Advanced(String messageId, String recipientNode) {
+            this(messageId, recipientNode, Billed.NOT_MARKED);
+        }
+    }
+
+    /** NOW: this write marked the message billed (count it); BEFORE: counted already; NOT_MARKED: the caller's guard decides. */
+    enum Billed {
+        NOW, BEFORE, NOT_MARKED
     }
 
     /** The status was not further than the one recorded (late or repeated): drop it. */

@@ -16,15 +16,23 @@ import java.util.Objects;
  * @param recipientUserId the customer's business-scoped user id ({@code recipient_user_id}), if sent
  * @param pricing         Meta's {@code pricing} and {@code conversation} as the bot's metadata
  *                        ({@code #wa.pricing.category}, {@code #wa.conversation.id}, ...); empty when not priced
+ * @param callbackData    the message's {@code biz_opaque_callback_data} as Meta echoes it, or null
  */
 public record StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,
-        String participantId, int errorCode, String errorText, String recipientUserId, Map<String, String> pricing) {
+        String participantId, int errorCode, String errorText, String recipientUserId, Map<String, String> pricing,
+        String callbackData) {
     public StatusUpdate {
         Objects.requireNonNull(phoneNumberId, "phoneNumberId");
         Objects.requireNonNull(wamid, "wamid");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(timestamp, "timestamp");
         pricing = pricing == null ? Map.of() : Map.copyOf(pricing);
+    }
+
+    public StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,
+            String participantId, int errorCode, String errorText, String recipientUserId, Map<String, String> pricing) {
+        this(phoneNumberId, wamid, status, timestamp, recipientId, participantId, errorCode, errorText, recipientUserId,
+                pricing, null);
     }
 
     public StatusUpdate(String phoneNumberId, String wamid, MessageStatus status, Instant timestamp, String recipientId,

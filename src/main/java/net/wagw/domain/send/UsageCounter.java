@@ -14,6 +14,14 @@ public interface UsageCounter {
      */
     void count(String botId, String wamid, LocalDate day, String category, String type);
 
+    /**
+     * Counts one billable message whose record was already marked billed (by the status's own
+     * forward move): the day's counter alone. Default: {@link #count}, whose guard then holds.
+     */
+    default void countMarked(String botId, String wamid, LocalDate day, String category, String type) {
+        count(botId, wamid, day, category, type);
+    }
+
     /** Every counter of the bot from {@code from} to {@code to}, both included, by day. */
     List<Usage> between(String botId, LocalDate from, LocalDate to);
 

@@ -8,9 +8,10 @@ import net.wagw.domain.meta.MetaOutcome;
 public interface WhatsAppApi {
     /**
      * Sends a message: the rendered payload with {@code messaging_product}, {@code recipient_type}
-     * ("individual" or "group") and {@code to} added.
+     * ("individual" or "group"), {@code to} and, when not null, {@code biz_opaque_callback_data}
+     * ({@link CallbackData}: whatever the payload had there is replaced) added.
      */
-    MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson);
+    MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson, String callbackData);
 
     /** Marks an inbound message read (blue ticks). */
     MetaOutcome markRead(String phoneNumberId, String wamid);

@@ -31,6 +31,12 @@ class MetaErrorsTest {
     }
 
     @ParameterizedTest
+    @CsvSource({ "1,1", "2,2", "3,4", "5,15", "9,15" })
+    void aThroughputLimitIsRetriedWithinSecondsTheNumbersPacingDoesTheRest(int attempts, long seconds) {
+        assertThat(((MetaErrors.Retry) classify(400, 130429, attempts)).after()).isEqualTo(Duration.ofSeconds(seconds));
+    }
+
+    @ParameterizedTest
     @CsvSource({ "1,15", "2,30", "3,60", "6,480", "7,900", "20,900" })
     void otherRetriesBackOffExponentiallyUpToFifteenMinutes(int attempts, long seconds) {
         assertThat(((MetaErrors.Retry) classify(500, 131000, attempts)).after()).isEqualTo(Duration.ofSeconds(seconds));

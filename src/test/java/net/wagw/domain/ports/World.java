@@ -90,8 +90,8 @@ public final class World {
     public final Outbox outbox = new Outbox(deliveries, botInbox, botId -> ("secret-of-" + botId).getBytes(), queue,
             clock, Duration.ofSeconds(3), Outbox.DEFAULT_GIVE_UP_AFTER);
     public final GroupService groups = new GroupService(groupStore, metaGroups, told, customers, clock);
-    public final StatusEffects effects = new StatusEffects(statuses, told, optIns, usage, nodes, identities::keyOf);
-    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, followedWindows,
+    public final StatusEffects effects = new StatusEffects(statuses, told, optIns, usage, nodes, identities::keyOf, messages);
+    public final SendService send = new SendService(new Recipients(customers, nodes), contacts, identities, followedWindows,
             optIns, catalog, new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, told,
             statuses, effects, groups, queue, new Pacer(clock, 1000), clock);
     public final InboundService inbound = new InboundService(identities, windows, optIns, outbox, effects);
@@ -204,7 +204,7 @@ public final class World {
 
     /** Meta's Cloud API, answering what a test queued (Sent by default) and keeping what it was sent. */
     public static final class Meta implements WhatsAppApi {
-        public record Call(String phoneNumberId, String to, boolean group, String payloadJson) {
+        public record Call(String phoneNumberId, String to, boolean group, String payloadJson, String callbackData) {
         }
 
         public final List<Call> sends = new CopyOnWriteArrayList<>();
@@ -214,8 +214,9 @@ public final class World {
         private int wamids;
 
         @Override
-        public synchronized MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
-            sends.add(new Call(phoneNumberId, to, group, payloadJson));
+        public synchronized MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson,
+                String callbackData) {
+            sends.add(new Call(phoneNumberId, to, group, payloadJson, callbackData));
             MetaOutcome next = answers.poll();
             String wamid = "wamid." + (++wamids);
             beforeAnswer.run();

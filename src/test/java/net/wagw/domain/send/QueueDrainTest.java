@@ -30,11 +30,12 @@ class QueueDrainTest {
     }
 
     @Test
-    void tenThousandTemplateSendsUnder130429AreEachSentOnceAndNoneGivenUp() {
+    void tenThousandTemplateSendsUnder130429AreEachSentOnceNoneGivenUpAndThePacingAdaptsToFew130429s() {
         // Meta counts the number's inbound traffic too: here it leaves half the configured rate
         Figures figures = QueueScenarios.backlog("10,000 at 80/s, Meta allows 40/s", 10_000, 80, 40);
 
-        assertThat(figures.throttled()).as("130429 answers").isPositive();
+        assertThat(figures.throttled()).as("130429 answers: the rate learns Meta's limit")
+                .isPositive().isLessThan(figures.posted() / 100);
         allSentOnceAndNothingLeft(figures);
     }
 
@@ -48,6 +49,48 @@ class QueueDrainTest {
         assertThat(figures.stuck()).as("left SENDING/PENDING/UNCERTAIN").isZero();
         assertThat(figures.lost()).as("deliveries to the bot never delivered").isZero();
         assertThat(figures.botDuplicates()).as("deliveries the bot got twice").isZero();
+    }
+
+    @Test
+    void unclearAnswersFollowedByTheirStatusWebhookAreSettledAsSentNeverSentAgainAndNeverToldFailed() {
+        Figures figures = QueueScenarios.uncertainSettled(1_000);
+
+        assertThat(figures.toldUnclear()).as("told failed: Meta's answer was unclear").isZero();
+        allSentOnceAndNothingLeft(figures);
+    }
+
+    @Test
+    void aStatusNamingTheUnclearSendOfAnotherBotSettlesNothing() {
+        SendWorld world = new SendWorld(80, 80);
+        world.meta.fault((envelope, at) -> new MetaOutcome.Done());
+        world.post("e-1", SendWorld.customer(1));
+        String others = CallbackData.of("other-bot", "e-1").orElseThrow();
+
+        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.X", MessageStatus.SENT,
+                world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), others));
+        world.drain(java.time.Duration.ofHours(1));
+
+        assertThat(world.failed(net.wagw.domain.Reason.GATEWAY_ERROR.code())).as("told failed: unclear").isEqualTo(1);
+        assertThat(world.statuses.sent(world.bot.id(), "wamid.X")).as("the wamid not taken as this send's").isEmpty();
+    }
+
+    @Test
+    void aStatusNamingAnUnclearSendRecordsItsWamidAndTellsTheBotWhatMetaSaid() {
+        SendWorld world = new SendWorld(80, 80);
+        world.meta.fault((envelope, at) -> new MetaOutcome.Uncertain("read timed out after the request was written"));
+        world.post("e-1", SendWorld.customer(1));
+        String named = CallbackData.of(world.bot.id(), "e-1").orElseThrow();
+
+        world.status(new StatusUpdate(SendWorld.PHONE_NUMBER_ID, "wamid.E1", MessageStatus.DELIVERED,
+                world.clock.instant(), "5531980000001", null, 0, null, null, java.util.Map.of(), named));
+        world.drain(java.time.Duration.ofHours(1));
+
+        OutboundMessage message = world.messages.find(world.bot.id(), "e-1").orElseThrow();
+        assertThat(message.state()).isEqualTo(OutboundMessage.State.SENT);
+        assertThat(message.wamid()).isEqualTo("wamid.E1");
+        assertThat(world.botSide.received("received")).as("told delivered").isEqualTo(1);
+        assertThat(world.botSide.received("failed")).as("never told failed").isZero();
+        assertThat(world.meta.requests()).as("requests at Meta").isEqualTo(1);
     }
 
     @Test

@@ -49,12 +49,26 @@ public final class QueueScenarios {
     /** A tenth of the sends each answered 2xx without an id, an HTML 2xx, and a hang after Meta read the request. */
     public static Figures uncertain(int n) {
         return run("Meta 2xx without id / HTML body / hang after reading (10% each)", n, SendWorld::customer, 80, 80,
-                world -> world.meta.fault((envelope, at) -> switch (index(envelope) % 10) {
-                    case 1 -> new MetaOutcome.Done();
-                    case 2 -> new MetaOutcome.Uncertain("Meta answered 200 with an unreadable body: <html>");
-                    case 3 -> new MetaOutcome.Uncertain("SocketTimeoutException: read timed out after the request was written");
-                    default -> null;
-                }));
+                world -> world.meta.fault(UNCLEAR));
+    }
+
+    private static final SendWorld.Fault UNCLEAR = (envelope, at) -> switch (index(envelope) % 10) {
+        case 1 -> new MetaOutcome.Done();
+        case 2 -> new MetaOutcome.Uncertain("Meta answered 200 with an unreadable body: <html>");
+        case 3 -> new MetaOutcome.Uncertain("SocketTimeoutException: read timed out after the request was written");
+        default -> null;
+    };
+
+    /**
+     * As {@link #uncertain}, with Meta sending each message's "sent" status webhook 2 s after it
+     * took it, its {@code biz_opaque_callback_data} echoed: each unclear answer is settled by it.
+     */
+    public static Figures uncertainSettled(int n) {
+        return run("... each followed by its status webhook (callback data)", n, SendWorld::customer, 80, 80,
+                world -> {
+                    world.meta.statusWebhooks = true;
+                    world.meta.fault(UNCLEAR);
+                });
     }
 
     /** Meta answers 500 to everything for 30 s of every 2 minutes during the first hour. */

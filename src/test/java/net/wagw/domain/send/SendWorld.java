@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import net.wagw.domain.bot.Bot;
 import net.wagw.domain.contact.Contacts;
@@ -25,6 +23,7 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.Notification;
 import net.wagw.domain.delivery.Outbox;
 import net.wagw.domain.group.GroupService;
+import net.wagw.domain.identity.Identities;
 import net.wagw.domain.meta.MetaErrors;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.optin.OptIns;
@@ -46,7 +45,6 @@ public final class SendWorld {
     public static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     static final String DOMAIN = "wa.gw.msging.net";
     static final String PHONE_NUMBER_ID = "106540352242922";
-    private static final Pattern ENVELOPE = Pattern.compile("\"biz_opaque_callback_data\":\"([^\"]+)\"");
 
     /** What Meta does with one request it did not refuse for throughput; null: takes it and answers its id. */
     public interface Fault extends BiFunction<String, Instant, MetaOutcome> {
@@ -62,6 +60,8 @@ public final class SendWorld {
             "https://bot.example/notifications", false, null);
     final Outbox outbox;
     final SendService sending;
+    final StatusEffects effects;
+    final InMemory.Statuses statuses = new InMemory.Statuses();
     private final List<String> envelopes = new ArrayList<>();
 
     /**
@@ -76,15 +76,17 @@ public final class SendWorld {
         PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
         Customers customers = new Customers(numbers, nodes);
         // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
-        // template goes, docs/contracts.md §3.3 rule 3); no status webhook comes in the simulation
-        OptIns optIns = new OptIns(new InMemory.OptInChanges(), clock);
+        // template goes, docs/contracts.md §3.3 rule 3); status webhooks come when a scenario says so
+        InMemory.OptInChanges consents = new InMemory.OptInChanges();
+        OptIns optIns = new OptIns(consents, clock);
         Notifier notifier = new Notifier(outbox);
-        InMemory.Statuses statuses = new InMemory.Statuses();
         InMemory.Catalog catalog = new InMemory.Catalog();
-        StatusEffects effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
-                id -> Optional.empty());
-        sending = new SendService(new Recipients(customers, nodes),
-                new Contacts(new InMemory.Contacts(), numbers, clock), new InMemory.Windows(), optIns, catalog,
+        effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
+                id -> Optional.empty(), messages);
+        InMemory.Contacts known = new InMemory.Contacts();
+        InMemory.Windows windows = new InMemory.Windows();
+        sending = new SendService(new Recipients(customers, nodes), new Contacts(known, numbers, clock),
+                new Identities(known, numbers, windows, consents, clock), windows, optIns, catalog,
                 new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, notifier, statuses,
                 effects, new GroupService(new InMemory.Groups(), null, null, customers, clock), queue,
                 new Pacer(clock, sendRate), clock, wait -> clock.advance(wait.isZero() ? Duration.ofMillis(1) : wait));
@@ -98,8 +100,7 @@ public final class SendWorld {
     /** The bot posts a template message; the answer is its id, or the refusal's description. */
     public String post(String envelopeId, String to) {
         envelopes.add(envelopeId);
-        String payload = "{\"type\":\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}},"
-                + "\"biz_opaque_callback_data\":\"" + envelopeId + "\"}";
+        String payload = "{\"type\":\"template\",\"template\":{\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\"}}}";
         TemplateMessage template = new TemplateMessage("order_update", "pt_BR", null, Map.of());
         SendRequest request = SendRequest.of(envelopeId, to, new RenderedMessage(template, List.of(payload)), Map.of());
         try {
@@ -114,11 +115,28 @@ public final class SendWorld {
         outbox.enqueue(bot, "message:" + id, Delivery.Target.MESSAGES, "{\"id\":\"" + id + "\"}", from);
     }
 
-    /** Runs the queue (the dispatch function) until nothing is left or {@code horizon} has passed. */
+    /**
+     * Runs the queue (the dispatch function) until nothing is left or {@code horizon} has passed;
+     * the status webhooks Meta sends meanwhile are taken as the webhook function does, when due.
+     */
     public void drain(Duration horizon) {
-        queue.run(work -> work instanceof Work.Send send ? sending.retry(bot, send)
-                : work instanceof Work.Deliver deliver ? outbox.attempt(bot, deliver) : WorkResult.DONE,
-                START.plus(horizon));
+        queue.run(work -> {
+            webhooksDue();
+            return work instanceof Work.Send send ? sending.retry(bot, send)
+                    : work instanceof Work.Deliver deliver ? outbox.attempt(bot, deliver) : WorkResult.DONE;
+        }, START.plus(horizon));
+        webhooksDue();
+    }
+
+    /** A status webhook for the bot's number, taken now. */
+    public void status(StatusUpdate status) {
+        effects.apply(bot, status);
+    }
+
+    private void webhooksDue() {
+        while (!meta.webhooks.isEmpty() && !meta.webhooks.peekFirst().timestamp().isAfter(clock.instant())) {
+            status(meta.webhooks.pollFirst());
+        }
     }
 
     /** The messages posted, by state. */
@@ -159,6 +177,9 @@ public final class SendWorld {
         private final Map<String, Integer> taken = new HashMap<>();
         private Fault fault = (envelope, at) -> null;
         private final SettableClock clock;
+        /** Whether Meta sends a "sent" status webhook for each message it takes, 2 s later. */
+        public boolean statusWebhooks;
+        private final ArrayDeque<StatusUpdate> webhooks = new ArrayDeque<>();
         private long throttled;
         private long errors;
         private Instant lastTaken;
@@ -173,9 +194,9 @@ public final class SendWorld {
         }
 
         @Override
-        public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson) {
-            Matcher m = ENVELOPE.matcher(payloadJson);
-            String envelope = m.find() ? m.group(1) : payloadJson;
+        public MetaOutcome send(String phoneNumberId, String to, boolean group, String payloadJson,
+                String callbackData) {
+            String envelope = CallbackData.parse(callbackData).map(CallbackData::envelopeId).orElse(payloadJson);
             long now = clock.millis();
             while (!window.isEmpty() && window.peekFirst() <= now - 1000) {
                 window.pollFirst();
@@ -195,6 +216,10 @@ public final class SendWorld {
             // anything but an error answer: Meta took the message (and the customer gets it)
             taken.merge(envelope, 1, Integer::sum);
             lastTaken = clock.instant();
+            if (statusWebhooks) {
+                webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, MessageStatus.SENT,
+                        clock.instant().plusSeconds(2), to, null, 0, null, null, Map.of(), callbackData));
+            }
             return faulty != null ? faulty : new MetaOutcome.Sent("wamid." + envelope, to);
         }
 

@@ -1,0 +1,291 @@
+package net.wagw.performance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import net.wagw.functions.ScheduledFunctions;
+import net.wagw.domain.send.TemplateCatalog;
+import net.wagw.local.LocalGateway;
+import net.wagw.store.DynamoCallCounter;
+import net.wagw.store.TableNames;
+import net.wagw.testing.Bots;
+import net.wagw.testing.DynaliteResource;
+import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.TemplateSyncClaims;
+import net.wagw.testing.WireMockResource;
+import net.wagw.testing.WorkQueueDrain;
+import net.wagw.whatsapp.MetaSignature;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * DynamoDB calls per operation, counted by the client's own interceptor ({@link DynamoCallCounter}):
+ * each operation may make at most its budget, so a change that adds a call fails here. The budgets
+ * are what each operation makes (docs/storage.md has the table, and why each call is there).
+ */
+@QuarkusTest
+@WithTestResource(DynaliteResource.class)
+@WithTestResource(ElasticMqResource.class)
+@WithTestResource(WireMockResource.class)
+class DynamoDbCallBudgetTest {
+    private static final String PHONE_A = "1110001";
+    private static final String META_MESSAGES_A = "/v23.0/" + PHONE_A + "/messages";
+    private static final AtomicInteger NUMBERS = new AtomicInteger();
+    private static final String RUN = Long.toString(System.nanoTime(), 36);
+
+    @Inject
+    LocalGateway gateway;
+    @Inject
+    DynamoCallCounter calls;
+    @Inject
+    ScheduledFunctions scheduled;
+    @Inject
+    WorkQueueDrain drain;
+    @Inject
+    TemplateCatalog catalog;
+    @Inject
+    DynamoDbClient dynamo;
+    @Inject
+    TableNames names;
+
+    @BeforeEach
+    void metaAndTheBotAnswer() {
+        drain.purge();
+        var server = WireMockResource.server();
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/bot-a/messages")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo("/bot-a/notifications")).willReturn(aResponse().withStatus(200)));
+        server.stubFor(post(urlPathEqualTo(META_MESSAGES_A)).willReturn(okJson("{\"messaging_product\":\"whatsapp\","
+                + "\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"wamid.BUDGET\"}]}")));
+        server.stubFor(get(urlPathEqualTo("/v23.0/2220001/message_templates")).willReturn(okJson("{\"data\":[{\"name\":"
+                + "\"order_update\",\"language\":\"pt_BR\",\"status\":\"APPROVED\",\"category\":\"UTILITY\",\"id\":\"1\","
+                + "\"components\":[{\"type\":\"BODY\",\"text\":\"Pedido {{1}} saiu\"}]}],\"paging\":{\"cursors\":{}}}")));
+    }
+
+    /** The other classes on this app find bot A's catalog empty and its sync unclaimed, as they left it. */
+    @AfterEach
+    void emptyTheCatalog() {
+        catalog.replace(Bots.A, List.of());
+        TemplateSyncClaims.release(dynamo, names, Bots.A);
+    }
+
+    @Test
+    void verifyMakesAtMostTwoCalls() {
+        assertBudget("verify", 2, () -> bot().get("/accounts/+" + number()).then().statusCode(200));
+    }
+
+    @Test
+    void anOptInMakesAtMostFourCalls() {
+        // the history item and the current consent; the 201 shows the history (its key, its query)
+        assertBudget("opt-in", 4, () -> optIn(number()));
+    }
+
+    @Test
+    void anOptOutMakesTwoCalls() {
+        String customer = number();
+        optIn(customer);
+        assertBudget("opt-out", 2, () -> bot().delete("/opt-ins/+" + customer).then().statusCode(204));
+    }
+
+    @Test
+    void aSendInsideTheWindowMakesFourCalls() {
+        String customer = number();
+        inbound(customer, "wamid.SW." + RUN + customer);
+        send("warm-" + customer, customer, text());
+        drain.drain();
+        // the customer's item, the idempotent create, the outcome, the wamid tracked for statuses
+        assertBudget("session send", 4, () -> send("s-" + customer, customer, text()));
+    }
+
+    @Test
+    void aTemplateSendMakesFourCallsWithTheCatalogCached() {
+        String warm = number();
+        optIn(warm);
+        send("warm-" + warm, warm, template()); // the catalog's first sync is not the send's
+        String customer = number();
+        optIn(customer);
+        drain.drain();
+        assertBudget("template send", 4, () -> send("t-" + customer, customer, template()));
+    }
+
+    @Test
+    void anInboundMessageMakesTwoCalls() {
+        String customer = number();
+        // the customer's item (contact and window in one write), the store-once delivery
+        assertBudget("inbound message", 2, () -> inbound(customer, "wamid.IN." + RUN + customer));
+    }
+
+    @Test
+    void anInboundMessageOfAKnownCustomerMakesTwoCalls() {
+        String customer = number();
+        inbound(customer, "wamid.KN1." + RUN + customer);
+        drain.drain();
+        assertBudget("inbound message, known customer", 2, () -> inbound(customer, "wamid.KN2." + RUN + customer));
+    }
+
+    @Test
+    void aDuplicateWebhookOnTheFunctionThatKeptItMakesNoCall() {
+        String customer = number();
+        String wamid = "wamid.DUP." + RUN + customer;
+        inbound(customer, wamid);
+        drain.drain();
+        // queued again, nothing read (on another function: its effects again and the refused create, 2)
+        assertBudget("duplicate webhook", 0, () -> inbound(customer, wamid));
+    }
+
+    @Test
+    void aStatusMakesOneCall() {
+        String customer = number();
+        inbound(customer, "wamid.ST." + RUN + customer);
+        String wamid = "wamid.BUDGET." + RUN + customer;
+        metaAnswersWith(wamid);
+        send("st-" + customer, customer, text());
+        drain.drain();
+        // moved forward by one conditional update; its notification rides on the queue
+        assertBudget("status", 1, () -> webhook(delivered(wamid, customer)));
+    }
+
+    @Test
+    void aPricedStatusMakesTwoCallsAndTheNextPricedOneOne() {
+        String customer = number();
+        inbound(customer, "wamid.PS." + RUN + customer);
+        String wamid = "wamid.PRICED." + RUN + customer;
+        metaAnswersWith(wamid);
+        send("ps-" + customer, customer, text());
+        drain.drain();
+        // moved forward and marked billed in one write; the day's counter
+        assertBudget("priced status", 2, () -> webhook(priced(wamid, customer, "sent")));
+        // moved forward; already billed, so nothing is counted
+        assertBudget("next priced status", 1, () -> webhook(priced(wamid, customer, "delivered")));
+    }
+
+    private static String priced(String wamid, String customer, String status) {
+        return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\",\"pricing\":{"
+                + "\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]");
+    }
+
+    @Test
+    void aRepeatedStatusMakesTwoCalls() {
+        String customer = number();
+        inbound(customer, "wamid.RS." + RUN + customer);
+        String wamid = "wamid.BUDGET2." + RUN + customer;
+        metaAnswersWith(wamid);
+        send("rs-" + customer, customer, text());
+        String status = delivered(wamid, customer);
+        webhook(status);
+        drain.drain();
+        // the refused update, and the read that tells a late status from one of a message not tracked yet
+        assertBudget("repeated status", 2, () -> webhook(status));
+    }
+
+    @Test
+    void aDispatchOfOneDeliveryMakesTwoCalls() {
+        String customer = number();
+        inbound(customer, "wamid.DD." + RUN + customer);
+        assertBudget("dispatch of one delivery", 2, () -> assertThat(drain.drain()).isEqualTo(1));
+    }
+
+    @Test
+    void anIdleBackstopRoundReadsNothing() {
+        drain.drain();
+        assertBudget("idle backstop round", 0, () -> scheduled.dispatch(null));
+    }
+
+    @Test
+    void anIdleSweepOfAnUnchangedCatalogReadsItAndWritesNothing() {
+        scheduled.sweep(null);
+        // bot-a's catalog (one template) is read and found unchanged; bot-b's answers 404 here
+        assertBudget("idle sweep (1 template)", 1, () -> scheduled.sweep(null));
+    }
+
+    private static String delivered(String wamid, String customer) {
+        return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\""
+                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\"}]");
+    }
+
+    private void metaAnswersWith(String wamid) {
+        WireMockResource.server().stubFor(post(urlPathEqualTo(META_MESSAGES_A)).willReturn(okJson("{\"messaging_product\":"
+                + "\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"" + wamid
+                + "\"}]}")));
+    }
+
+    private void assertBudget(String operation, int budget, Runnable run) {
+        Map<String, Long> before = calls.snapshot();
+        run.run();
+        Map<String, Long> made = new TreeMap<>();
+        calls.snapshot().forEach((op, count) -> {
+            long delta = count - before.getOrDefault(op, 0L);
+            if (delta > 0) {
+                made.put(op, delta);
+            }
+        });
+        long total = made.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("DynamoDB calls, %s: %d %s%n", operation, total, made);
+        assertThat(total).as("DynamoDB calls of %s: %s", operation, made).isLessThanOrEqualTo(budget);
+    }
+
+    private static String number() {
+        return "55319" + String.format("%08d", 66000000 + NUMBERS.incrementAndGet() + (int) (System.nanoTime() % 1000) * 1000);
+    }
+
+    private io.restassured.specification.RequestSpecification bot() {
+        return given().port(gateway.port()).header("Authorization", Bots.A_KEY);
+    }
+
+    private void optIn(String customer) {
+        bot().contentType(ContentType.JSON).body("{\"phoneNumber\":\"+" + customer + "\",\"source\":\"web\"}")
+                .post("/opt-ins").then().statusCode(201);
+    }
+
+    private void send(String id, String customer, String content) {
+        bot().contentType(ContentType.JSON).body("{\"id\":\"" + id + "\",\"to\":\"" + customer + "@wa.gw.msging.net\","
+                + content + "}").post("/messages").then().statusCode(202);
+    }
+
+    private static String text() {
+        return "\"type\":\"text/plain\",\"content\":\"oi\"";
+    }
+
+    private static String template() {
+        return "\"type\":\"application/json\",\"content\":{\"type\":\"template\",\"template\":{\"name\":\"order_update\","
+                + "\"language\":{\"code\":\"pt_BR\",\"policy\":\"deterministic\"},\"components\":[{\"type\":\"body\","
+                + "\"parameters\":[{\"type\":\"text\",\"text\":\"42\"}]}]}}";
+    }
+
+    private void inbound(String customer, String wamid) {
+        webhook(envelope("\"contacts\":[{\"profile\":{\"name\":\"Maria\"},\"wa_id\":\"" + customer + "\"}],\"messages\":[{"
+                + "\"from\":\"" + customer + "\",\"id\":\"" + wamid + "\",\"timestamp\":\"" + Instant.now().getEpochSecond()
+                + "\",\"text\":{\"body\":\"oi\"},\"type\":\"text\"}]"));
+    }
+
+    private static String envelope(String value) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"2220001\",\"changes\":[{\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"" + PHONE_A + "\"}," + value + "},\"field\":\"messages\"}]}]}";
+    }
+
+    private void webhook(String payload) {
+        given().port(gateway.port()).header("X-Hub-Signature-256", MetaSignature.of(payload, "test-app-secret"))
+                .contentType(ContentType.JSON).body(payload).post("/webhooks/whatsapp").then().statusCode(200);
+    }
+}
