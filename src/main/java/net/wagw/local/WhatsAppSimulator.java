@@ -84,8 +84,13 @@ public class WhatsAppSimulator {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String webhookUrl;
-    /** Every hop of every conversation, for the console's timeline ({@code GET /_simulator/events}). */
-    private final List<JsonNode> events = new ArrayList<>();
+    /**
+     * The latest hops of every conversation, for the console's timeline ({@code GET /_simulator/events});
+     * bounded, so a benchmark's thousands of messages do not pile up in the local run.
+     */
+    private final java.util.ArrayDeque<JsonNode> events = new java.util.ArrayDeque<>();
+    private static final int EVENTS_KEPT = 5_000;
+    private int lastSeq;
 
     public WhatsAppSimulator(ObjectMapper json, BotDirectory bots, BotSecrets botSecrets,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "wagw.meta.app-secret", defaultValue = "")
@@ -121,25 +126,28 @@ public class WhatsAppSimulator {
      * {@code wagw -> bot}, with what it was and the HTTP status it was answered.
      */
     void hop(String from, String to, String what, int status, JsonNode detail) {
+        ObjectNode event = json.createObjectNode();
+        event.put("at", java.time.Instant.now().toString());
+        event.put("from", from);
+        event.put("to", to);
+        event.put("what", what);
+        event.put("status", status);
+        if (detail != null) {
+            event.set("detail", detail);
+        }
         synchronized (events) {
-            ObjectNode event = json.createObjectNode();
-            event.put("seq", events.size() + 1);
-            event.put("at", java.time.Instant.now().toString());
-            event.put("from", from);
-            event.put("to", to);
-            event.put("what", what);
-            event.put("status", status);
-            if (detail != null) {
-                event.set("detail", detail);
+            event.put("seq", ++lastSeq);
+            events.addLast(event);
+            if (events.size() > EVENTS_KEPT) {
+                events.removeFirst();
             }
-            events.add(event);
         }
     }
 
-    /** The hops after {@code seq}, oldest first. */
+    /** The hops after {@code seq} still kept, oldest first. */
     public List<JsonNode> events(int after) {
         synchronized (events) {
-            return List.copyOf(events.subList(Math.min(Math.max(after, 0), events.size()), events.size()));
+            return events.stream().filter(event -> event.path("seq").asInt() > after).toList();
         }
     }
 

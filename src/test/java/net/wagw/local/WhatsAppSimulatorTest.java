@@ -383,4 +383,18 @@ class WhatsAppSimulatorTest {
                 + "\"typing_indicator\":{\"type\":\"text\"}}").post("/_simulator/graph/v23.0/1110001/messages")
                 .then().statusCode(200).body("success", equalTo(true));
     }
+
+    @Test
+    void theTimelineKeepsTheLatestHopsNumberedOnwardsAndAnswersThoseAfterASeq() {
+        for (int i = 0; i < 5_010; i++) {
+            simulator.hop("Meta", "wagw", "hop " + i, 200, null);
+        }
+        var kept = simulator.events(0);
+        assertThat(kept).hasSize(5_000);
+        int last = kept.get(kept.size() - 1).path("seq").asInt();
+        assertThat(kept.get(kept.size() - 1).path("what").asText()).isEqualTo("hop 5009");
+        assertThat(kept.get(0).path("seq").asInt()).isEqualTo(last - 4_999);
+        assertThat(simulator.events(last - 2)).extracting(event -> event.path("what").asText())
+                .containsExactly("hop 5008", "hop 5009");
+    }
 }
