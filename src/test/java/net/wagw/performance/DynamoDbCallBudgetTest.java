@@ -244,8 +244,10 @@ class DynamoDbCallBudgetTest {
         assertThat(total).as("DynamoDB calls of %s: %s", operation, made).isLessThanOrEqualTo(budget);
     }
 
+    /** A customer no other test writes to (no other test uses 5531947...): a paired or alias key costs calls. */
     private static String number() {
-        return "55319" + String.format("%08d", 66000000 + NUMBERS.incrementAndGet() + (int) (System.nanoTime() % 1000) * 1000);
+        return "5531947" + String.format("%06d",
+                (NUMBERS.incrementAndGet() + (int) (System.nanoTime() % 1000) * 1000) % 1_000_000);
     }
 
     private io.restassured.specification.RequestSpecification bot() {
