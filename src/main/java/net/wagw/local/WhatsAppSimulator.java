@@ -80,8 +80,8 @@ public class WhatsAppSimulator {
             "order_update#pt_BR");
     /** Meta's group id -> [phone number id, invite link] of the groups the simulator made. */
     private final Map<String, String[]> groups = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ScheduledExecutorService webhooks =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    private final java.util.concurrent.ScheduledThreadPoolExecutor webhooks =
+            new java.util.concurrent.ScheduledThreadPoolExecutor(1);
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
     private volatile String webhookUrl;
     /**
@@ -112,6 +112,14 @@ public class WhatsAppSimulator {
     @jakarta.annotation.PreDestroy
     void stop() {
         webhooks.shutdownNow();
+    }
+
+    /**
+     * Whether no webhook is waiting to be posted or being posted: what the simulator plays after a send
+     * (statuses, replies) has all been answered by the gateway.
+     */
+    public boolean quiet() {
+        return webhooks.getQueue().isEmpty() && webhooks.getActiveCount() == 0;
     }
 
     /** The webhooks the simulator posted to the gateway, each with the status it was answered. */

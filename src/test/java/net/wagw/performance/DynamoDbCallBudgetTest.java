@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.local.LocalGateway;
+import net.wagw.local.WhatsAppSimulator;
 import net.wagw.store.DynamoCallCounter;
 import net.wagw.store.TableNames;
 import net.wagw.testing.Bots;
@@ -55,6 +56,8 @@ class DynamoDbCallBudgetTest {
     @Inject
     LocalGateway gateway;
     @Inject
+    WhatsAppSimulator simulator;
+    @Inject
     DynamoCallCounter calls;
     @Inject
     ScheduledFunctions scheduled;
@@ -68,7 +71,12 @@ class DynamoDbCallBudgetTest {
     TableNames names;
 
     @BeforeEach
-    void metaAndTheBotAnswer() {
+    void metaAndTheBotAnswer() throws InterruptedException {
+        // the counter sees every call in this JVM: what the simulator still plays for an earlier test
+        // (its delayed status webhooks) must have landed before anything is counted
+        for (int waited = 0; !simulator.quiet() && waited < 20_000; waited += 50) {
+            Thread.sleep(50);
+        }
         drain.purge();
         var server = WireMockResource.server();
         server.resetAll();
