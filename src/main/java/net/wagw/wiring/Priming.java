@@ -26,6 +26,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
+import net.wagw.domain.media.MediaRecord;
 import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
@@ -63,10 +64,13 @@ public class Priming implements Resource {
     private static final Logger LOG = Logger.getLogger(Priming.class);
     /** A partition key no item has: the priming read finds nothing. */
     static final String ABSENT_KEY = "#priming";
-    /** The table each function reads by key anyway (its IAM policy allows GetItem on it). */
-    static final Map<String, TableDefinition> READS = Map.of(
+    /**
+     * The table each function reads by key anyway: its IAM policy allows GetItem on it
+     * (SamTemplateTest holds this against the template).
+     */
+    public static final Map<String, TableDefinition> READS = Map.of(
             "verify", Tables.ACCOUNTS, "commands", Tables.ACCOUNTS, "send", Tables.ACCOUNTS,
-            "webhook", Tables.ACCOUNTS, "groups", Tables.GROUPS, "dispatch", Tables.OPT_INS);
+            "webhook", Tables.ACCOUNTS, "groups", Tables.GROUPS, "dispatch", Tables.DELIVERIES);
     /** The functions that may read the work queue's attributes, and read media objects. */
     static final Set<String> QUEUE_READERS = Set.of("dispatch");
     static final Set<String> MEDIA_READERS = Set.of("webhook");
@@ -186,7 +190,9 @@ public class Priming implements Resource {
                     .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES).overrideConfiguration(close)));
         }
         if (MEDIA_READERS.contains(name)) {
-            quietly("S3", () -> s3.headObject(r -> r.bucket(bucket).key(ABSENT_KEY).overrideConfiguration(close)));
+            // under the media prefix, the only keys the function's policy lets it read (infra/template.yaml)
+            quietly("S3", () -> s3.headObject(r -> r.bucket(bucket).key(MediaRecord.key("priming", ABSENT_KEY))
+                    .overrideConfiguration(close)));
         }
     }
 

@@ -46,6 +46,7 @@ import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.store.TableDefinition;
 import net.wagw.store.Tables;
+import net.wagw.wiring.Priming;
 
 /**
  * Holds {@code infra/template.yaml} equal to the code it deploys (docs/contracts.md §1 and §9): the route
@@ -616,6 +617,14 @@ class SamTemplateTest {
                 .isEqualTo(expected.getOrDefault(function, Map.of())));
         assertThat(granted.keySet()).as("the functions whose access this test knows")
                 .isEqualTo(expected.keySet());
+    }
+
+    /** A priming read at init must be one the function's policy allows, or it is refused in AWS and primes nothing. */
+    @Test
+    void eachFunctionPrimesDynamoDbWithAReadItsPolicyAllows() {
+        Priming.READS.forEach((function, table) -> assertThat(DYNAMODB_ACCESS.getOrDefault(function, Map.of())
+                .getOrDefault(table.name(), Set.of())).as("what %s may do on %s", function, table.name())
+                .contains("dynamodb:GetItem"));
     }
 
     /**
