@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.contact.ContactKey;
 import net.wagw.domain.contact.Nodes;
+import net.wagw.domain.inbound.FieldEffect;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
 
@@ -41,7 +42,7 @@ public final class EventRenderer {
 
     public String render(FieldEvent event, String botNode) {
         JsonNode raw = read(event.rawJson());
-        if ("smb_message_echoes".equals(event.field()) && raw.isObject() && raw.hasNonNull("id")) {
+        if (event.effect() instanceof FieldEffect.BusinessEchoed && raw.isObject() && raw.hasNonNull("id")) {
             return echo(event, raw, botNode);
         }
         ObjectNode envelope = json.createObjectNode();

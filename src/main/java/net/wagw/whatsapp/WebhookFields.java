@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import net.wagw.domain.identity.Sighting;
 import net.wagw.domain.inbound.CustomerSeen;
+import net.wagw.domain.inbound.FieldEffect;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.IdentityChange;
 
@@ -100,14 +102,59 @@ final class WebhookFields {
                     putIfPresent(facts, "customer.bsuid", text(contact.get("user_id")));
                 }
                 out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, element, json),
-                        WebhookParser.epochSeconds(element.get("timestamp")), facts, json));
+                        WebhookParser.epochSeconds(element.get("timestamp")), facts, effect(field, facts), json));
             }
             return;
         }
         String json = value == null ? "null" : raw.apply(value);
         Map<String, String> facts = value == null || !value.isObject() ? new LinkedHashMap<>() : facts(field, value);
         out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, value, json),
-                value == null ? null : WebhookParser.epochSeconds(value.get("timestamp")), facts, json));
+                value == null ? null : WebhookParser.epochSeconds(value.get("timestamp")), facts, effect(field, facts),
+                json));
+    }
+
+    /** Meta's words turned into what the event changes in wagw (docs/contracts.md §7). */
+    private static FieldEffect effect(String field, Map<String, String> facts) {
+        if (TEMPLATE_FIELDS.contains(field)) {
+            String name = facts.get("template.name");
+            return name == null ? FieldEffect.NONE : new FieldEffect.TemplateChanged(name, facts.get("template.language"),
+                    "message_template_status_update".equals(field) ? templateStatus(facts.get("template.event")) : null,
+                    upper(facts.get("template.category")));
+        }
+        return switch (field) {
+            case "user_preferences" -> {
+                String category = lower(facts.get("preference.category"));
+                yield category != null && category.contains("marketing") && "stop".equals(lower(facts.get("preference.value")))
+                        ? new FieldEffect.MarketingStopped() : FieldEffect.NONE;
+            }
+            case "calls" -> {
+                // a call event without a direction is the customer's: Meta names the business's as BUSINESS_INITIATED
+                String direction = upper(facts.get("call.direction"));
+                yield direction == null || direction.startsWith("USER") ? new FieldEffect.CustomerCalled() : FieldEffect.NONE;
+            }
+            case "smb_message_echoes" -> new FieldEffect.BusinessEchoed();
+            default -> FieldEffect.NONE;
+        };
+    }
+
+    /**
+     * A template event word as the catalog's status: REINSTATED is approved again; FLAGGED warns (still
+     * sendable until Meta pauses it), so it leaves the status alone.
+     */
+    private static String templateStatus(String event) {
+        String upper = upper(event);
+        if (upper == null || "FLAGGED".equals(upper)) {
+            return null;
+        }
+        return "REINSTATED".equals(upper) ? "APPROVED" : upper;
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> facts(String field, JsonNode v) {
@@ -142,7 +189,7 @@ final class WebhookFields {
                 putIfPresent(facts, "call.status", text(v.get("status")));
                 putIfPresent(facts, "call.direction", text(v.get("direction")));
                 String direction = text(v.get("direction"));
-                boolean business = direction != null && direction.toUpperCase(java.util.Locale.ROOT).startsWith("BUSINESS");
+                boolean business = direction != null && direction.toUpperCase(Locale.ROOT).startsWith("BUSINESS");
                 putIfPresent(facts, "customer", text(v.get(business ? "to" : "from")));
                 putIfPresent(facts, "customer.bsuid", text(v.get(business ? "to_user_id" : "from_user_id")));
             }

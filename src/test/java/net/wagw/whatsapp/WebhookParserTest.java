@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.wagw.domain.group.GroupChange;
 import net.wagw.domain.group.GroupEvent;
+import net.wagw.domain.inbound.FieldEffect;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
 import net.wagw.domain.send.MessageStatus;
@@ -465,6 +466,73 @@ class WebhookParserTest {
         assertThat(batch.others()).isZero();
         assertThat(batch.fieldEvents()).extracting(FieldEvent::field, FieldEvent::wabaId)
                 .containsExactly(tuple("account_update", "1"));
+    }
+
+    // what a field event changes, decided here from Meta's words -----------------------------------
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "none", value = {
+        "PAUSED, PAUSED", "REINSTATED, APPROVED", "FLAGGED, none", "DISABLED, DISABLED", "approved, APPROVED"})
+    void aTemplateStatusEventBecomesTheCatalogStatusItNowHas(String event, String status) {
+        FieldEvent e = onlyFieldEvent("message_template_status_update", """
+                {"event": "%s", "message_template_id": 7, "message_template_name": "aviso",
+                 "message_template_language": "pt_BR", "reason": "NONE"}""".formatted(event));
+
+        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", status, null));
+    }
+
+    @Test
+    void aTemplateCategoryUpdateChangesTheCategoryAndLeavesTheStatus() {
+        FieldEvent e = onlyFieldEvent("template_category_update", """
+                {"message_template_id": 7, "message_template_name": "aviso", "message_template_language": "pt_BR",
+                 "previous_category": "UTILITY", "new_category": "marketing"}""");
+
+        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", null, "MARKETING"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "marketing_messages, stop, true", "Marketing_Messages, STOP, true", "marketing_messages, resume, false",
+        "service_messages, stop, false"})
+    void onlyAMarketingStopInTheCustomersPreferencesRevokesConsent(String category, String value, boolean stops) {
+        FieldEvent e = onlyFieldEvent("user_preferences", """
+                {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"}, "user_preferences": [
+                  {"wa_id": "5531988887777", "detail": "x", "category": "%s", "value": "%s", "timestamp": 1750000000}]}"""
+                .formatted(category, value));
+
+        assertThat(e.effect()).isEqualTo(stops ? new FieldEffect.MarketingStopped() : FieldEffect.NONE);
+        assertThat(e.fact("customer")).isEqualTo("5531988887777");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "none", value = {
+        "USER_INITIATED, true", "none, true", "BUSINESS_INITIATED, false"})
+    void onlyACallTheCustomerMadeOpensTheWindow(String direction, boolean opens) {
+        String directionMember = direction == null ? "" : "\"direction\": \"" + direction + "\", ";
+        FieldEvent e = onlyFieldEvent("calls", """
+                {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"}, "calls": [
+                  {"id": "wacid.1", "from": "5531988887777", "to": "15550001111", %s"event": "connect",
+                   "timestamp": "1750000000"}]}""".formatted(directionMember));
+
+        assertThat(e.effect()).isEqualTo(opens ? new FieldEffect.CustomerCalled() : FieldEffect.NONE);
+    }
+
+    @Test
+    void anEchoIsTheBusinessWritingAndAnAccountEventChangesNothing() {
+        assertThat(onlyFieldEvent("smb_message_echoes", """
+                {"messaging_product": "whatsapp", "metadata": {"phone_number_id": "1"}, "message_echoes": [
+                  {"from": "15550001111", "to": "5531988887777", "id": "wamid.E1", "timestamp": "1750000000",
+                   "type": "text", "text": {"body": "oi"}}]}""").effect()).isEqualTo(new FieldEffect.BusinessEchoed());
+        assertThat(onlyFieldEvent("account_update", "{\"event\": \"VERIFIED_ACCOUNT\"}").effect())
+                .isEqualTo(FieldEffect.NONE);
+    }
+
+    private FieldEvent onlyFieldEvent(String field, String value) {
+        WebhookBatch batch = parser.parse(bytes("""
+                {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [
+                  {"field": "%s", "value": %s}]}]}""".formatted(field, value)));
+        assertThat(batch.fieldEvents()).hasSize(1);
+        return batch.fieldEvents().get(0);
     }
 
     // statuses -----------------------------------------------------------------------------------

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param field         Meta's field name
  * @param id            stable id of this event (Meta's own when it has one, else a digest of the raw JSON)
  * @param timestamp     Meta's time of the event, else null
- * @param facts         the parts wagw reads: template name, language, status, category, customer, call event...
+ * @param facts         the parts told to the bot as read: template name, language, event, customer, call event...
+ * @param effect        what the event changes in wagw, decided at the parser
  * @param rawJson       the element as Meta sent it
  */
 public record FieldEvent(String wabaId, String phoneNumberId, String field, String id, Instant timestamp,
-        Map<String, String> facts, String rawJson) {
+        Map<String, String> facts, FieldEffect effect, String rawJson) {
     public FieldEvent {
         Objects.requireNonNull(field, "field");
+        effect = effect == null ? FieldEffect.NONE : effect;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(rawJson, "rawJson");
         facts = facts == null ? Map.of() : Map.copyOf(facts);

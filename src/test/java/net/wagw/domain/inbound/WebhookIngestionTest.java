@@ -109,9 +109,9 @@ class WebhookIngestionTest {
     @Test
     void anAccountWideEventIsKeptForEveryBotOfThatBusinessAccountAndOnlyThem() {
         FieldEvent template = new FieldEvent(World.BOT.wabaId(), null, "message_template_status_update", "T-1",
-                world.clock.instant(), Map.of(), "{}");
+                world.clock.instant(), Map.of(), FieldEffect.NONE, "{}");
         FieldEvent elsewhere = new FieldEvent("waba-nobody", null, "account_update", "A-1", world.clock.instant(),
-                Map.of(), "{}");
+                Map.of(), FieldEffect.NONE, "{}");
 
         assertThat(ingestion.ingest(new WebhookBatch(List.of(), List.of(), List.of(), 0, List.of(), List.of(),
                 List.of(template, elsewhere)))).isEqualTo(WebhookIngestion.Answer.RECEIVED);
