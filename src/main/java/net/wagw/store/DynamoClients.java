@@ -5,7 +5,6 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,9 +39,5 @@ public final class DynamoClients {
                         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))),
                 () -> builder.credentialsProvider(EnvironmentVariableCredentialsProvider.create()));
         return builder.build();
-    }
-
-    public static DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
-        return DynamoDbEnhancedClient.builder().dynamoDbClient(dynamo).build();
     }
 }

@@ -11,7 +11,6 @@ import net.wagw.store.DynamoCallCounter;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
 import net.wagw.store.TableNames;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -42,12 +41,6 @@ public class DynamoProducers {
 
     void close(@Disposes DynamoDbClient client) {
         client.close();
-    }
-
-    @Produces
-    @Singleton
-    DynamoDbEnhancedClient enhanced(DynamoDbClient dynamo) {
-        return DynamoClients.enhanced(dynamo);
     }
 
     @Produces

@@ -114,8 +114,8 @@ class SamTemplateTest {
             // SendService.send (idempotent take, window, opt-in, catalog with on-demand sync, the
             // recipient's known wa_id, wa_id learning, marketing revocation on 131050, the sent
             // message tracked for its statuses) and the Outbox notifications it queues; the dead
-            // letters (list through the "dead" index, re-drive: find, replace). Contacts: find is
-            // the enhanced getItem, learnWaId the enhanced updateItem (UpdateItem). A message to a
+            // letters (list through the "dead" index, re-drive: find, replace). The customer's item:
+            // read (GetItem), the wa_id learned (UpdateItem). A message to a
             // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem). The sent
             // message is tracked by an UpdateItem that hands back a status kept before it, which is then
             // applied (StatusEffects: advance UpdateItem/GetItem, billed once, the day's counter ADD).
