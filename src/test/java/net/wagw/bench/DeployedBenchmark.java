@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 
-import net.wagw.deployed.CountingDynamoProxy;
 import net.wagw.deployed.DeployedFunction;
 import net.wagw.deployed.LocalDeployment;
 import net.wagw.deployed.MetaStandIn;
@@ -98,9 +97,7 @@ public final class DeployedBenchmark {
     // --- DynamoDB calls per operation ------------------------------------------------------
 
     private static void calls() throws Exception {
-        try (CountingDynamoProxy proxy = new CountingDynamoProxy(deployment.dynalite().endpoint())) {
-            PROXY.set(proxy);
-            deployment.dynamoEndpoint(proxy.endpoint());
+        {
             List<String> functions = List.of("verify", "send", "webhook", "dispatch", "sweep");
             functions.forEach(deployment::start);
             for (String function : functions) {
@@ -150,10 +147,10 @@ public final class DeployedBenchmark {
                 Map<String, Long> total = new TreeMap<>();
                 for (int i = 0; i < rounds; i++) {
                     MARK.set(null);
-                    Map<String, Long> before = proxy.snapshot();
+                    Map<String, Long> before = deployment.dynamoCalls();
                     operation.getValue().run();
                     Map<String, Long> from = MARK.get() == null ? before : MARK.get();
-                    proxy.snapshot().forEach((op, count) -> total.merge(op, count - from.getOrDefault(op, 0L), Long::sum));
+                    deployment.dynamoCalls().forEach((op, count) -> total.merge(op, count - from.getOrDefault(op, 0L), Long::sum));
                 }
                 total.values().removeIf(v -> v == 0);
                 double sum = total.values().stream().mapToLong(Long::longValue).sum() / (double) rounds;
@@ -174,7 +171,7 @@ public final class DeployedBenchmark {
             if (setup != null) {
                 setup.run();
             }
-            MARK.set(PROXY.get().snapshot());
+            MARK.set(deployment.dynamoCalls());
             counted.run();
         };
     }
@@ -185,9 +182,6 @@ public final class DeployedBenchmark {
             // the next batch
         }
     }
-
-    private static final java.util.concurrent.atomic.AtomicReference<CountingDynamoProxy> PROXY =
-            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Where an operation starts counting (after its setup). */
     private static final java.util.concurrent.atomic.AtomicReference<Map<String, Long>> MARK =

@@ -14,10 +14,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +37,10 @@ import net.wagw.whatsapp.MetaSignature;
  * local servers. Each function answers its smoke request: a verification, a webhook that stores and
  * queues a customer's message, dispatch rounds (SQS events of the queued work, as Lambda's mapping
  * delivers them) that take it to the bot and the bot's send to Meta, a catalog sync, the groups
- * list, a LIME command, the operator's bot list.
+ * list, a LIME command, the operator's bot list. Last, each function's DynamoDB calls during all of
+ * that are held against what its policy in {@code infra/template.yaml} grants.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeployedArtifactIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CUSTOMER = "5531988889999";
@@ -150,6 +158,43 @@ class DeployedArtifactIT {
         JsonNode command = JSON.readTree(answer.body());
         assertThat(command.path("status").asText()).as(answer.body()).isEqualTo("success");
         assertThat(command.path("resource").path("identity").asText()).isEqualTo(CUSTOMER + "@wa.gw.msging.net");
+    }
+
+    /**
+     * The other direction of SamTemplateTest's hand-written map of each function's DynamoDB access:
+     * every call a function made, at init and in the requests of the tests before this one (which
+     * exercise every function), is one its policy grants on that table or index, evaluated as IAM
+     * evaluates it; and a function with DynamoDB grants that served requests made calls while
+     * serving them (else its proxy saw nothing and the check above held vacuously).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void eachFunctionCallsDynamoDbOnlyAsItsPolicyInTheTemplateGrants() {
+        Map<String, String> parameters = deployment.parameters();
+        String arnPrefix = "arn:" + parameters.get("AWS::Partition") + ":dynamodb:" + parameters.get("AWS::Region") + ":"
+                + parameters.get("AWS::AccountId") + ":";
+        List<String> refused = new ArrayList<>();
+        List<String> unseen = new ArrayList<>();
+        for (String function : deployment.functionNames()) {
+            JsonNode resource = deployment.resource(function);
+            CountingDynamoProxy calls = deployment.dynamoCalls(function);
+            Set<CountingDynamoProxy.Access> made = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
+            made.addAll(calls.initAccesses());
+            made.addAll(calls.invocationAccesses());
+            made.stream().filter(access -> access.table() == null || !deployment.template().allows(resource, parameters,
+                    access.action(), arnPrefix + access.resource()))
+                    .forEach(access -> refused.add(function + " calls " + access.action() + " on table " + access.table()
+                            + (access.index() == null ? "" : ", index " + access.index())
+                            + (calls.initAccesses().contains(access) ? " (at init)" : "")));
+            if (!deployment.template().actions(resource, "dynamodb:").isEmpty()
+                    && deployment.function(function).invocations() > 0 && calls.invocationAccesses().isEmpty()) {
+                unseen.add(function + " (" + deployment.function(function).invocations() + " invocations)");
+            }
+        }
+        assertThat(refused).as("DynamoDB calls the functions made that their policies in infra/template.yaml do not grant"
+                + " (refused with AccessDeniedException in AWS)").isEmpty();
+        assertThat(unseen).as("functions with DynamoDB grants that served requests without a DynamoDB call reaching"
+                + " their recording proxy").isEmpty();
     }
 
     /**

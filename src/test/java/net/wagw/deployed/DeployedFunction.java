@@ -211,6 +211,16 @@ public final class DeployedFunction implements AutoCloseable {
         }
     }
 
+    /** Whether the function is serving an invocation now. */
+    public boolean invoking() {
+        return api.invoking();
+    }
+
+    /** How many invocations the function has been handed. */
+    public long invocations() {
+        return api.invocations();
+    }
+
     /** {@link System#nanoTime()} when the process was started. */
     public long startedNanos() {
         return startedNanos;

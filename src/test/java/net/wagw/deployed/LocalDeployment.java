@@ -86,8 +86,8 @@ public final class LocalDeployment implements AutoCloseable {
     private final String metaUrl;
     private final Map<String, String> extraEnvironment = new ConcurrentHashMap<>();
     private final Map<String, DeployedFunction> functions = new ConcurrentHashMap<>();
+    private final Map<String, CountingDynamoProxy> dynamoCalls = new ConcurrentHashMap<>();
     private ApiGatewayFront front;
-    private volatile java.net.URI dynamoEndpoint;
 
     private LocalDeployment(Servers servers, Path taskRoot, Path runtimeJars, Path logDir, String metaUrl) {
         this.dynalite = servers.dynalite;
@@ -105,15 +105,9 @@ public final class LocalDeployment implements AutoCloseable {
         this.runtimeJars = runtimeJars;
         this.logDir = logDir;
         this.metaUrl = metaUrl;
-        this.dynamoEndpoint = dynalite.endpoint();
     }
 
     private record Servers(Dynalite dynalite, ElasticMq elasticMq, S3rver s3rver, WireMockServer secretsManager) {
-    }
-
-    /** Where the functions started from now on reach DynamoDB (dynalite itself, or a proxy in front of it). */
-    public void dynamoEndpoint(java.net.URI endpoint) {
-        this.dynamoEndpoint = endpoint;
     }
 
     /** An environment variable the functions started from now on get besides the template's (a switch a benchmark flips). */
@@ -167,14 +161,27 @@ public final class LocalDeployment implements AutoCloseable {
         return function.path("Properties").path("Environment").path("Variables").path("QUARKUS_FUNQY_EXPORT").asText();
     }
 
-    /** Starts a function (not yet waiting for its init). */
-    public DeployedFunction start(String export) {
-        JsonNode function = template.functions().values().stream().filter(f -> export.equals(export(f))).findFirst()
+    /** The template's resource of a function. */
+    public JsonNode resource(String export) {
+        return template.functions().values().stream().filter(f -> export.equals(export(f))).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no function " + export + " in the template"));
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    /**
+     * Starts a function (not yet waiting for its init), reaching DynamoDB through a proxy of its
+     * own that records its calls ({@link #dynamoCalls(String)}).
+     */
+    public DeployedFunction start(String export) {
+        JsonNode function = resource(export);
         Map<String, String> deployment = parameters();
+        CountingDynamoProxy dynamo = new CountingDynamoProxy(dynalite.endpoint());
         Map<String, String> environment = new LinkedHashMap<>(template.environment(function, deployment));
         // what must be local: where AWS's services and Meta are (unset in AWS, where the SDK finds them)
-        environment.put("WAGW_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
+        environment.put("WAGW_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         environment.put("WAGW_QUEUE_ENDPOINT", elasticMq.endpoint().toString());
         environment.put("WAGW_MEDIA_S3_ENDPOINT", s3rver.endpoint().toString());
         environment.put("WAGW_SECRETS_ENDPOINT", secretsManager.baseUrl());
@@ -182,12 +189,35 @@ public final class LocalDeployment implements AutoCloseable {
         environment.putAll(extraEnvironment);
         String handler = template.evaluate(template.property(function, "Handler"), deployment);
         int memory = template.property(function, "MemorySize").asInt(128);
-        DeployedFunction started = DeployedFunction.start(export, taskRoot, runtimeJars, handler, memory, environment, logDir);
+        DeployedFunction started;
+        try {
+            started = DeployedFunction.start(export, taskRoot, runtimeJars, handler, memory, environment, logDir);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+        dynamo.invoking(started::invoking);
         DeployedFunction previous = functions.put(export, started);
         if (previous != null) {
             previous.close();
         }
+        CountingDynamoProxy previousProxy = dynamoCalls.put(export, dynamo);
+        if (previousProxy != null) {
+            previousProxy.close();
+        }
         return started;
+    }
+
+    /** The DynamoDB calls of the function's latest start (kept after it stops). */
+    public CountingDynamoProxy dynamoCalls(String export) {
+        return dynamoCalls.get(export);
+    }
+
+    /** The DynamoDB calls of all the functions so far, by operation. */
+    public Map<String, Long> dynamoCalls() {
+        Map<String, Long> all = new java.util.TreeMap<>();
+        dynamoCalls.values().forEach(proxy -> proxy.snapshot().forEach((operation, count) -> all.merge(operation, count, Long::sum)));
+        return all;
     }
 
     /** Stops a function, so that the next {@link #start} is a cold start. */
@@ -195,6 +225,10 @@ public final class LocalDeployment implements AutoCloseable {
         DeployedFunction function = functions.remove(export);
         if (function != null) {
             function.close();
+        }
+        CountingDynamoProxy dynamo = dynamoCalls.get(export);
+        if (dynamo != null) {
+            dynamo.close();
         }
     }
 
@@ -286,6 +320,7 @@ public final class LocalDeployment implements AutoCloseable {
         }
         functions.values().forEach(DeployedFunction::close);
         functions.clear();
+        dynamoCalls.values().forEach(CountingDynamoProxy::close);
         sqs.close();
         close(dynalite, elasticMq, s3rver, secretsManager);
     }

@@ -50,6 +50,7 @@ public final class RuntimeApi implements AutoCloseable {
     private final Map<String, Invocation> running = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicLong handedOut = new java.util.concurrent.atomic.AtomicLong();
     private final String functionArn;
 
     public RuntimeApi(String functionName) {
@@ -87,6 +88,16 @@ public final class RuntimeApi implements AutoCloseable {
     /** Completes, with {@link System#nanoTime()}, when the runtime first asks for an event: init is done. */
     public CompletableFuture<Long> ready() {
         return firstPoll;
+    }
+
+    /** Whether the function holds an invocation it has not answered yet. */
+    public boolean invoking() {
+        return !running.isEmpty();
+    }
+
+    /** How many invocations the function has been handed. */
+    public long invocations() {
+        return handedOut.get();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -128,6 +139,7 @@ public final class RuntimeApi implements AutoCloseable {
             return;
         }
         running.put(invocation.id(), invocation);
+        handedOut.incrementAndGet();
         var headers = exchange.getResponseHeaders();
         headers.add("Content-Type", "application/json");
         headers.add("Lambda-Runtime-Aws-Request-Id", invocation.id());

@@ -3,6 +3,8 @@ package net.wagw.infra;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -115,6 +117,63 @@ public final class SamTemplate {
         }
         check(value.isValueNode(), "an environment value CloudFormation can set: %s", value);
         return value.asText();
+    }
+
+    /**
+     * Whether a function's inline policies, evaluated for one deployment, allow {@code action} on
+     * the resource {@code arn}, as IAM decides it: some Allow statement names the action and the
+     * resource and no Deny statement does; actions match case-insensitively, both with IAM's
+     * {@code *} and {@code ?} wildcards. Only the statements that name an action of
+     * {@code action}'s service are evaluated.
+     * See https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+     */
+    public boolean allows(JsonNode function, Map<String, String> deployment, String action, String arn) {
+        String service = action.substring(0, action.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+        boolean allowed = false;
+        for (JsonNode policy : function.path("Properties").path("Policies")) {
+            for (JsonNode statement : policy.path("Statement")) {
+                check(!statement.has("NotAction") && !statement.has("NotResource") && !statement.has("Condition"),
+                        "statements this reader can evaluate (no NotAction, NotResource, Condition): %s", statement);
+                List<String> actions = texts(statement.path("Action"));
+                if (actions.stream().noneMatch(a -> a.equals("*") || a.toLowerCase(Locale.ROOT).startsWith(service))) {
+                    continue;
+                }
+                boolean matches = actions.stream().anyMatch(a -> wildcard(a.toLowerCase(Locale.ROOT))
+                        .matcher(action.toLowerCase(Locale.ROOT)).matches())
+                        && StreamSupport.stream(array(statement.path("Resource")).spliterator(), false)
+                                .anyMatch(r -> wildcard(evaluate(r, deployment)).matcher(arn).matches());
+                if (matches && "Deny".equals(statement.path("Effect").asText())) {
+                    return false;
+                }
+                allowed |= matches && "Allow".equals(statement.path("Effect").asText());
+            }
+        }
+        return allowed;
+    }
+
+    /** The actions a function's policies name (Allow or Deny) of one service ({@code "dynamodb:"}). */
+    public List<String> actions(JsonNode function, String service) {
+        return StreamSupport.stream(function.path("Properties").path("Policies").spliterator(), false)
+                .flatMap(policy -> StreamSupport.stream(policy.path("Statement").spliterator(), false))
+                .flatMap(statement -> texts(statement.path("Action")).stream())
+                .filter(action -> action.toLowerCase(Locale.ROOT).startsWith(service)).toList();
+    }
+
+    private static List<String> texts(JsonNode node) {
+        return StreamSupport.stream(array(node).spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    private static JsonNode array(JsonNode node) {
+        return node.isArray() ? node : node.isMissingNode() ? NODES.arrayNode() : NODES.arrayNode().add(node);
+    }
+
+    /** An IAM pattern: {@code *} any run of characters, {@code ?} any one, the rest literally. */
+    private static Pattern wildcard(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("(?<=[*?])|(?=[*?])")) {
+            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
     }
 
     /** Whether a condition of the template's Conditions holds for one deployment. */

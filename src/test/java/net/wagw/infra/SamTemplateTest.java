@@ -577,6 +577,10 @@ class SamTemplateTest {
      * Each function may do exactly what its code does on each table, no more (least privilege) and
      * no less (an outage). A Query of an index is only allowed by a grant on the index's ARN
      * ({@code ${Table.Arn}/index/...}): a grant on the table's ARN does not cover its indexes.
+     * This guards over-granting against the hand-written {@code DYNAMODB_ACCESS}; the other
+     * direction, that the code calls nothing its policy does not grant, is
+     * {@code DeployedArtifactIT.eachFunctionCallsDynamoDbOnlyAsItsPolicyInTheTemplateGrants}, which
+     * records every call the deployed functions make.
      */
     @Test
     void eachFunctionMayDoExactlyWhatItsCodeDoesOnEachTableAndQueriesIndexesThroughTheirArns() {
