@@ -9,9 +9,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-200}"; zip="${2:-target/function.zip}"; primings="${3:-false,true}"
-mkdir -p target/bench
-if [ ! -f target/function.zip ]; then ./mvnw -q -B package -DskipTests >/dev/null; fi
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
-  dependency:copy@lambda-runtime >/dev/null
-java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-  net.wagw.bench.DeployedBenchmark cold "$n" "$zip" "$primings"
+exec bench/deployed-run.sh cold "$n" "$zip" "$primings"

@@ -6,9 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zip="${1:-target/function.zip}"
-mkdir -p target/bench
-if [ ! -f target/function.zip ]; then ./mvnw -q -B package -DskipTests >/dev/null; fi
-./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
-  dependency:copy@lambda-runtime >/dev/null
-java -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
-  net.wagw.bench.DeployedBenchmark calls 0 "$zip"
+exec bench/deployed-run.sh calls 0 "$zip"

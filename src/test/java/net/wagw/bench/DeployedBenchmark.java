@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 
+import net.wagw.deployed.BackendProxy;
 import net.wagw.deployed.DeployedFunction;
 import net.wagw.deployed.LocalDeployment;
 import net.wagw.deployed.MetaStandIn;
@@ -43,6 +44,11 @@ public final class DeployedBenchmark {
             deployment = deployed;
             if (mode.equals("calls")) {
                 calls();
+            } else if (mode.equals("cds")) {
+                String homes = args.length > 3 ? args[3] : System.getProperty("java.home");
+                for (String home : homes.split(",")) {
+                    cds(Path.of(home), n);
+                }
             } else {
                 // before (no priming: the first request builds and loads what it needs) and after, in one run
                 for (String priming : args.length > 3 ? args[3].split(",") : new String[] { "false", "true" }) {
@@ -58,8 +64,9 @@ public final class DeployedBenchmark {
     // --- cold start and warm latency -------------------------------------------------------
 
     private static void cold(int n) throws Exception {
-        System.out.printf("%-9s %10s %10s %10s %12s %9s %9s%n", "function", "init (s)", "1st req (s)", "cold (s)",
-                "cpu@1st (s)", "p50 (ms)", "p99 (ms)");
+        System.out.printf("%-9s %10s %10s %10s %12s %9s %9s %7s %12s %12s%n", "function", "init (s)", "1st req (s)", "cold (s)",
+                "cpu@1st (s)", "p50 (ms)", "p99 (ms)", "DDB/req", "backend (ms)", "-backend (ms)");
+        List<String> traces = new java.util.ArrayList<>();
         // webhook first: its message opens the customer's window, which send's requests need
         // dispatch after them: each of its requests is an SQS event of one work item they queued
         for (String function : List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep")) {
@@ -75,19 +82,171 @@ public final class DeployedBenchmark {
                 throw new IllegalStateException(function + " failed its first request: " + first + "\n" + started.logTail());
             }
             long[] warm = new long[n];
+            Hops hops = new Hops(n);
+            List<BackendProxy> backends = List.of(deployment.dynamoCalls(function), deployment.queueCalls(function),
+                    deployment.metaCalls());
+            boolean http = !List.of("dispatch", "sweep").contains(function);
             for (int i = 0; i < n; i++) {
+                List<BackendProxy.Totals> before = backends.stream().map(BackendProxy::totals).toList();
                 long s = System.nanoTime();
                 request.apply(i + 1);
-                warm[i] = System.nanoTime() - s;
+                long e = System.nanoTime();
+                warm[i] = e - s;
+                List<BackendProxy.Totals> calls = new java.util.ArrayList<>();
+                for (int b = 0; b < backends.size(); b++) {
+                    calls.add(backends.get(b).totals().minus(before.get(b)));
+                }
+                hops.add(i, s, e, http ? deployment.front().lastHop() : null, started.lastTrace(), calls);
             }
             Arrays.sort(warm);
-            System.out.printf("%-9s %10.2f %10.2f %10.2f %12.2f %9.1f %9.1f%n", function, (ready - t0) / 1e9,
-                    (answered - ready) / 1e9, (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6, warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6);
+            System.out.printf("%-9s %10.2f %10.2f %10.2f %12.2f %9.1f %9.1f %7.1f %12.1f %12.1f%n", function, (ready - t0) / 1e9,
+                    (answered - ready) / 1e9, (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6, warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6,
+                    hops.meanCalls(), hops.median(Hops.BACKENDS), hops.median(Hops.WITHOUT_BACKENDS));
+            traces.add(String.format("%-9s %s", function, hops.medians()));
             if (!function.equals("webhook")) {
                 deployment.stop(function);
             }
         }
         deployment.stop("webhook");
+        System.out.println("warm request hops, medians (ms): " + String.join(", ", Hops.NAMES));
+        traces.forEach(System.out::println);
+    }
+
+    /**
+     * Where a warm request's time goes, per request (medians printed): the client to the API front,
+     * the front building the event and the function taking it ({@code /next} answered), the
+     * function's work (and, within it, its backends' round trips as their proxies timed them:
+     * DynamoDB, the work queue, Meta and the bot), its answer to the front and the front's to the
+     * client; and the whole request less its backends. Functions invoked without the front
+     * (dispatch: the bench's receive from the queue and delete after, in the first and last hops;
+     * sweep) have only the Runtime API's hops.
+     */
+    private static final class Hops {
+        static final List<String> NAMES = List.of("client->front", "front->handed", "in function", "DynamoDB", "queue",
+                "Meta/bot", "answer->front", "front->client");
+        static final int BACKENDS = NAMES.size();
+        static final int WITHOUT_BACKENDS = NAMES.size() + 1;
+        private final double[][] ms;
+        private long calls;
+
+        Hops(int n) {
+            ms = new double[NAMES.size() + 2][n];
+        }
+
+        /** @param backends the request's calls to DynamoDB, the queue, Meta and the bot */
+        void add(int i, long sent, long received, net.wagw.deployed.ApiGatewayFront.Hop front, RuntimeApi.Trace trace,
+                List<BackendProxy.Totals> backends) {
+            long in = front == null ? sent : front.received();
+            long out = front == null ? received : front.answering();
+            long backend = backends.stream().mapToLong(BackendProxy.Totals::nanos).sum();
+            ms[0][i] = (in - sent) / 1e6;
+            ms[1][i] = (trace.handed() - in) / 1e6;
+            ms[2][i] = (trace.answered() - trace.handed()) / 1e6;
+            for (int b = 0; b < 3; b++) {
+                ms[3 + b][i] = backends.get(b).nanos() / 1e6;
+            }
+            ms[6][i] = (out - trace.answered()) / 1e6;
+            ms[7][i] = (received - out) / 1e6;
+            ms[BACKENDS][i] = backend / 1e6;
+            ms[WITHOUT_BACKENDS][i] = (received - sent - backend) / 1e6;
+            calls += backends.get(0).calls();
+        }
+
+        double median(int hop) {
+            double[] sorted = ms[hop].clone();
+            Arrays.sort(sorted);
+            return sorted[sorted.length / 2];
+        }
+
+        double meanCalls() {
+            return calls / (double) ms[0].length;
+        }
+
+        String medians() {
+            StringBuilder line = new StringBuilder();
+            for (int hop = 0; hop < NAMES.size(); hop++) {
+                line.append(String.format(" %8.2f", median(hop)));
+            }
+            return line.toString();
+        }
+    }
+
+    // --- AppCDS -----------------------------------------------------------------------------
+
+    /**
+     * A class-data archive per function, recorded under the runtime client as Lambda would run it:
+     * a training run with {@code -XX:ArchiveClassesAtExit} that answers the function's first
+     * request and exits as Lambda shuts an environment down (SIGTERM); then {@code rounds} cold
+     * starts without the archive and with it ({@code -XX:SharedArchiveFile}, and
+     * {@code -Xshare:on} so that an archive the JVM cannot map fails the run rather than measuring
+     * nothing), alternating, on the JVM of {@code javaHome}; medians of init and of process start to
+     * first answer. The archive only loads in the JVM build that wrote it.
+     */
+    private static void cds(Path javaHome, int rounds) throws Exception {
+        Path archives = Path.of("target/bench/deployed/cds").toAbsolutePath();
+        java.nio.file.Files.createDirectories(archives);
+        deployment.javaHome(javaHome);
+        String version = version(javaHome);
+        System.out.printf("AppCDS on %s (%s): medians of %d cold starts each%n", javaHome, version, rounds);
+        System.out.printf("%-9s %12s %12s %12s %12s %11s %11s %12s%n", "function", "init (s)", "init+CDS (s)", "cold (s)",
+                "cold+CDS (s)", "saving (s)", "archive MB", "training (s)");
+        int[] next = { 1000 };
+        for (String function : List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep")) {
+            IntFunction<String> request = request(function);
+            Path archive = archives.resolve(function + "-" + version + ".jsa");
+            java.nio.file.Files.deleteIfExists(archive);
+            long training = System.nanoTime();
+            deployment.jvmFlags(List.of("-XX:ArchiveClassesAtExit=" + archive));
+            firstRequest(function, request, next[0]++);
+            int exit = deployment.exit(function, Duration.ofMinutes(2));
+            double trained = (System.nanoTime() - training) / 1e9;
+            if (!java.nio.file.Files.isRegularFile(archive)) {
+                throw new IllegalStateException(function + " exited (" + exit + ") without writing " + archive);
+            }
+            double[][] plain = new double[2][rounds];
+            double[][] shared = new double[2][rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (double[][] variant : List.of(plain, shared)) {
+                    deployment.jvmFlags(variant == plain ? List.of()
+                            : List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+                    double[] times = firstRequest(function, request, next[0]++);
+                    variant[0][r] = times[0];
+                    variant[1][r] = times[1];
+                    deployment.stop(function);
+                }
+            }
+            double[] medians = { median(plain[0]), median(shared[0]), median(plain[1]), median(shared[1]) };
+            System.out.printf("%-9s %12.2f %12.2f %12.2f %12.2f %11.2f %11.1f %12.1f%n", function, medians[0], medians[1],
+                    medians[2], medians[3], medians[2] - medians[3], java.nio.file.Files.size(archive) / 1e6, trained);
+        }
+        deployment.jvmFlags(List.of());
+        deployment.javaHome(Path.of(System.getProperty("java.home")));
+    }
+
+    /** Starts the function and answers its first request: init and process start to first answer, seconds. */
+    private static double[] firstRequest(String function, IntFunction<String> request, int i) {
+        DeployedFunction started = deployment.start(function);
+        long ready = started.awaitReady(LocalDeployment.START_TIMEOUT);
+        String first = request.apply(i);
+        long answered = System.nanoTime();
+        if (first.startsWith("!")) {
+            throw new IllegalStateException(function + " failed its first request: " + first + "\n" + started.logTail());
+        }
+        return new double[] { (ready - started.startedNanos()) / 1e9, (answered - started.startedNanos()) / 1e9 };
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** The JVM's version string, as its {@code release} file names it. */
+    private static String version(Path javaHome) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(javaHome.resolve("release")).stream()
+                .filter(line -> line.startsWith("JAVA_VERSION=")).findFirst()
+                .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).orElse("unknown");
     }
 
     private static long pid(DeployedFunction function) {

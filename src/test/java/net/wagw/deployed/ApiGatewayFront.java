@@ -3,9 +3,6 @@ package net.wagw.deployed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -39,22 +36,26 @@ public final class ApiGatewayFront implements AutoCloseable {
 
     public ApiGatewayFront(Map<String, DeployedFunction> functions) {
         this.functions = functions;
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        server = LoopbackServer.start("/", this::serve, executor, 64);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** When ({@link System#nanoTime()}) the latest request was received and its answer about to be written. */
+    public record Hop(long received, long answering) {
+    }
+
+    private volatile Hop lastHop;
+
+    /** The latest request's times (sequential requests: the one just answered). */
+    public Hop lastHop() {
+        return lastHop;
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         try (exchange) {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
@@ -82,6 +83,7 @@ public final class ApiGatewayFront implements AutoCloseable {
             String text = response.path("body").asText("");
             byte[] bytes = response.path("isBase64Encoded").asBoolean(false) ? Base64.getDecoder().decode(text)
                     : text.getBytes(StandardCharsets.UTF_8);
+            lastHop = new Hop(received, System.nanoTime());
             write(exchange, response.path("statusCode").asInt(500), bytes);
         } catch (RuntimeException e) {
             write(exchange, 502, ("{\"message\":\"" + e.getClass().getSimpleName() + "\"}").getBytes(StandardCharsets.UTF_8));

@@ -177,8 +177,8 @@ class DeployedArtifactIT {
         List<String> unseen = new ArrayList<>();
         for (String function : deployment.functionNames()) {
             JsonNode resource = deployment.resource(function);
-            CountingDynamoProxy calls = deployment.dynamoCalls(function);
-            Set<CountingDynamoProxy.Access> made = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
+            BackendProxy calls = deployment.dynamoCalls(function);
+            Set<BackendProxy.Access> made = new TreeSet<>(java.util.Comparator.comparing(Object::toString));
             made.addAll(calls.initAccesses());
             made.addAll(calls.invocationAccesses());
             made.stream().filter(access -> access.table() == null || !deployment.template().allows(resource, parameters,

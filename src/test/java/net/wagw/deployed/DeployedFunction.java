@@ -89,14 +89,16 @@ public final class DeployedFunction implements AutoCloseable {
 
     /**
      * Starts the function: {@code environment} is what its Lambda's configuration sets; the
-     * variables the Lambda service itself sets are added here.
+     * variables the Lambda service itself sets are added here. {@code javaHome} is the JVM it runs
+     * on, {@code jvmFlags} what it gets besides Lambda's (a benchmark's class-data archive).
      */
     public static DeployedFunction start(String name, Path taskRoot, Path runtimeJars, String handler, int memoryMb,
-            Map<String, String> environment, Path logDir) {
+            Map<String, String> environment, Path logDir, Path javaHome, List<String> jvmFlags) {
         RuntimeApi api = new RuntimeApi(name);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(lambdaJvmFlags(memoryMb));
+        command.addAll(jvmFlags);
         command.add("-D" + JNI_PROPERTY + "=" + nativeClient(runtimeJars));
         command.add("-classpath");
         command.add(classPath(runtimeJars));
@@ -211,6 +213,11 @@ public final class DeployedFunction implements AutoCloseable {
         }
     }
 
+    /** The hops of the latest invocation it answered. */
+    public RuntimeApi.Trace lastTrace() {
+        return api.lastTrace();
+    }
+
     /** Whether the function is serving an invocation now. */
     public boolean invoking() {
         return api.invoking();
@@ -245,6 +252,27 @@ public final class DeployedFunction implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Asks the JVM to exit (SIGTERM, as Lambda's shutdown does) and waits up to {@code timeout} for
+     * it, so that what it does at exit (a class-data archive dumped) is done.
+     *
+     * @return its exit code
+     */
+    public int exit(Duration timeout) {
+        try {
+            process.destroy();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " did not exit within " + timeout + "\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            close();
+        }
     }
 
     @Override

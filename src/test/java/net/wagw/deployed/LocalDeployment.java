@@ -50,9 +50,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * servers: dynalite with the stack's tables and the bot as an item of its bots table, ElasticMQ
  * with the work queue (whose batches {@link #dispatchRound} hands to {@code dispatch} as Lambda's
  * SQS mapping does), s3rver with the media bucket, and a Secrets Manager stand-in holding the
- * stack's secrets under the names the template gives the functions. {@code metaUrl} is where
+ * stack's secrets under the names the template gives the functions. {@code metaAt} is where
  * Meta's Graph API is, and the bot's endpoints under it; the HTTP functions are behind an API
- * Gateway front.
+ * Gateway front. The functions reach DynamoDB, the work queue and Meta through proxies that record
+ * their calls ({@link BackendProxy}): one per function for DynamoDB and the queue, one for Meta.
  */
 public final class LocalDeployment implements AutoCloseable {
     public static final String STACK = "wagw-deployed";
@@ -85,8 +86,12 @@ public final class LocalDeployment implements AutoCloseable {
     private final Path logDir;
     private final String metaUrl;
     private final Map<String, String> extraEnvironment = new ConcurrentHashMap<>();
+    private volatile Path javaHome = Path.of(System.getProperty("java.home"));
+    private volatile List<String> jvmFlags = List.of();
     private final Map<String, DeployedFunction> functions = new ConcurrentHashMap<>();
-    private final Map<String, CountingDynamoProxy> dynamoCalls = new ConcurrentHashMap<>();
+    private final Map<String, BackendProxy> dynamoCalls = new ConcurrentHashMap<>();
+    private final Map<String, BackendProxy> queueCalls = new ConcurrentHashMap<>();
+    private final BackendProxy metaCalls;
     private ApiGatewayFront front;
 
     private LocalDeployment(Servers servers, Path taskRoot, Path runtimeJars, Path logDir, String metaUrl) {
@@ -94,6 +99,7 @@ public final class LocalDeployment implements AutoCloseable {
         this.elasticMq = servers.elasticMq;
         this.s3rver = servers.s3rver;
         this.secretsManager = servers.secretsManager;
+        this.metaCalls = servers.meta;
         QueueConnection connection = new QueueConnection(Optional.of(elasticMq.endpoint()), REGION, Optional.empty(),
                 Queues.WORK, 0);
         this.sqs = SqsClients.build(connection);
@@ -107,7 +113,8 @@ public final class LocalDeployment implements AutoCloseable {
         this.metaUrl = metaUrl;
     }
 
-    private record Servers(Dynalite dynalite, ElasticMq elasticMq, S3rver s3rver, WireMockServer secretsManager) {
+    private record Servers(Dynalite dynalite, ElasticMq elasticMq, S3rver s3rver, WireMockServer secretsManager,
+            BackendProxy meta) {
     }
 
     /** An environment variable the functions started from now on get besides the template's (a switch a benchmark flips). */
@@ -115,9 +122,22 @@ public final class LocalDeployment implements AutoCloseable {
         extraEnvironment.put(variable, value);
     }
 
+    /** The JVM the functions started from now on run on (this one's, unless told). */
+    public void javaHome(Path javaHome) {
+        this.javaHome = javaHome;
+    }
+
+    /** JVM flags the functions started from now on get besides Lambda's (a benchmark's class-data archive). */
+    public void jvmFlags(List<String> flags) {
+        this.jvmFlags = List.copyOf(flags);
+    }
+
     /** The local servers with the stack's tables, queue, bucket, secrets and bot; the zip unpacked; no function started yet. */
-    public static LocalDeployment prepare(Path zip, Path runtimeJars, Path workDir, String metaUrl) {
+    public static LocalDeployment prepare(Path zip, Path runtimeJars, Path workDir, String metaAt) {
         Path project = Path.of("").toAbsolutePath();
+        // the functions reach Meta and the bot through a proxy that times their calls
+        BackendProxy metaProxy = new BackendProxy(java.net.URI.create(metaAt));
+        String metaUrl = metaProxy.endpoint().toString();
         Dynalite dynalite = Dynalite.start(project);
         ElasticMq elasticMq = null;
         S3rver s3rver = null;
@@ -144,10 +164,11 @@ public final class LocalDeployment implements AutoCloseable {
             }
             // absolute: each function runs in its task root
             Path taskRoot = DeployedFunction.unpack(zip, workDir.toAbsolutePath().resolve("task"));
-            return new LocalDeployment(new Servers(dynalite, elasticMq, s3rver, secretsManager), taskRoot,
+            return new LocalDeployment(new Servers(dynalite, elasticMq, s3rver, secretsManager, metaProxy), taskRoot,
                     runtimeJars.toAbsolutePath(), workDir.toAbsolutePath().resolve("logs"), metaUrl);
         } catch (RuntimeException e) {
             close(dynalite, elasticMq, s3rver, secretsManager);
+            metaProxy.close();
             throw e;
         }
     }
@@ -178,11 +199,12 @@ public final class LocalDeployment implements AutoCloseable {
     public DeployedFunction start(String export) {
         JsonNode function = resource(export);
         Map<String, String> deployment = parameters();
-        CountingDynamoProxy dynamo = new CountingDynamoProxy(dynalite.endpoint());
+        BackendProxy dynamo = new BackendProxy(dynalite.endpoint());
+        BackendProxy queue = new BackendProxy(elasticMq.endpoint());
         Map<String, String> environment = new LinkedHashMap<>(template.environment(function, deployment));
         // what must be local: where AWS's services and Meta are (unset in AWS, where the SDK finds them)
         environment.put("WAGW_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        environment.put("WAGW_QUEUE_ENDPOINT", elasticMq.endpoint().toString());
+        environment.put("WAGW_QUEUE_ENDPOINT", queue.endpoint().toString());
         environment.put("WAGW_MEDIA_S3_ENDPOINT", s3rver.endpoint().toString());
         environment.put("WAGW_SECRETS_ENDPOINT", secretsManager.baseUrl());
         environment.put("QUARKUS_REST_CLIENT_META_URL", metaUrl);
@@ -191,9 +213,11 @@ public final class LocalDeployment implements AutoCloseable {
         int memory = template.property(function, "MemorySize").asInt(128);
         DeployedFunction started;
         try {
-            started = DeployedFunction.start(export, taskRoot, runtimeJars, handler, memory, environment, logDir);
+            started = DeployedFunction.start(export, taskRoot, runtimeJars, handler, memory, environment, logDir, javaHome,
+                    jvmFlags);
         } catch (RuntimeException e) {
             dynamo.close();
+            queue.close();
             throw e;
         }
         dynamo.invoking(started::invoking);
@@ -201,15 +225,26 @@ public final class LocalDeployment implements AutoCloseable {
         if (previous != null) {
             previous.close();
         }
-        CountingDynamoProxy previousProxy = dynamoCalls.put(export, dynamo);
-        if (previousProxy != null) {
-            previousProxy.close();
+        for (BackendProxy previousProxy : new BackendProxy[] { dynamoCalls.put(export, dynamo), queueCalls.put(export, queue) }) {
+            if (previousProxy != null) {
+                previousProxy.close();
+            }
         }
         return started;
     }
 
+    /** The work-queue calls of the function's latest start (kept after it stops). */
+    public BackendProxy queueCalls(String export) {
+        return queueCalls.get(export);
+    }
+
+    /** All the functions' calls to Meta's Graph API and to the bot. */
+    public BackendProxy metaCalls() {
+        return metaCalls;
+    }
+
     /** The DynamoDB calls of the function's latest start (kept after it stops). */
-    public CountingDynamoProxy dynamoCalls(String export) {
+    public BackendProxy dynamoCalls(String export) {
         return dynamoCalls.get(export);
     }
 
@@ -226,9 +261,29 @@ public final class LocalDeployment implements AutoCloseable {
         if (function != null) {
             function.close();
         }
-        CountingDynamoProxy dynamo = dynamoCalls.get(export);
-        if (dynamo != null) {
-            dynamo.close();
+        closeProxies(export);
+    }
+
+    /**
+     * Lets a function exit as Lambda shuts an environment down (SIGTERM, then waiting up to
+     * {@code timeout}), so that what its JVM does at exit is done.
+     *
+     * @return its exit code
+     */
+    public int exit(String export, Duration timeout) {
+        DeployedFunction function = functions.remove(export);
+        try {
+            return function.exit(timeout);
+        } finally {
+            closeProxies(export);
+        }
+    }
+
+    private void closeProxies(String export) {
+        for (BackendProxy proxy : new BackendProxy[] { dynamoCalls.get(export), queueCalls.get(export) }) {
+            if (proxy != null) {
+                proxy.close();
+            }
         }
     }
 
@@ -320,7 +375,9 @@ public final class LocalDeployment implements AutoCloseable {
         }
         functions.values().forEach(DeployedFunction::close);
         functions.clear();
-        dynamoCalls.values().forEach(CountingDynamoProxy::close);
+        dynamoCalls.values().forEach(BackendProxy::close);
+        queueCalls.values().forEach(BackendProxy::close);
+        metaCalls.close();
         sqs.close();
         close(dynalite, elasticMq, s3rver, secretsManager);
     }

@@ -3,9 +3,6 @@ package net.wagw.deployed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -37,7 +34,15 @@ public final class RuntimeApi implements AutoCloseable {
     public record Answer(boolean error, String body) {
     }
 
-    private record Invocation(String id, byte[] event, long deadlineMillis, CompletableFuture<Answer> answer) {
+    /**
+     * When ({@link System#nanoTime()}) an invocation was queued, handed to the function (its
+     * {@code /next} answer written) and answered (its {@code /response} or {@code /error} received).
+     */
+    public record Trace(long queued, long handed, long answered) {
+    }
+
+    private record Invocation(String id, byte[] event, long deadlineMillis, CompletableFuture<Answer> answer,
+            long queued) {
     }
 
     private final HttpServer server;
@@ -51,18 +56,13 @@ public final class RuntimeApi implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final CompletableFuture<Long> firstPoll = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicLong handedOut = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> handedAt = new ConcurrentHashMap<>();
+    private volatile Trace lastTrace;
     private final String functionArn;
 
     public RuntimeApi(String functionName) {
         this.functionArn = "arn:aws:lambda:us-east-1:000000000000:function:" + functionName;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext(BASE, this::serve);
-        server.start();
+        server = LoopbackServer.start(BASE, this::serve, executor, 16);
     }
 
     /** {@code host:port}, as {@code AWS_LAMBDA_RUNTIME_API} names it. */
@@ -73,7 +73,7 @@ public final class RuntimeApi implements AutoCloseable {
     /** Queues an event; the future completes when the function answers it. */
     public CompletableFuture<Answer> invoke(byte[] event, Duration timeout) {
         Invocation invocation = new Invocation(UUID.randomUUID().toString(), event,
-                System.currentTimeMillis() + timeout.toMillis(), new CompletableFuture<>());
+                System.currentTimeMillis() + timeout.toMillis(), new CompletableFuture<>(), System.nanoTime());
         pending.add(invocation);
         initError.thenAccept(error -> invocation.answer().completeExceptionally(
                 new IllegalStateException("the function failed to start: " + error)));
@@ -90,6 +90,11 @@ public final class RuntimeApi implements AutoCloseable {
         return firstPoll;
     }
 
+    /** The latest answered invocation's hops (set before its answer completes). */
+    public Trace lastTrace() {
+        return lastTrace;
+    }
+
     /** Whether the function holds an invocation it has not answered yet. */
     public boolean invoking() {
         return !running.isEmpty();
@@ -101,6 +106,7 @@ public final class RuntimeApi implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long received = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring(BASE.length());
             byte[] body;
@@ -121,6 +127,8 @@ public final class RuntimeApi implements AutoCloseable {
                     write(exchange, 400, "{\"errorMessage\":\"unknown request id\",\"errorType\":\"InvalidRequestID\"}");
                     return;
                 }
+                Long handed = handedAt.remove(id);
+                lastTrace = new Trace(invocation.queued(), handed == null ? received : handed, received);
                 invocation.answer().complete(new Answer(path.endsWith("/error"), new String(body, StandardCharsets.UTF_8)));
                 accepted(exchange);
             } else {
@@ -150,6 +158,7 @@ public final class RuntimeApi implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(invocation.event());
         }
+        handedAt.put(invocation.id(), System.nanoTime());
     }
 
     private static void accepted(HttpExchange exchange) throws IOException {

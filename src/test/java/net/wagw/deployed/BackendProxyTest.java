@@ -6,24 +6,24 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import net.wagw.deployed.CountingDynamoProxy.Access;
+import net.wagw.deployed.BackendProxy.Access;
 
 /** What IAM authorizes a DynamoDB call as, read from the call's JSON as the proxy sees it. */
-class CountingDynamoProxyTest {
+class BackendProxyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aQueryOfAnIndexIsAnAccessToTheIndexNotToItsTable() throws Exception {
-        assertThat(CountingDynamoProxy.accesses("Query", JSON.readTree("{\"TableName\":\"s-deliveries\",\"IndexName\":\"dead\"}")))
+        assertThat(BackendProxy.accesses("Query", JSON.readTree("{\"TableName\":\"s-deliveries\",\"IndexName\":\"dead\"}")))
                 .containsExactly(new Access("dynamodb:Query", "s-deliveries", "dead"));
         assertThat(new Access("dynamodb:Query", "s-deliveries", "dead").resource()).isEqualTo("table/s-deliveries/index/dead");
-        assertThat(CountingDynamoProxy.accesses("GetItem", JSON.readTree("{\"TableName\":\"s-accounts\",\"Key\":{}}")))
+        assertThat(BackendProxy.accesses("GetItem", JSON.readTree("{\"TableName\":\"s-accounts\",\"Key\":{}}")))
                 .containsExactly(new Access("dynamodb:GetItem", "s-accounts", null));
     }
 
     @Test
     void aBatchIsItsOwnActionOnEveryTableOfItsRequestItems() throws Exception {
-        assertThat(CountingDynamoProxy.accesses("BatchGetItem",
+        assertThat(BackendProxy.accesses("BatchGetItem",
                 JSON.readTree("{\"RequestItems\":{\"s-accounts\":{\"Keys\":[]},\"s-opt-ins\":{\"Keys\":[]}}}")))
                 .containsExactlyInAnyOrder(new Access("dynamodb:BatchGetItem", "s-accounts", null),
                         new Access("dynamodb:BatchGetItem", "s-opt-ins", null));
@@ -31,7 +31,7 @@ class CountingDynamoProxyTest {
 
     @Test
     void aTransactionIsEachItemsOwnActionOnItsTable() throws Exception {
-        assertThat(CountingDynamoProxy.accesses("TransactWriteItems", JSON.readTree("{\"TransactItems\":["
+        assertThat(BackendProxy.accesses("TransactWriteItems", JSON.readTree("{\"TransactItems\":["
                 + "{\"Put\":{\"TableName\":\"s-messages\"}},{\"Update\":{\"TableName\":\"s-accounts\"}},"
                 + "{\"ConditionCheck\":{\"TableName\":\"s-opt-ins\"}}]}")))
                 .containsExactly(new Access("dynamodb:PutItem", "s-messages", null),

@@ -3,9 +3,6 @@ package net.wagw.deployed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,14 +25,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Records the DynamoDB calls a deployed function makes, on their way to dynalite (the function's
- * own in-process counter lives in another JVM): each call's operation (the {@code X-Amz-Target}
- * header of DynamoDB's JSON protocol), what IAM authorizes it as (an action on a table, or on
- * {@code table/index/<name>} for an index's Query or Scan; a batch on every table of its
- * {@code RequestItems}, a transaction's items each as their own action), whether it came while
- * the function served an invocation or outside one (its init), and how long its round trip took.
+ * A deployed function's calls to one of its backends, on their way there (the function's own
+ * in-process counter lives in another JVM): how many and how long their round trips took, by
+ * operation (the {@code X-Amz-Target} header of the AWS JSON protocols, as DynamoDB's and SQS's
+ * clients send it). For DynamoDB, also what IAM authorizes each call as (an action on a table, or
+ * on {@code table/index/<name>} for an index's Query or Scan; a batch on every table of its
+ * {@code RequestItems}, a transaction's items each as their own action), and whether it came while
+ * the function served an invocation or outside one (its init).
  */
-public final class CountingDynamoProxy implements AutoCloseable {
+public final class BackendProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "transfer-encoding",
             "expect", "upgrade", "keep-alive");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,16 +72,9 @@ public final class CountingDynamoProxy implements AutoCloseable {
     private final LongAdder nanos = new LongAdder();
     private volatile BooleanSupplier invoking = () -> false;
 
-    public CountingDynamoProxy(URI target) {
+    public BackendProxy(URI target) {
         this.target = target;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/", this::forward);
-        server.start();
+        server = LoopbackServer.start("/", this::forward, executor, 64);
     }
 
     public URI endpoint() {
@@ -156,10 +147,14 @@ public final class CountingDynamoProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            String operation = target == null ? "unknown" : target.substring(target.indexOf('.') + 1);
+            String operation = target == null ? exchange.getRequestMethod() : target.substring(target.indexOf('.') + 1);
             calls.computeIfAbsent(operation, k -> new LongAdder()).increment();
-            (duringInvocation ? inInvocations : atInit).addAll(accesses(operation, parse(body)));
-            HttpRequest.Builder request = HttpRequest.newBuilder(this.target.resolve(exchange.getRequestURI().getRawPath()))
+            if (target != null && target.startsWith("DynamoDB_")) {
+                (duringInvocation ? inInvocations : atInit).addAll(accesses(operation, parse(body)));
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            HttpRequest.Builder request = HttpRequest.newBuilder(this.target.resolve(exchange.getRequestURI().getRawPath()
+                    + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
                 if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
