@@ -22,12 +22,14 @@ import net.wagw.deployed.RuntimeApi;
 import net.wagw.whatsapp.MetaSignature;
 
 /**
- * Not a test: benchmarks of the deployed artifact (bench/deployed.sh, bench/dynamodb-calls.sh).
- * {@code cold}: each function of the template started alone from target/function.zip under the
- * runtime interface client, with Lambda's JVM flags: process start to its first answered request
- * (and the process's CPU time by then), then warm p50/p99 of {@code n} requests through the API
- * front; without priming ({@code wagw.priming=false}), then with it. {@code calls}: the DynamoDB
- * calls of each operation, counted on their way to dynalite.
+ * Not a test: benchmarks of the deployed artifact (bench/deployed.sh, bench/dynamodb-calls.sh,
+ * bench/deployed-cds.sh). {@code cold}: each function of the template started alone from
+ * target/function.zip under the runtime interface client, with Lambda's JVM flags: process start
+ * to its first answered request (and the process's CPU time by then), then warm p50/p99 of
+ * {@code n} requests through the API front, with their backends' round trips and hops; without
+ * priming ({@code wagw.priming=false}), then with it. {@code calls}: the DynamoDB calls of each
+ * operation, counted on their way to dynalite. {@code cds}: cold starts without and with an AppCDS
+ * archive recorded under the runtime client.
  */
 public final class DeployedBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().build();
