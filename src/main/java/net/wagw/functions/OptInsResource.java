@@ -50,15 +50,16 @@ public class OptInsResource {
         }
         OptInChange recorded = optIns.consent(request.bot().id(), customer.key(),
                 Bodies.text(body, "source").orElse(null), Bodies.text(body, "text").orElse(null), categories);
-        // the consent just written is the current one: not read back
-        return new ResourceResponse(201, Lime.OPT_IN, resource(request.bot().id(), customer, recorded));
+        // answered from what was just written: the history is not read back (GET shows it)
+        return new ResourceResponse(201, Lime.OPT_IN, resource(customer, recorded, null));
     }
 
     ResourceResponse get(ResourceRequest request) {
         Customer customer = customers.identify(request.pathParameter("customer"));
         OptInChange current = optIns.current(request.bot().id(), customer.key()).orElseThrow(() -> new Refusal(
                 Reason.RESOURCE_NOT_FOUND, customer.shown() + " has never opted in.", Refusal.Kind.NOT_FOUND));
-        return ResourceResponse.ok(Lime.OPT_IN, resource(request.bot().id(), customer, current));
+        return ResourceResponse.ok(Lime.OPT_IN, resource(customer, current,
+                optIns.history(request.bot().id(), customer.key()).stream().map(Change::of).toList()));
     }
 
     ResourceResponse delete(ResourceRequest request) {
@@ -67,8 +68,8 @@ public class OptInsResource {
         return ResourceResponse.noContent();
     }
 
-    private OptInResource resource(String botId, Customer customer, OptInChange current) {
-        List<Change> history = optIns.history(botId, customer.key()).stream().map(Change::of).toList();
+    /** @param history every change, oldest first; null leaves it out */
+    private OptInResource resource(Customer customer, OptInChange current, List<Change> history) {
         return new OptInResource(nodes.customer(customer.id()),
                 customer.number() == null ? null : customer.number().e164(), status(current),
                 current.categories(), current.source(), current.text(), current.at(), history);
@@ -78,7 +79,10 @@ public class OptInsResource {
         return change.active() ? "active" : "revoked";
     }
 
-    /** {@code application/vnd.wagw.opt-in+json}: the current consent and every change before it. */
+    /**
+     * {@code application/vnd.wagw.opt-in+json}: the current consent and every change before it (the
+     * set's 201 shows the consent it recorded, without the history).
+     */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OptInResource(String identity, String phoneNumber, String status, Set<String> categories,

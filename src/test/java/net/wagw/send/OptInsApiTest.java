@@ -41,7 +41,9 @@ class OptInsApiTest {
                 .post("/opt-ins").then().statusCode(201)
                 .body("identity", equalTo("5531977003001@wa.gw.msging.net"))
                 .body("status", equalTo("active"))
-                .body("categories", contains("UTILITY"));
+                .body("categories", contains("UTILITY"))
+                .body("source", equalTo("checkout-form"))
+                .body("updatedAt", notNullValue());
 
         bot(Bots.A_KEY).get("/opt-ins/+5531977003001").then().statusCode(200)
                 .body("phoneNumber", equalTo("+5531977003001"))
