@@ -2,16 +2,14 @@ package net.wagw.store;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-import net.wagw.domain.content.TypedValue;
-import net.wagw.domain.send.MessageStatus;
-import net.wagw.domain.send.StatusUpdate;
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
+import net.wagw.domain.send.StatusUpdate;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -19,24 +17,30 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * {@link StatusStore} on the statuses table: pk bot#wamid, the message's envelope id and recipient,
- * and the rank reached, moved by one conditional update per status (forward only). A group
- * participant's rank lives in its own item, pk bot#wamid#participant. A status of a wamid with no
- * message yet is kept in the same item ({@code kept*} attributes, the furthest one), and handed back
- * by {@link #track}: the item exists then without {@code messageId}.
+ * {@link StatusStore} on the message items themselves (docs/storage.md): a sent message's rank,
+ * moved by one conditional update per status (forward only), lives on its messages item, found by
+ * the envelope id its status's callback data names, else through the sparse "wamid" index. A
+ * status of a message not tracked yet is kept on that item ({@code kept*}) and handed back by
+ * {@link DynamoMessageStore#recordSent}.
+ *
+ * <p>The statuses table holds what a message item cannot: each group participant's rank (pk
+ * bot#wamid#participant), and by wamid alone (pk bot#wamid) a send whose callback data did not fit
+ * ({@link #track}), a status of a message no item knows (kept there), and the messages tracked there
+ * before their items tracked themselves.
  */
 public final class DynamoStatusStore implements StatusStore {
     private static final Duration KEEP = Duration.ofDays(30);
     private static final String MESSAGE_ID = "messageId";
-    private static final String KEPT = "kept";
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String messages;
     private final Clock clock;
 
     public DynamoStatusStore(DynamoDbClient dynamo, TableNames names, Clock clock) {
         this.dynamo = dynamo;
         this.table = names.of(Tables.STATUSES);
+        this.messages = names.of(Tables.MESSAGES);
         this.clock = clock;
     }
 
@@ -47,115 +51,232 @@ public final class DynamoStatusStore implements StatusStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":m", AttributeValue.fromS(sent.envelopeId()),
                 ":r", AttributeValue.fromS(recipientNode), ":zero", AttributeValue.fromN("0"),
                 ":content", AttributeValue.fromS(sent.contentKind()), ":expiresAt", expiry()));
+        Map<String, String> names = new HashMap<>(Map.of("#rank", MessageTracking.RANK, "#expiresAt",
+                Tables.EXPIRES_AT, "#content", MessageTracking.CONTENT));
         if (!sent.replies().isEmpty()) {
-            Map<String, AttributeValue> replies = new HashMap<>();
-            sent.replies().forEach((id, value) -> replies.put(id, AttributeValue.fromM(Map.of(
-                    "type", AttributeValue.fromS(value.type()), "json", AttributeValue.fromS(value.json())))));
             update.append(", #replies = :replies");
-            values.put(":replies", AttributeValue.fromM(replies));
+            values.put(":replies", MessageTracking.replies(sent.replies()));
+            names.put("#replies", MessageTracking.REPLIES);
         }
         Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(table)
                 .key(key(Tables.key(botId, wamid)))
                 .updateExpression(update.toString())
-                .expressionAttributeNames(sent.replies().isEmpty()
-                        ? Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT, "#content", "content")
-                        : Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT, "#content", "content",
-                                "#replies", "replies"))
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
-        if (old == null || !old.containsKey(KEPT) || !old.get(KEPT).hasM() || old.containsKey(MESSAGE_ID)) {
+        if (old == null || !old.containsKey(MessageTracking.KEPT) || !old.get(MessageTracking.KEPT).hasM()
+                || old.containsKey(MESSAGE_ID)) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> kept = old.get(KEPT).m();
-        Map<String, String> pricing = new HashMap<>();
-        AttributeValue meta = kept.get("pricing");
-        if (meta != null && meta.hasM()) {
-            meta.m().forEach((k, v) -> pricing.put(k, v.s()));
-        }
-        return Optional.of(new StatusUpdate(s(kept, "phoneNumberId"), wamid, status(s(kept, "status")),
-                Instant.ofEpochSecond(Long.parseLong(kept.get("at").n())), s(kept, "recipient"), null,
-                Integer.parseInt(kept.get("code").n()), s(kept, "text"), s(kept, "recipientUserId"), pricing));
+        return Optional.of(MessageTracking.kept(wamid, old.get(MessageTracking.KEPT)));
     }
 
     @Override
-    public boolean keep(String botId, StatusUpdate status, int rank) {
-        Map<String, AttributeValue> kept = new HashMap<>(Item.create().s("status", status.status().name())
-                .s("phoneNumberId", status.phoneNumberId()).n("at", status.timestamp().getEpochSecond())
-                .n("code", status.errorCode()).s("recipient", status.recipientId())
-                .s("recipientUserId", status.recipientUserId()).s("text", status.errorText()).build());
-        Map<String, AttributeValue> pricing = new HashMap<>();
-        status.pricing().forEach((k, v) -> pricing.put(k, AttributeValue.fromS(v)));
-        kept.put("pricing", AttributeValue.fromM(pricing));
+    public Keep keep(String botId, String envelopeId, StatusUpdate status, int rank, boolean priced) {
+        if (envelopeId != null) {
+            Optional<Keep> onMessage = keepOnMessage(Tables.key(botId, envelopeId), status, rank, priced);
+            if (onMessage.isPresent()) {
+                return onMessage.get();
+            }
+        }
+        return keepByWamid(botId, status, rank) ? new Kept(Billed.NOT_MARKED) : new TrackedMeanwhile();
+    }
+
+    /**
+     * Kept on the message item the callback data names, unless its wamid is set (tracked: the
+     * status is advanced instead) or one as far is kept already. A priced one marks it billed.
+     *
+     * @return empty when no such item exists (the status is then kept by wamid)
+     */
+    private Optional<Keep> keepOnMessage(String pk, StatusUpdate status, int rank, boolean priced) {
+        String billedToken = priced ? UUID.randomUUID().toString() : null;
+        Map<String, String> names = new HashMap<>(Map.of("#wk", Tables.WAMID_KEY, "#kept", MessageTracking.KEPT,
+                "#keptRank", MessageTracking.KEPT_RANK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":kept", MessageTracking.kept(status),
+                ":rank", AttributeValue.fromN(Integer.toString(rank))));
+        String update = "SET #kept = :kept, #keptRank = :rank";
+        if (billedToken != null) {
+            update += ", #billed = if_not_exists(#billed, :billed)";
+            names.put("#billed", MessageTracking.BILLED);
+            values.put(":billed", AttributeValue.fromS(billedToken));
+        }
+        String expression = update;
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(messages).key(key(pk))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#wk) AND "
+                            + "(attribute_not_exists(#keptRank) OR #keptRank < :rank)")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(new Kept(billed(billedToken, item)));
+        } catch (ConditionalCheckFailedException notKept) {
+            Map<String, AttributeValue> item = read(messages, pk);
+            if (item == null) {
+                return Optional.empty();
+            }
+            if (item.containsKey(Tables.WAMID_KEY)) {
+                return Optional.of(new TrackedMeanwhile());
+            }
+            // one as far was kept before
+            return Optional.of(new Kept(priced ? markBilledOnce(messages, pk, item) : Billed.NOT_MARKED));
+        }
+    }
+
+    private boolean keepByWamid(String botId, StatusUpdate status, int rank) {
         try {
             dynamo.updateItem(r -> r.tableName(table).key(key(Tables.key(botId, status.wamid())))
                     .updateExpression("SET kept = :kept, keptRank = :rank, #expiresAt = :expiresAt")
                     .conditionExpression("attribute_not_exists(messageId) AND "
                             + "(attribute_not_exists(keptRank) OR keptRank < :rank)")
                     .expressionAttributeNames(Map.of("#expiresAt", Tables.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":kept", AttributeValue.fromM(kept),
+                    .expressionAttributeValues(Map.of(":kept", MessageTracking.kept(status),
                             ":rank", AttributeValue.fromN(Integer.toString(rank)), ":expiresAt", expiry())));
             return true;
         } catch (ConditionalCheckFailedException notKept) {
-            return !exists(Tables.key(botId, status.wamid()));
+            return !tracked(read(table, Tables.key(botId, status.wamid())));
         }
     }
 
-    /** Kept as the status's name (items kept before the names were Meta's lower-case words read alike). */
-    private static MessageStatus status(String name) {
-        try {
-            return MessageStatus.valueOf(name.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return MessageStatus.OTHER;
-        }
-    }
-
-    private static String s(Map<String, AttributeValue> map, String name) {
-        AttributeValue v = map.get(name);
-        return v == null ? null : v.s();
+    /** The newest message item sent under this wamid, through the "wamid" index (eventually consistent). */
+    private Optional<Map<String, AttributeValue>> indexed(String botId, String wamid) {
+        return dynamo.query(r -> r.tableName(messages).indexName(Tables.WAMID_INDEX)
+                .keyConditionExpression("#wk = :wk")
+                .expressionAttributeNames(Map.of("#wk", Tables.WAMID_KEY))
+                .expressionAttributeValues(Map.of(":wk", AttributeValue.fromS(Tables.key(botId, wamid))))
+                .scanIndexForward(false).limit(1)).items().stream().findFirst();
     }
 
     @Override
     public Optional<SentMessage> sent(String botId, String wamid) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(Tables.PK, AttributeValue.fromS(Tables.key(botId, wamid))))).item();
-        if (item == null || !item.containsKey("messageId")) {
+        Optional<Map<String, AttributeValue>> message = indexed(botId, wamid);
+        if (message.isPresent()) {
+            return Optional.of(sentMessage(MessageTracking.s(message.get(), "id"), message.get()));
+        }
+        Map<String, AttributeValue> item = read(table, Tables.key(botId, wamid));
+        if (!tracked(item)) {
             return Optional.empty();
         }
-        Map<String, TypedValue> replies = new HashMap<>();
-        AttributeValue stored = item.get("replies");
-        if (stored != null && stored.hasM()) {
-            stored.m().forEach((id, value) -> replies.put(id, new TypedValue(value.m().get("type").s(),
-                    value.m().get("json").s())));
-        }
-        AttributeValue content = item.get("content");
-        return Optional.of(new SentMessage(item.get("messageId").s(), content == null ? "" : content.s(), replies));
+        return Optional.of(sentMessage(item.get(MESSAGE_ID).s(), item));
     }
 
-    @Override
-    public Advance advance(String botId, String wamid, String participant, int rank) {
-        return advance(botId, wamid, participant, rank, false);
+    private static SentMessage sentMessage(String envelopeId, Map<String, AttributeValue> item) {
+        AttributeValue content = item.get(MessageTracking.CONTENT);
+        return new SentMessage(envelopeId, content == null ? "" : content.s(),
+                MessageTracking.replies(item.get(MessageTracking.REPLIES)));
     }
 
     /** A priced status also sets {@code billed} to a token of its own if unset: the message is billed by this write. */
     @Override
-    public Advance advance(String botId, String wamid, String participant, int rank, boolean priced) {
-        String base = Tables.key(botId, wamid);
-        if (participant == null) {
-            return advance(base, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(),
-                    priced ? java.util.UUID.randomUUID().toString() : null);
+    public Advance advance(String botId, String wamid, String envelopeId, String participant, int rank,
+            boolean priced) {
+        String wamidKey = Tables.key(botId, wamid);
+        if (participant != null) {
+            return advanceParticipant(botId, wamid, envelopeId, participant, rank);
         }
-        Map<String, AttributeValue> message = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(key(base))).item();
-        if (message == null || !message.containsKey(MESSAGE_ID)) {
-            return new Unknown();
+        if (envelopeId != null) {
+            Optional<Advance> onMessage = advanceMessage(Tables.key(botId, envelopeId), wamidKey, rank, priced);
+            if (onMessage.isPresent()) {
+                return onMessage.get();
+            }
+        } else {
+            Optional<Map<String, AttributeValue>> message = indexed(botId, wamid);
+            if (message.isPresent()) {
+                Optional<Advance> onMessage = advanceMessage(message.get().get(Tables.PK).s(), wamidKey, rank, priced);
+                if (onMessage.isPresent()) {
+                    return onMessage.get();
+                }
+            }
         }
-        // the participant's item is made on its first status, carrying the message's ids along
-        return advance(base + "#" + participant, rank, "attribute_not_exists(#rank) OR #rank < :rank", Map.of(
-                MESSAGE_ID, message.get(MESSAGE_ID), "recipient", message.get("recipient")), null);
+        return advanceByWamid(wamidKey, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(),
+                priced ? UUID.randomUUID().toString() : null);
     }
 
     /**
-     * Marks a message billed, once: {@code true} for the first status that brings its pricing.
+     * One conditional update of the message item: further than its rank, and sent under this wamid.
+     *
+     * @return empty when the item was sent before messages tracked themselves (its statuses item
+     *         holds the rank)
+     */
+    private Optional<Advance> advanceMessage(String pk, String wamidKey, int rank, boolean priced) {
+        String billedToken = priced ? UUID.randomUUID().toString() : null;
+        Map<String, String> names = new HashMap<>(Map.of("#wk", Tables.WAMID_KEY, "#rank", MessageTracking.RANK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":wk", AttributeValue.fromS(wamidKey),
+                ":rank", AttributeValue.fromN(Integer.toString(rank))));
+        String update = "SET #rank = :rank";
+        if (billedToken != null) {
+            update += ", #billed = if_not_exists(#billed, :billed)";
+            names.put("#billed", MessageTracking.BILLED);
+            values.put(":billed", AttributeValue.fromS(billedToken));
+        }
+        String expression = update;
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(messages).key(key(pk))
+                    .updateExpression(expression)
+                    .conditionExpression("#wk = :wk AND #rank < :rank")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(new Advanced(item.get("id").s(), item.get("recipient").s(), billed(billedToken, item)));
+        } catch (ConditionalCheckFailedException notForward) {
+            Map<String, AttributeValue> item = read(messages, pk);
+            if (item != null && wamidKey.equals(MessageTracking.s(item, Tables.WAMID_KEY))) {
+                return Optional.of(new Stale(priced ? markBilledOnce(messages, pk, item) : Billed.NOT_MARKED));
+            }
+            String wamid = wamidKey.substring(wamidKey.indexOf('#') + 1);
+            if (item != null && wamid.equals(MessageTracking.s(item, "wamid"))) {
+                return Optional.empty(); // sent before its item tracked it
+            }
+            return Optional.of(new Unknown());
+        }
+    }
+
+    /**
+     * A late priced status of a tracked message whose earlier statuses brought no pricing: marked
+     * billed now, once.
+     */
+    private Billed markBilledOnce(String tableName, String pk, Map<String, AttributeValue> item) {
+        if (item.containsKey(MessageTracking.BILLED)) {
+            return Billed.BEFORE;
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(tableName).key(key(pk))
+                    .updateExpression("SET #billed = :billed")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#billed)")
+                    .expressionAttributeNames(Map.of("#billed", MessageTracking.BILLED))
+                    .expressionAttributeValues(Map.of(":billed", AttributeValue.fromS(UUID.randomUUID().toString()))));
+            return Billed.NOW;
+        } catch (ConditionalCheckFailedException counted) {
+            return Billed.BEFORE;
+        }
+    }
+
+    private Advance advanceParticipant(String botId, String wamid, String envelopeId, String participant, int rank) {
+        String wamidKey = Tables.key(botId, wamid);
+        AttributeValue messageId;
+        AttributeValue recipient;
+        Map<String, AttributeValue> message = envelopeId == null
+                ? indexed(botId, wamid).orElse(null)
+                : read(messages, Tables.key(botId, envelopeId));
+        if (message != null && wamidKey.equals(MessageTracking.s(message, Tables.WAMID_KEY))) {
+            messageId = message.get("id");
+            recipient = message.get("recipient");
+        } else {
+            Map<String, AttributeValue> byWamid = read(table, wamidKey);
+            if (!tracked(byWamid)) {
+                return new Unknown();
+            }
+            messageId = byWamid.get(MESSAGE_ID);
+            recipient = byWamid.get("recipient");
+        }
+        // the participant's item is made on its first status, carrying the message's ids along
+        return advanceByWamid(wamidKey + "#" + participant, rank, "attribute_not_exists(#rank) OR #rank < :rank",
+                Map.of(MESSAGE_ID, messageId, "recipient", recipient), null);
+    }
+
+    /**
+     * Marks a message tracked by wamid billed, once: {@code true} for the first status that brings
+     * its pricing (the guard of statuses whose message no item tracks).
      */
     boolean markBilled(String botId, String wamid) {
         try {
@@ -170,7 +291,7 @@ public final class DynamoStatusStore implements StatusStore {
         }
     }
 
-    private Advance advance(String pk, int rank, String condition, Map<String, AttributeValue> copied,
+    private Advance advanceByWamid(String pk, int rank, String condition, Map<String, AttributeValue> copied,
             String billedToken) {
         StringBuilder update = new StringBuilder("SET #rank = :rank, #expiresAt = :expiresAt");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -188,22 +309,32 @@ public final class DynamoStatusStore implements StatusStore {
                     .key(key(pk))
                     .updateExpression(update.toString())
                     .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#rank", "rank", "#expiresAt", Tables.EXPIRES_AT))
+                    .expressionAttributeNames(Map.of("#rank", MessageTracking.RANK, "#expiresAt", Tables.EXPIRES_AT))
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
-            AttributeValue billed = item.get("billed");
-            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s(), billedToken == null
-                    ? Billed.NOT_MARKED : billedToken.equals(billed.s()) ? Billed.NOW : Billed.BEFORE);
+            return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s(), billed(billedToken, item));
         } catch (ConditionalCheckFailedException notForward) {
-            return exists(pk) ? new Stale() : new Unknown();
+            return tracked(read(table, pk)) ? new Stale() : new Unknown();
         }
     }
 
-    /** Whether a tracked message (not just a kept status) has this key. */
-    private boolean exists(String pk) {
-        Map<String, AttributeValue> existing = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+    private static Billed billed(String billedToken, Map<String, AttributeValue> item) {
+        if (billedToken == null) {
+            return Billed.NOT_MARKED;
+        }
+        AttributeValue billed = item.get(MessageTracking.BILLED);
+        return billed != null && billedToken.equals(billed.s()) ? Billed.NOW : Billed.BEFORE;
+    }
+
+    /** Whether an item of the statuses table is a tracked message (not just a kept status). */
+    private static boolean tracked(Map<String, AttributeValue> item) {
+        return item != null && item.containsKey(MESSAGE_ID);
+    }
+
+    private Map<String, AttributeValue> read(String tableName, String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(tableName).consistentRead(true)
                 .key(key(pk))).item();
-        return existing != null && existing.containsKey(MESSAGE_ID);
+        return item == null || item.isEmpty() ? null : item;
     }
 
     private AttributeValue expiry() {

@@ -11,6 +11,9 @@ public final class Tables {
     /** Set only on dead letters: the sparse "dead" index lists a bot's, oldest first. */
     public static final String DEAD_BOT = "deadBot";
     public static final String DEAD_INDEX = "dead";
+    /** Set on a message Meta took: bot#wamid, which the sparse "wamid" index finds it by. */
+    public static final String WAMID_KEY = "wamidKey";
+    public static final String WAMID_INDEX = "wamid";
 
     /**
      * One item per customer key (docs/storage.md): what each bot learned of its customers (wa_id,
@@ -25,8 +28,14 @@ public final class Tables {
     /** Consent per customer: one "history#..." item per change, kept forever (the current one is on accounts). */
     public static final TableDefinition OPT_INS = new TableDefinition("opt-ins", PK, SK, null);
 
-    /** Outbound messages by bot and envelope id (idempotency, states), expiring after 30 days. */
-    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT);
+    /**
+     * Outbound messages by bot and envelope id (idempotency, states) and, once Meta took one, the
+     * furthest status it reached and what a reply to it needs (docs/storage.md), expiring after 30
+     * days. The sparse "wamid" index finds a sent message by bot#wamid (replies, reactions, a status
+     * that names no envelope id), newest first.
+     */
+    public static final TableDefinition MESSAGES = new TableDefinition("messages", PK, null, EXPIRES_AT,
+            List.of(new TableDefinition.Index(WAMID_INDEX, WAMID_KEY, "createdAt")));
 
     /**
      * Deliveries to bots (notifications, inbound messages), retried and dead-lettered. An inbound
@@ -37,8 +46,10 @@ public final class Tables {
             List.of(new TableDefinition.Index(DEAD_INDEX, DEAD_BOT, "createdAt")));
 
     /**
-     * Sent messages by Meta's id (pk bot#wamid): the bot's envelope id and the furthest status
-     * reached, so status webhooks find their message and move only forward.
+     * Statuses by Meta's id (pk bot#wamid) where the message item cannot hold them: each group
+     * participant's (pk bot#wamid#participant), a status of a message wagw does not know (kept),
+     * and the tracking of a send whose callback data did not fit or that was sent before messages
+     * tracked their own statuses.
      */
     public static final TableDefinition STATUSES = new TableDefinition("statuses", PK, null, EXPIRES_AT);
 

@@ -116,13 +116,17 @@ class SamTemplateTest {
             // message tracked for its statuses) and the Outbox notifications it queues; the dead
             // letters (list through the "dead" index, re-drive: find, replace). The customer's item:
             // read (GetItem), the wa_id learned (UpdateItem). A message to a
-            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem). The sent
-            // message is tracked by an UpdateItem that hands back a status kept before it, which is then
-            // applied (StatusEffects: advance UpdateItem/GetItem, billed once, the day's counter ADD).
+            // group reads the group (GroupService.sendable -> DynamoGroupStore.find: GetItem). Meta's
+            // outcome is the message's UpdateItem that also tracks it and hands back a status kept on it
+            // before, which is then applied (StatusEffects: advance UpdateItem/GetItem, billed once, the
+            // day's counter ADD); one that names no envelope id through the "wamid" index and, for sends
+            // whose callback data did not fit or earlier versions' messages, the statuses table.
             // Counters: get /usage (GetItem per day) and the on-demand template sync claim (UpdateItem).
             "send", Map.ofEntries(
                     Map.entry(Tables.BOTS.name(), BOTS_READ),
-                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem",
+                            "dynamodb:UpdateItem")),
+                    Map.entry(Tables.MESSAGES.name() + "/index/" + Tables.WAMID_INDEX, Set.of("dynamodb:Query")),
                     Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.DELIVERIES.name() + "/index/" + Tables.DEAD_INDEX, Set.of("dynamodb:Query")),
                     Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
@@ -134,15 +138,16 @@ class SamTemplateTest {
                     // POST /media records the upload; a media-link to one is looked up
                     Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"))),
             // Queued work (SendService.retry, Outbox.attempt): the message or delivery read by its
-            // key, then leased and updated; a retried send that Meta accepts is tracked
-            // (DynamoStatusStore.track, an UpdateItem) and teaches the wa_id (Contacts.learnWaId:
+            // key, then leased and updated (messages: UpdateItem); a retried send that Meta accepts is
+            // tracked in that update (DynamoMessageStore.recordSent) and teaches the wa_id (Contacts.learnWaId:
             // UpdateItem, under the customer's own key, so an alias is read first: GetItem). A status
             // kept before the send's record is applied as in send (statuses GetItem/UpdateItem, the
             // day's counter ADD). A retried send to a group goes to the Meta id stored with the
             // message: no groups read.
             "dispatch", Map.ofEntries(
                     Map.entry(Tables.BOTS.name(), BOTS_READ),
-                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.MESSAGES.name() + "/index/" + Tables.WAMID_INDEX, Set.of("dynamodb:Query")),
                     Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
                     Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
@@ -156,24 +161,28 @@ class SamTemplateTest {
             // GetItem when an alias is followed or two ids merge), stop keywords and 131050 (the
             // history item: PutItem; no history read), the store-once delivery, then queued
             // (Outbox.enqueue: PutItem; a status's notification rides on the queue unstored),
-            // statuses moved forward or kept for a message not tracked yet (DynamoStatusStore.advance,
-            // keep: UpdateItem, GetItem), priced ones billed once (statuses UpdateItem, the day's
+            // statuses moved forward or kept for a message not tracked yet on the message item their
+            // callback data names (DynamoStatusStore.advance, keep: UpdateItem, GetItem; an uncertain
+            // send settled), else found through the "wamid" index (as replies are: Query), else by
+            // wamid in the statuses table (UpdateItem, GetItem), priced ones billed once (the day's
             // counter ADD). FieldEvents: template webhooks update the catalog (Query, UpdateItem).
             // Group events (GroupService.onEvent: the request#/meta# pointer and the group
             // read, the group saved, the event queued through LimeGroupNotifier -> Outbox.enqueue)
             // and group messages (GroupService.ownId: Meta's group id to wagw's, GetItem).
             // Inbound media: recorded (conditional PutItem), copied (GetItem, UpdateItem), and read
             // by GET /media/{id}.
-            "webhook", Map.of(
-                    Tables.BOTS.name(), BOTS_READ,
-                    Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem"),
-                    Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem"),
-                    Tables.OPT_INS.name(), Set.of("dynamodb:PutItem"),
-                    Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem"),
-                    Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem"),
-                    Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
-                    Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+            "webhook", Map.ofEntries(
+                    Map.entry(Tables.BOTS.name(), BOTS_READ),
+                    Map.entry(Tables.ACCOUNTS.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
+                    Map.entry(Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem")),
+                    Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
+                    Map.entry(Tables.MESSAGES.name() + "/index/" + Tables.WAMID_INDEX, Set.of("dynamodb:Query")),
+                    Map.entry(Tables.GROUPS.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
+                    Map.entry(Tables.MEDIA.name(), Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"))),
             // TemplateSync: catalog replace (put, list, delete stale)
             "sweep", Map.of(
                     Tables.BOTS.name(), BOTS_READ,

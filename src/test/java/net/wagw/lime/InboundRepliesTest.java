@@ -185,8 +185,8 @@ class InboundRepliesTest {
         }
 
         @Override
-        public boolean keep(String botId, StatusUpdate status, int rank) {
-            return true;
+        public Keep keep(String botId, String envelopeId, StatusUpdate status, int rank, boolean priced) {
+            return new Kept(Billed.NOT_MARKED);
         }
 
         @Override
@@ -195,7 +195,8 @@ class InboundRepliesTest {
         }
 
         @Override
-        public Advance advance(String botId, String wamid, String participant, int rank) {
+        public Advance advance(String botId, String wamid, String envelopeId, String participant, int rank,
+                boolean priced) {
             return sent.containsKey(botId + "#" + wamid) ? new Advanced(sent.get(botId + "#" + wamid).envelopeId(),
                     "") : new Unknown();
         }

@@ -115,24 +115,30 @@ class DynamoDbCallBudgetTest {
     }
 
     @Test
-    void aSendInsideTheWindowMakesFourCalls() {
+    void aSendInsideTheWindowMakesThreeCalls() {
         String customer = number();
         inbound(customer, "wamid.SW." + RUN + customer);
+        metaAnswersWith("wamid.SW1." + RUN + customer, customer);
         send("warm-" + customer, customer, text());
         drain.drain();
-        // the customer's item, the idempotent create, the outcome, the wamid tracked for statuses
-        assertBudget("session send", 4, () -> send("s-" + customer, customer, text()));
+        metaAnswersWith("wamid.SW2." + RUN + customer, customer);
+        // the customer's item, the idempotent create, the outcome that also tracks it (the wa_id Meta
+        // answers is the one stored: not written again)
+        assertBudget("session send", 3, () -> send("s-" + customer, customer, text()));
     }
 
     @Test
-    void aTemplateSendMakesFourCallsWithTheCatalogCached() {
+    void aTemplateSendMakesThreeCallsWithTheCatalogCached() {
         String warm = number();
         optIn(warm);
         send("warm-" + warm, warm, template()); // the catalog's first sync is not the send's
         String customer = number();
         optIn(customer);
+        metaAnswersWith("wamid.TS1." + RUN + customer, customer);
+        send("warm-" + customer, customer, template()); // Meta's wa_id learned
         drain.drain();
-        assertBudget("template send", 4, () -> send("t-" + customer, customer, template()));
+        metaAnswersWith("wamid.TS2." + RUN + customer, customer);
+        assertBudget("template send", 3, () -> send("t-" + customer, customer, template()));
     }
 
     @Test
@@ -168,8 +174,21 @@ class DynamoDbCallBudgetTest {
         metaAnswersWith(wamid);
         send("st-" + customer, customer, text());
         drain.drain();
-        // moved forward by one conditional update; its notification rides on the queue
-        assertBudget("status", 1, () -> webhook(delivered(wamid, customer)));
+        // the message item its callback data names, moved forward by one conditional update; its
+        // notification rides on the queue
+        assertBudget("status", 1, () -> webhook(delivered(wamid, customer, "st-" + customer)));
+    }
+
+    @Test
+    void aStatusNamingNoEnvelopeMakesTwoCalls() {
+        String customer = number();
+        inbound(customer, "wamid.SN." + RUN + customer);
+        String wamid = "wamid.BUDGET3." + RUN + customer;
+        metaAnswersWith(wamid);
+        send("sn-" + customer, customer, text());
+        drain.drain();
+        // the message found through the "wamid" index, then moved forward
+        assertBudget("status naming no envelope", 2, () -> webhook(delivered(wamid, customer, null)));
     }
 
     @Test
@@ -181,14 +200,15 @@ class DynamoDbCallBudgetTest {
         send("ps-" + customer, customer, text());
         drain.drain();
         // moved forward and marked billed in one write; the day's counter
-        assertBudget("priced status", 2, () -> webhook(priced(wamid, customer, "sent")));
+        assertBudget("priced status", 2, () -> webhook(priced(wamid, customer, "sent", "ps-" + customer)));
         // moved forward; already billed, so nothing is counted
-        assertBudget("next priced status", 1, () -> webhook(priced(wamid, customer, "delivered")));
+        assertBudget("next priced status", 1, () -> webhook(priced(wamid, customer, "delivered", "ps-" + customer)));
     }
 
-    private static String priced(String wamid, String customer, String status) {
+    private static String priced(String wamid, String customer, String status, String envelopeId) {
         return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\",\"pricing\":{"
+                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\","
+                + callbackData(envelopeId) + "\"pricing\":{"
                 + "\"billable\":true,\"pricing_model\":\"PMP\",\"category\":\"service\",\"type\":\"regular\"}}]");
     }
 
@@ -199,7 +219,7 @@ class DynamoDbCallBudgetTest {
         String wamid = "wamid.BUDGET2." + RUN + customer;
         metaAnswersWith(wamid);
         send("rs-" + customer, customer, text());
-        String status = delivered(wamid, customer);
+        String status = delivered(wamid, customer, "rs-" + customer);
         webhook(status);
         drain.drain();
         // the refused update, and the read that tells a late status from one of a message not tracked yet
@@ -226,15 +246,26 @@ class DynamoDbCallBudgetTest {
         assertBudget("idle sweep (1 template)", 1, () -> scheduled.sweep(null));
     }
 
-    private static String delivered(String wamid, String customer) {
+    /** @param envelopeId the send's envelope id, echoed as Meta echoes the send's callback data; null: none */
+    private static String delivered(String wamid, String customer, String envelopeId) {
         return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + customer + "\"}]");
+                + Instant.now().getEpochSecond() + "\"," + callbackData(envelopeId) + "\"recipient_id\":\"" + customer
+                + "\"}]");
+    }
+
+    private static String callbackData(String envelopeId) {
+        return envelopeId == null ? "" : "\"biz_opaque_callback_data\":\"wagw:" + Bots.A + ":" + envelopeId + "\",";
     }
 
     private void metaAnswersWith(String wamid) {
+        metaAnswersWith(wamid, "x");
+    }
+
+    /** Meta takes the next send as {@code wamid}, naming the customer {@code waId}. */
+    private void metaAnswersWith(String wamid, String waId) {
         WireMockResource.server().stubFor(post(urlPathEqualTo(META_MESSAGES_A)).willReturn(okJson("{\"messaging_product\":"
-                + "\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"" + wamid
-                + "\"}]}")));
+                + "\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"" + waId + "\"}],\"messages\":[{\"id\":\""
+                + wamid + "\"}]}")));
     }
 
     private void assertBudget(String operation, int budget, Runnable run) {

@@ -127,11 +127,12 @@ public final class SendService {
         }
         String phoneNumberId;
         Recipient recipient;
-        String to;
+        Checked checked;
         try {
             phoneNumberId = bot.requirePhoneNumber();
             recipient = recipients.parse(request.to());
-            to = recipient instanceof Recipient.Group group ? checkGroup(bot, group, request.message())
+            checked = recipient instanceof Recipient.Group group
+                    ? new Checked(checkGroup(bot, group, request.message()), null)
                     : checkCustomer(bot, ((Recipient.Person) recipient).customer(), request.message());
         } catch (Refusal refused) {
             // a repeat is answered as the first request was, whatever the rules say now
@@ -142,8 +143,9 @@ public final class SendService {
             throw refused;
         }
         Instant now = clock.instant();
+        String to = checked.to();
         if (content instanceof Collection) {
-            return sendItems(bot, phoneNumberId, request, recipient, to);
+            return sendItems(bot, phoneNumberId, request, recipient, checked);
         }
         OutboundMessage taken = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
                 recipient instanceof Recipient.Group, request.message().payloadJson(),
@@ -158,7 +160,8 @@ public final class SendService {
             // over the number's or the customer's rate: the queue sends it when there is room
             return answer(defer(bot, taken, wait, PACED));
         }
-        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), content), true));
+        return answer(attempt(bot, phoneNumberId, taken, ContentRules.sent(request.id(), content), true,
+                checked.knownWaId()));
     }
 
     /** The message an earlier request with this envelope id took (a collection's first item, if only that). */
@@ -222,7 +225,7 @@ public final class SendService {
         }
         // what its options return is not kept with a pending message: a reply still names its envelope id
         OutboundMessage after = attempt(bot, bot.phoneNumberId(), leased, new SentMessage(leased.id(), "", Map.of()),
-                false);
+                false, null);
         return switch (after.state()) {
             case PENDING, UNCERTAIN -> WorkResult.later(Duration.between(clock.instant(), after.nextAttemptAt()));
             default -> WorkResult.DONE;
@@ -278,7 +281,9 @@ public final class SendService {
      * {@code {id}:{index}}; the envelope's record answers repeats. Every item is taken before the
      * first is sent, so a sender that dies midway leaves the rest for dispatch, in order.
      */
-    private String sendItems(Bot bot, String phoneNumberId, SendRequest request, Recipient recipient, String to) {
+    private String sendItems(Bot bot, String phoneNumberId, SendRequest request, Recipient recipient,
+            Checked checked) {
+        String to = checked.to();
         List<Content> items = ((Collection) request.message().content()).items();
         List<String> payloads = request.message().payloads();
         Instant now = clock.instant();
@@ -311,7 +316,8 @@ public final class SendService {
                 // customer's lane, so the items still reach Meta in order
                 done = defer(bot, item, wait, waiting ? "after the collection's earlier items" : PACED);
             } else {
-                done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)), true);
+                done = attempt(bot, phoneNumberId, item, ContentRules.sent(item.id(), items.get(i)), true,
+                        checked.knownWaId());
             }
             waiting = waiting || done.state() == OutboundMessage.State.PENDING
                     || done.state() == OutboundMessage.State.UNCERTAIN;
@@ -371,13 +377,16 @@ public final class SendService {
      * One call to Meta for a leased message, and its outcome recorded. Whatever goes wrong here,
      * the message does not stay SENDING unseen: a retry or an uncertain outcome is queued before
      * it is recorded, and a failure to record is found by that queued work.
+     *
+     * @param knownWaId the wa_id the customer's item held when the send was checked (null: not read)
      */
     private OutboundMessage attempt(Bot bot, String phoneNumberId, OutboundMessage leased, SentMessage sentAs,
-            boolean inline) {
+            boolean inline, String knownWaId) {
         MetaOutcome outcome;
+        Optional<String> callbackData = CallbackData.of(bot.id(), leased.id());
         try {
             outcome = meta.send(phoneNumberId, leased.to(), leased.group(), leased.payloadJson(),
-                    CallbackData.of(bot.id(), leased.id()).orElse(null));
+                    callbackData.orElse(null));
         } catch (RuntimeException e) {
             // the request may have been written before the failure: not safe to send again
             outcome = new MetaOutcome.Uncertain(e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -385,11 +394,21 @@ public final class SendService {
         OutboundMessage updated;
         boolean newlyAccepted = false;
         Optional<StatusUpdate> early = Optional.empty();
+        boolean recorded = false;
         if (outcome instanceof MetaOutcome.Sent sent) {
             newlyAccepted = !leased.accepted();
             updated = leased.sent(sent.wamid(), true);
-            early = statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
-            learnWaId(bot, leased, sent.waId());
+            if (callbackData.isEmpty()) {
+                // its statuses name no envelope id: tracked by wamid alone, an item of its own
+                early = statuses.track(bot.id(), sent.wamid(), leased.recipientNode(), sentAs);
+            }
+            // the outcome and the tracking of its statuses and replies: one write (docs/storage.md)
+            MessageStore.Recorded written = messages.recordSent(updated, sentAs);
+            early = early.or(written::early);
+            recorded = true;
+            if (sent.waId() != null && !sent.waId().equals(knownWaId)) {
+                learnWaId(bot, leased, sent.waId());
+            }
         } else if (outcome instanceof MetaOutcome.Uncertain uncertain) {
             newlyAccepted = !leased.accepted();
             updated = leased.uncertain(clock.instant().plus(SETTLE_WITHIN), uncertain.why(), true);
@@ -417,7 +436,9 @@ public final class SendService {
                 }
             }
         }
-        messages.replace(updated);
+        if (!recorded) {
+            messages.replace(updated);
+        }
         if (newlyAccepted) {
             notifyAccepted(bot, updated);
         }
@@ -447,9 +468,9 @@ public final class SendService {
 
     /**
      * @return whom Meta is to send to: the wa_id Meta reported, else the number's digits, else the
-     *         customer's business-scoped user id (the Cloud API's {@code recipient})
+     *         customer's business-scoped user id (the Cloud API's {@code recipient}); and the wa_id stored
      */
-    private String checkCustomer(Bot bot, Customer customer, RenderedMessage message) {
+    private Checked checkCustomer(Bot bot, Customer customer, RenderedMessage message) {
         // contact, window and consent: one item read (docs/storage.md)
         Optional<CustomerState> state = identities.state(bot.id(), customer.key());
         Optional<KnownContact> known = state.flatMap(CustomerState::contact);
@@ -480,7 +501,17 @@ public final class SendService {
                 }
             }
         }
-        return known.flatMap(KnownContact::sendTarget).orElse(customer.id());
+        return new Checked(known.flatMap(KnownContact::sendTarget).orElse(customer.id()),
+                known.map(KnownContact::waId).orElse(null));
+    }
+
+    /**
+     * A recipient that passed the rules.
+     *
+     * @param to        whom Meta is to send to
+     * @param knownWaId the customer's wa_id as stored (a send teaches it only when Meta's differs)
+     */
+    private record Checked(String to, String knownWaId) {
     }
 
     /**

@@ -52,86 +52,90 @@ public final class StatusEffects {
             return Optional.empty();
         }
         boolean priced = status.billable() && status.participantId() == null;
+        // the send it names (its callback data) is found by its key: no look-up by wamid
+        String envelopeId = envelopeId(bot, status);
         for (int round = 0; round < 2; round++) {
             // a priced status marks its message billed in the same write that moves it forward
-            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), status.participantId(), rank,
-                    priced);
+            StatusStore.Advance advance = statuses.advance(bot.id(), status.wamid(), envelopeId,
+                    status.participantId(), rank, priced);
             if (advance instanceof StatusStore.Advanced advanced) {
                 // told first: a failure to count must not lose the notification (Meta's retry is stale)
                 Optional<Delivery> told = tell(bot, status, advanced);
-                if (advanced.billed() != StatusStore.Billed.BEFORE) {
-                    count(bot, status, advanced.billed() == StatusStore.Billed.NOW);
-                }
+                count(bot, status, advanced.billed());
                 return told;
             }
-            if (!(advance instanceof StatusStore.Unknown)) {
-                count(bot, status, false);
+            if (advance instanceof StatusStore.Stale stale) {
+                count(bot, status, stale.billed());
                 return Optional.empty();
             }
-            if (round == 0 && settle(bot, status)) {
+            if (round == 0 && settle(bot, status, envelopeId)) {
                 continue; // tracked now: advance it
             }
-            if (status.participantId() != null || statuses.keep(bot.id(), status, rank)) {
-                count(bot, status, false);
+            if (status.participantId() != null) {
+                return Optional.empty();
+            }
+            if (statuses.keep(bot.id(), envelopeId, status, rank, priced) instanceof StatusStore.Kept kept) {
+                count(bot, status, kept.billed());
                 return Optional.empty();
             }
             // tracked between our two writes: advance it now
         }
-        count(bot, status, false);
+        count(bot, status, StatusStore.Billed.NOT_MARKED);
         return Optional.empty();
     }
 
     /**
      * A status of a wamid not tracked, naming (in its callback data) an uncertain send of this bot:
      * Meta took that send under this wamid. The send is recorded sent, so it is not told failed
-     * later, and the wamid tracked; a send found sent under this wamid but not tracked (a failure
-     * between the two writes, Meta retrying the webhook) is tracked now.
+     * later, and tracked in the same write.
      *
      * @return whether the wamid is tracked now
      */
-    private boolean settle(Bot bot, StatusUpdate status) {
-        Optional<CallbackData> named = CallbackData.parse(status.callbackData())
-                .filter(data -> data.botId().equals(bot.id()));
-        if (named.isEmpty()) {
+    private boolean settle(Bot bot, StatusUpdate status, String envelopeId) {
+        if (envelopeId == null) {
             return false;
         }
-        Optional<OutboundMessage> found = messages.find(bot.id(), named.get().envelopeId());
-        if (found.isEmpty()) {
+        Optional<OutboundMessage> found = messages.find(bot.id(), envelopeId);
+        if (found.isEmpty() || found.get().state() != OutboundMessage.State.UNCERTAIN) {
             return false;
         }
         OutboundMessage message = found.get();
-        boolean settled = message.state() == OutboundMessage.State.UNCERTAIN
-                && messages.replace(message.settled(status.wamid()));
-        if (!settled && !(message.state() == OutboundMessage.State.SENT && status.wamid().equals(message.wamid()))) {
-            return false;
-        }
         // what its options return is not kept with an uncertain message: a reply still names its envelope id
-        statuses.track(bot.id(), status.wamid(), message.recipientNode(), new SentMessage(message.id(), "", Map.of()))
-                .ifPresent(kept -> applyKept(bot, kept));
-        return true;
+        MessageStore.Recorded recorded = messages.recordSent(message.settled(status.wamid()),
+                new SentMessage(message.id(), "", Map.of()));
+        recorded.early().ifPresent(kept -> applyKept(bot, kept));
+        return recorded.written();
     }
 
     /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */
     public void applyKept(Bot bot, StatusUpdate kept) {
-        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), null, kept.status().rank());
+        // billed when it was kept
+        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), envelopeId(bot, kept), null,
+                kept.status().rank(), false);
         if (advance instanceof StatusStore.Advanced advanced) {
             notifier.notify(bot, notification(bot, kept, advanced));
         }
     }
 
+    /** The envelope id of this bot's send that the status's callback data names, or null. */
+    private static String envelopeId(Bot bot, StatusUpdate status) {
+        return CallbackData.parse(status.callbackData()).filter(data -> data.botId().equals(bot.id()))
+                .map(CallbackData::envelopeId).orElse(null);
+    }
+
     /**
-     * A priced status counts its message once: by the day's counter alone when its forward move
-     * marked it billed, else through the counter's own guard (a late status, one of a message
-     * wagw did not send, or a store that does not mark).
+     * A priced status counts its message once: by the day's counter alone when its own write
+     * marked it billed, not at all when it was marked before, else through the counter's own
+     * guard (a status of a message wagw did not send, or a store that does not mark).
      */
-    private void count(Bot bot, StatusUpdate status, boolean markedNow) {
-        if (!status.billable() || status.participantId() != null) {
+    private void count(Bot bot, StatusUpdate status, StatusStore.Billed billed) {
+        if (!status.billable() || status.participantId() != null || billed == StatusStore.Billed.BEFORE) {
             return;
         }
         LocalDate day = LocalDate.ofInstant(status.timestamp(), ZoneOffset.UTC);
         String category = status.pricing().getOrDefault(StatusUpdate.PRICING_CATEGORY, "unknown");
         String type = status.pricing().getOrDefault(StatusUpdate.PRICING_TYPE, "unknown");
-        if (markedNow) {
+        if (billed == StatusStore.Billed.NOW) {
             usage.countMarked(bot.id(), status.wamid(), day, category, type);
         } else {
             usage.count(bot.id(), status.wamid(), day, category, type);

@@ -4,13 +4,17 @@ import java.util.Optional;
 
 
 /**
- * Port: the statuses of sent messages by Meta's message id, so that a status webhook finds the
- * bot's envelope id and moves only forward (docs/contracts.md §3.4). A status for a message not tracked
- * (yet) is kept, the furthest one per wamid, and handed back when the message is tracked.
+ * Port: the statuses of sent messages, so that a status webhook finds the bot's envelope id and
+ * moves only forward (docs/contracts.md §3.4). A message is found by the envelope id its status's
+ * callback data names ({@link CallbackData}), else by its wamid. A status for a message not tracked
+ * (yet) is kept, the furthest one, and handed back when the message is tracked
+ * ({@link MessageStore#recordSent}, or {@link #track}).
  */
 public interface StatusStore {
     /**
-     * Starts tracking a message Meta accepted, with what a reply to it needs, in one write.
+     * Starts tracking a message Meta accepted by its wamid alone, with what a reply to it needs,
+     * in one write: for a send whose callback data did not fit, whose statuses name no envelope id
+     * ({@link MessageStore#recordSent} tracks the others).
      *
      * @return the furthest status kept for this wamid before it was tracked, to apply now
      */
@@ -21,25 +25,39 @@ public interface StatusStore {
 
     /**
      * Moves a message's status (or one group participant's, when {@code participant} is not null)
-     * to {@code rank} if it is further than the status recorded.
+     * to {@code rank} if it is further than the status recorded. For a status that brings the
+     * message's pricing ({@code priced}), the same write also marks the message billed, once
+     * ({@link Advanced#billed}); a store that does not mark answers {@link Billed#NOT_MARKED}.
+     *
+     * @param envelopeId the envelope id the status's callback data names (this bot's), or null
      */
-    Advance advance(String botId, String wamid, String participant, int rank);
+    Advance advance(String botId, String wamid, String envelopeId, String participant, int rank, boolean priced);
 
-    /**
-     * As {@link #advance(String, String, String, int)}; for a status that brings the message's
-     * pricing, the same write also marks the message billed, once ({@link Advanced#billed}).
-     * The default marks nothing: the caller counts through {@link UsageCounter#count}.
-     */
-    default Advance advance(String botId, String wamid, String participant, int rank, boolean priced) {
-        return advance(botId, wamid, participant, rank);
+    /** As above for a status that names no envelope id and brings no pricing. */
+    default Advance advance(String botId, String wamid, String participant, int rank) {
+        return advance(botId, wamid, null, participant, rank, false);
     }
 
     /**
-     * Keeps a status of a message not tracked, unless one as far is kept already.
+     * Keeps a status of a message not tracked, unless one as far is kept already; a priced one
+     * marks the message billed as {@link #advance} does.
      *
-     * @return false when the message got tracked meanwhile (advance it instead)
+     * @param envelopeId as for {@link #advance}
+     * @return {@link TrackedMeanwhile} when the message got tracked meanwhile (advance it instead)
      */
-    boolean keep(String botId, StatusUpdate status, int rank);
+    Keep keep(String botId, String envelopeId, StatusUpdate status, int rank, boolean priced);
+
+    /** What {@link #keep} did. */
+    sealed interface Keep {
+    }
+
+    /** Kept (or one as far was kept already); {@code billed} as for {@link Advanced}. */
+    record Kept(Billed billed) implements Keep {
+    }
+
+    /** The message was tracked meanwhile: nothing kept. */
+    record TrackedMeanwhile() implements Keep {
+    }
 
     /** What {@link #advance} did. */
     sealed interface Advance {
@@ -61,8 +79,15 @@ public interface StatusStore {
         NOW, BEFORE, NOT_MARKED
     }
 
-    /** The status was not further than the one recorded (late or repeated): drop it. */
-    record Stale() implements Advance {
+    /**
+     * The status was not further than the one recorded (late or repeated): drop it.
+     *
+     * @param billed for a priced one, what marking its message billed did
+     */
+    record Stale(Billed billed) implements Advance {
+        public Stale() {
+            this(Billed.NOT_MARKED);
+        }
     }
 
     /** No message of this bot has that wamid (not sent through wagw, or not recorded yet). */

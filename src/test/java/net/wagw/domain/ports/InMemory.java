@@ -142,6 +142,20 @@ public final class InMemory {
         public final Map<String, OutboundMessage> stored = new ConcurrentHashMap<>();
         /** Runs after every look-up, for tests of requests that overlap. */
         public volatile Runnable afterFind = () -> { };
+        private final Statuses statuses;
+
+        /** @param statuses where a message Meta took is tracked ({@link #recordSent}) */
+        public Messages(Statuses statuses) {
+            this.statuses = statuses;
+        }
+
+        @Override
+        public synchronized Recorded recordSent(OutboundMessage sent, SentMessage sentAs) {
+            if (!replace(sent)) {
+                return new Recorded(false, Optional.empty());
+            }
+            return new Recorded(true, statuses.track(sent.botId(), sent.wamid(), sent.recipientNode(), sentAs));
+        }
 
         @Override
         public boolean create(OutboundMessage message) {
@@ -189,12 +203,13 @@ public final class InMemory {
         }
 
         @Override
-        public synchronized boolean keep(String botId, StatusUpdate status, int rank) {
+        public synchronized Keep keep(String botId, String envelopeId, StatusUpdate status, int rank,
+                boolean priced) {
             if (tracked.containsKey(key(botId, status.wamid()))) {
-                return false;
+                return new TrackedMeanwhile();
             }
             kept.merge(key(botId, status.wamid()), new Kept(status, rank), (a, b) -> a.rank() >= b.rank() ? a : b);
-            return true;
+            return new StatusStore.Kept(Billed.NOT_MARKED);
         }
 
         public Optional<StatusUpdate> kept(String botId, String wamid) {
@@ -207,7 +222,8 @@ public final class InMemory {
         }
 
         @Override
-        public synchronized Advance advance(String botId, String wamid, String participant, int rank) {
+        public synchronized Advance advance(String botId, String wamid, String envelopeId, String participant,
+                int rank, boolean priced) {
             Tracked message = tracked.get(key(botId, wamid));
             if (message == null) {
                 return new Unknown();

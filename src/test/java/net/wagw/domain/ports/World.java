@@ -78,8 +78,8 @@ public final class World {
     public final OptIns optIns = new OptIns(Following.optIns(optInStore, identities), clock);
     public final InMemory.UsageCounts usage = new InMemory.UsageCounts();
     public final InMemory.Catalog catalog = new InMemory.Catalog();
-    public final InMemory.Messages messages = new InMemory.Messages();
     public final InMemory.Statuses statuses = new InMemory.Statuses();
+    public final InMemory.Messages messages = new InMemory.Messages(statuses);
     public final InMemory.Deliveries deliveries = new InMemory.Deliveries();
     public final InMemory.Groups groupStore = new InMemory.Groups();
     public final InMemory.Queue queue = new InMemory.Queue();

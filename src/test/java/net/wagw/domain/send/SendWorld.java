@@ -54,7 +54,6 @@ public final class SendWorld {
     public final VirtualTimeQueue queue = new VirtualTimeQueue(clock);
     public final Meta meta;
     public final BotSide botSide = new BotSide();
-    final InMemory.Messages messages = new InMemory.Messages();
     final InMemory.Deliveries deliveries = new InMemory.Deliveries();
     final Bot bot = new Bot("sim", 0, PHONE_NUMBER_ID, null, "https://bot.example/messages",
             "https://bot.example/notifications", false, null);
@@ -62,6 +61,7 @@ public final class SendWorld {
     final SendService sending;
     final StatusEffects effects;
     final InMemory.Statuses statuses = new InMemory.Statuses();
+    final InMemory.Messages messages = new InMemory.Messages(statuses);
     private final List<String> envelopes = new ArrayList<>();
 
     /**
