@@ -30,6 +30,13 @@ public final class Webhooks {
                 + timestamp + "\",\"recipient_id\":\"" + recipient + "\"}]");
     }
 
+    /** As {@link #status} with the send's {@code biz_opaque_callback_data} echoed, as Meta does. */
+    static String status(String wamid, String status, String recipient, long timestamp, String callbackData) {
+        return envelope(PHONE_A, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
+                + timestamp + "\",\"recipient_id\":\"" + recipient + "\",\"biz_opaque_callback_data\":\"" + callbackData
+                + "\"}]");
+    }
+
     static String failed(String wamid, String recipient, long timestamp, int code, String title) {
         return envelope(PHONE_A, "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"failed\",\"timestamp\":\""
                 + timestamp + "\",\"recipient_id\":\"" + recipient + "\",\"errors\":[{\"code\":" + code

@@ -222,12 +222,23 @@ class WhatsApp2026Test {
     }
 
     @Test
-    void aStatusBeforeItsSendsRecordIsAppliedWhenTheRecordLandsAndToldOnceInOrder() {
+    void aStatusBeforeItsSendsRecordIsAppliedWhenTheRecordLandsAndToldOnceInOrder() throws Exception {
         Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.E1", "5531966078001", "Rui", now() - 30, "oi")).statusCode(200);
-        Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.E1", "delivered", "5531966078001", now())).statusCode(200);
-        Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.E1", "sent", "5531966078001", now())).statusCode(200);
-        metaSends("wamid.OUT.E1");
-        send("early-1", "5531966078001@wa.gw.msging.net", "text/plain", "\"olá\"").statusCode(202);
+        // Meta takes the send and its statuses overtake its answer: they come while wagw still waits for it
+        WireMockResource.server().stubFor(post(urlPathEqualTo(META_MESSAGES)).willReturn(okJson(
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\"}],\"messages\":[{\"id\":"
+                        + "\"wamid.OUT.E1\"}]}").withFixedDelay(500)));
+        java.util.concurrent.CompletableFuture<Integer> sent = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> send("early-1", "5531966078001@wa.gw.msging.net", "text/plain", "\"olá\"").extract().statusCode());
+        for (int waited = 0; WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo(META_MESSAGES))).isEmpty()
+                && waited < 5_000; waited += 10) {
+            Thread.sleep(10);
+        }
+        Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.E1", "delivered", "5531966078001", now(),
+                "wagw:" + Bots.A + ":early-1")).statusCode(200);
+        Webhooks.post(gateway.port(), Webhooks.status("wamid.OUT.E1", "sent", "5531966078001", now(),
+                "wagw:" + Bots.A + ":early-1")).statusCode(200);
+        assertThat(sent.get()).isEqualTo(202);
 
         List<String> events = posted(NOTIFICATIONS_A).stream().filter(n -> n.path("id").asText().equals("early-1"))
                 .map(n -> n.path("event").asText()).toList();
