@@ -41,6 +41,11 @@ public final class ObservedDeliveries {
             }
 
             @Override
+            public Optional<Delivery> createOrFind(Delivery delivery) {
+                return inner.createOrFind(delivery);
+            }
+
+            @Override
             public Optional<Delivery> find(String botId, String id) {
                 return inner.find(botId, id);
             }

@@ -1,6 +1,8 @@
 package net.wagw.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import net.wagw.domain.delivery.Delivery;
 import net.wagw.domain.delivery.DeliveryStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * {@link DeliveryStore} on the deliveries table. Dead letters carry {@code deadBot} (the sparse "dead" index) and never
@@ -30,6 +33,36 @@ public final class DynamoDeliveryStore implements DeliveryStore {
     @Override
     public boolean create(Delivery delivery) {
         return table.create(write(delivery));
+    }
+
+    /**
+     * One update that sets each attribute only if absent, handing back the item as it was: an
+     * empty one means this delivery was stored now; a stored one keeps every attribute it had
+     * (each attribute a new delivery writes, every stored one has).
+     */
+    @Override
+    public Optional<Delivery> createOrFind(Delivery delivery) {
+        Map<String, AttributeValue> item = write(delivery);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        List<String> set = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            if (attribute.getKey().equals(Tables.PK)) {
+                continue;
+            }
+            names.put("#a" + i, attribute.getKey());
+            values.put(":a" + i, attribute.getValue());
+            set.add("#a" + i + " = if_not_exists(#a" + i + ", :a" + i + ")");
+            i++;
+        }
+        Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(tableName)
+                .key(Map.of(Tables.PK, item.get(Tables.PK)))
+                .updateExpression("SET " + String.join(", ", set))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        return old == null || old.isEmpty() ? Optional.empty() : Optional.of(read(old));
     }
 
     @Override

@@ -159,7 +159,8 @@ class SamTemplateTest {
             // InboundService: Identities.received/seen/moved on the customer's item
             // (contact, aliases, window and current opt-in: conditional UpdateItem,
             // GetItem when an alias is followed or two ids merge), stop keywords and 131050 (the
-            // history item: PutItem; no history read), the store-once delivery, then queued
+            // history item: PutItem; no history read), the store-once delivery (Outbox.storeOnce: an
+            // UpdateItem that hands back the one a repeat finds; group events: PutItem), then queued
             // (Outbox.enqueue: PutItem; a status's notification rides on the queue unstored),
             // statuses moved forward or kept for a message not tracked yet on the message item their
             // callback data names (DynamoStatusStore.advance, keep: UpdateItem, GetItem; an uncertain
@@ -177,7 +178,7 @@ class SamTemplateTest {
                     Map.entry(Tables.COUNTERS.name(), Set.of("dynamodb:UpdateItem")),
                     Map.entry(Tables.TEMPLATES.name(), Set.of("dynamodb:Query", "dynamodb:UpdateItem")),
                     Map.entry(Tables.OPT_INS.name(), Set.of("dynamodb:PutItem")),
-                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem")),
+                    Map.entry(Tables.DELIVERIES.name(), Set.of("dynamodb:PutItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.STATUSES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.MESSAGES.name(), Set.of("dynamodb:GetItem", "dynamodb:UpdateItem")),
                     Map.entry(Tables.MESSAGES.name() + "/index/" + Tables.WAMID_INDEX, Set.of("dynamodb:Query")),

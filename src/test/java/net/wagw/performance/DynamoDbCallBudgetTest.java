@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import net.wagw.domain.inbound.InboundService;
 import net.wagw.functions.ScheduledFunctions;
 import net.wagw.domain.send.TemplateCatalog;
 import net.wagw.local.LocalGateway;
@@ -69,6 +71,8 @@ class DynamoDbCallBudgetTest {
     DynamoDbClient dynamo;
     @Inject
     TableNames names;
+    @Inject
+    InboundService inbound;
 
     @BeforeEach
     void metaAndTheBotAnswer() throws InterruptedException {
@@ -162,8 +166,22 @@ class DynamoDbCallBudgetTest {
         String wamid = "wamid.DUP." + RUN + customer;
         inbound(customer, wamid);
         drain.drain();
-        // queued again, nothing read (on another function: its effects again and the refused create, 2)
+        // queued again, nothing read
         assertBudget("duplicate webhook", 0, () -> inbound(customer, wamid));
+    }
+
+    @Test
+    void aDuplicateWebhookOnAFunctionThatDidNotKeepItMakesOneCall() {
+        String customer = number();
+        String wamid = "wamid.DUP2." + RUN + customer;
+        inbound(customer, wamid);
+        drain.drain();
+        inbound.forgetKept(); // as a function that did not keep it (another warm function, a cold one)
+        // the store-once write tells the repeat: tried already, so its effects were applied; queued again
+        assertBudget("duplicate webhook, another function", 1, () -> inbound(customer, wamid));
+        assertThat(drain.drain()).as("queued again; its try posts nothing twice").isEqualTo(1);
+        assertThat(WireMockResource.server().findAll(postRequestedFor(urlPathEqualTo("/bot-a/messages")))
+                .stream().filter(r -> r.getBodyAsString().contains(wamid)).count()).isEqualTo(1);
     }
 
     @Test

@@ -31,6 +31,11 @@ public record Delivery(String botId, String id, Target target, String body, Stat
         Objects.requireNonNull(state, "state");
     }
 
+    /** Whether a try took it since it was stored (each try leases it first: a new version). */
+    public boolean tried() {
+        return version > 0 || state != State.PENDING;
+    }
+
     Delivery leased(Instant until) {
         return new Delivery(botId, id, target, body, State.PENDING, attempts, createdAt, until, lastError, version + 1);
     }

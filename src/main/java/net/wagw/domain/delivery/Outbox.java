@@ -74,6 +74,22 @@ public final class Outbox {
     }
 
     /**
+     * Stores a delivery once, not queued yet: the caller queues it ({@link #requeue}) once what it
+     * tells is in effect. One call also tells a repeat, by the delivery stored before.
+     *
+     * @return the delivery stored, and whether this call stored it
+     */
+    public Stored storeOnce(Bot bot, String id, Delivery.Target target, String body) {
+        Instant now = clock.instant();
+        Delivery pending = new Delivery(bot.id(), id, target, body, Delivery.State.PENDING, 0, now, now, null, 0);
+        return store.createOrFind(pending).map(before -> new Stored(before, false)).orElse(new Stored(pending, true));
+    }
+
+    /** What {@link #storeOnce} did: {@code now} when it stored {@code delivery}, else the one stored before. */
+    public record Stored(Delivery delivery, boolean now) {
+    }
+
+    /**
      * Queues a notification without storing it (docs/storage.md): what makes it once is the write
      * that decided it (a status moved forward, a send taken), so its body rides on the queue and is
      * stored only when its first try does not reach the bot; a delivered one is recorded after the

@@ -16,8 +16,9 @@ import net.wagw.domain.window.WindowStore;
 /**
  * What Meta's webhooks tell (docs/contracts.md §3.4, §3.5, §4, §7): customer messages open windows, teach
  * wa_ids, BSUIDs and names, may opt the customer out, and are stored once for the bot; statuses move the bot's
- * messages forward (through {@link StatusEffects}). Every side effect is safe to repeat, and the store-once
- * write comes last, so a failure anywhere makes Meta retry the whole event and nothing is lost or doubled.
+ * messages forward (through {@link StatusEffects}). Every side effect is safe to repeat; the store-once write
+ * comes first and the queueing last, so a failure anywhere makes Meta retry the whole event, whose effects are
+ * applied again until a try of its delivery took it, and nothing is lost or doubled.
  */
 public final class InboundService {
     /** The messages this warm function stored lately, so that a repeat here is only queued again. */
@@ -44,6 +45,15 @@ public final class InboundService {
      * @return the stored delivery to try, or empty when this message was received before
      */
     public Optional<Delivery> receive(Bot bot, InboundMessage message, String forwardBody) {
+        // the store-once write first: its one call also tells a repeat (docs/storage.md). A repeat
+        // that a try took was queued, so its effects were applied before: it is only queued again;
+        // one never tried may have failed before its effects, which are applied again (safe to repeat)
+        Outbox.Stored stored = outbox.storeOnce(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody);
+        if (!stored.now() && stored.delivery().tried()) {
+            outbox.requeue(bot, deliveryId(message), lane(message));
+            kept.add(bot.id() + "#" + message.wamid());
+            return Optional.empty();
+        }
         if (message.groupId() == null) {
             // a sender id of no known shape is forwarded as it came and opens nothing (docs/contracts.md §4)
             // who they are and their window in one write (docs/storage.md)
@@ -56,10 +66,9 @@ public final class InboundService {
                         }
                     });
         }
-        Optional<Delivery> stored = outbox.enqueue(bot, deliveryId(message), Delivery.Target.MESSAGES, forwardBody,
-                lane(message));
+        outbox.requeue(bot, deliveryId(message), lane(message));
         kept.add(bot.id() + "#" + message.wamid());
-        return stored;
+        return stored.now() ? Optional.of(stored.delivery()) : Optional.empty();
     }
 
     /**
@@ -76,6 +85,11 @@ public final class InboundService {
         }
         outbox.requeue(bot, deliveryId(message), lane(message));
         return true;
+    }
+
+    /** Forgets what this warm function kept, as a function that kept none of it (a cold one). */
+    public void forgetKept() {
+        kept.clear();
     }
 
     private static String deliveryId(InboundMessage message) {
@@ -129,6 +143,10 @@ public final class InboundService {
 
         boolean contains(String key) {
             return entries.containsKey(key);
+        }
+
+        void clear() {
+            entries.clear();
         }
     }
 }

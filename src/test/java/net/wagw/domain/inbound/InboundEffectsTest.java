@@ -64,6 +64,28 @@ class InboundEffectsTest {
     }
 
     @Test
+    void aRepeatOnAnotherFunctionIsAppliedAgainUntilATryOfItsDeliveryTookItThenOnlyQueuedAgain() {
+        Instant sent = world.clock.instant().minusSeconds(30);
+        // stored by a function that stopped before its effects: never tried
+        world.deliveries.stored.put(World.BOT.id() + "#message:wamid.1", new Delivery(World.BOT.id(), "message:wamid.1",
+                Delivery.Target.MESSAGES, "lime-1", Delivery.State.PENDING, 0, sent, sent, null, 0));
+        InboundService another = new InboundService(world.identities, world.windows, world.optIns, world.outbox,
+                world.effects);
+
+        assertThat(another.receive(World.BOT, message("wamid.1", "Oi", sent), "lime-1")).isEmpty();
+        assertThat(world.windows.lastInbound(World.BOT.id(), customer())).as("applied again").contains(sent);
+
+        // a try took the next one: its effects were applied before it was queued
+        Instant later = world.clock.instant().minusSeconds(10);
+        world.deliveries.stored.put(World.BOT.id() + "#message:wamid.2", new Delivery(World.BOT.id(), "message:wamid.2",
+                Delivery.Target.MESSAGES, "lime-2", Delivery.State.DELIVERED, 1, later, later, null, 1));
+        assertThat(new InboundService(world.identities, world.windows, world.optIns, world.outbox, world.effects)
+                .receive(World.BOT, message("wamid.2", "Oi de novo", later), "lime-2")).isEmpty();
+        assertThat(world.windows.lastInbound(World.BOT.id(), customer())).as("not applied again").contains(sent);
+        assertThat(world.queue.queued).hasSize(2);
+    }
+
+    @Test
     void aCustomersMessagesShareOneLaneSoTheBotGetsThemInOrder() {
         Instant now = world.clock.instant();
         world.inbound.receive(World.BOT, message("wamid.1", "um", now), "a");

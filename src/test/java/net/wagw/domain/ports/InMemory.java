@@ -247,6 +247,11 @@ public final class InMemory {
         }
 
         @Override
+        public Optional<Delivery> createOrFind(Delivery delivery) {
+            return Optional.ofNullable(stored.putIfAbsent(key(delivery.botId(), delivery.id()), delivery));
+        }
+
+        @Override
         public Optional<Delivery> find(String botId, String id) {
             return Optional.ofNullable(stored.get(key(botId, id)));
         }
