@@ -298,7 +298,9 @@ public final class DeployedBenchmark {
                     "553197730" + String.format("%04d", counter[0])));
             operations.put("inbound message", measured(null, inbound));
             operations.put("  to the bot (dispatch)", measured(inbound, DeployedBenchmark::drain));
-            operations.put("status", measured(null, () -> webhook(status("wamid.DEPLOYED", "delivered"))));
+            // naming the send it is about in its callback data, as Meta's statuses do
+            operations.put("status", measured(sessionSend, () -> webhook(status("wamid.DEPLOYED", "delivered",
+                    "wagw:" + LocalDeployment.BOT + ":s-" + run + "-" + counter[0]))));
             operations.put("duplicate webhook", measured(null, () -> webhook(inbound("wamid.W." + run, CUSTOMER))));
             operations.put("idle dispatch", measured(null, () -> invoke("dispatch")));
             operations.put("idle sweep", measured(null, DeployedBenchmark::sweep));
@@ -391,9 +393,10 @@ public final class DeployedBenchmark {
                 + "\",\"text\":{\"body\":\"oi\"},\"type\":\"text\"}]");
     }
 
-    private static String status(String wamid, String status) {
+    private static String status(String wamid, String status, String callbackData) {
         return envelope("\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
-                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + CUSTOMER + "\"}]");
+                + Instant.now().getEpochSecond() + "\",\"recipient_id\":\"" + CUSTOMER + "\",\"biz_opaque_callback_data\":\""
+                + callbackData + "\"}]");
     }
 
     private static String envelope(String value) {
