@@ -86,6 +86,11 @@ public final class DynamoCustomerStore implements ContactStore, WindowStore, Cus
     }
 
     @Override
+    public boolean rememberWaIdIfOwnKey(String botId, ContactKey key, String waId, Instant learnedAt) {
+        return contactFields(new KnownContact(waId, null, learnedAt)).apply(botId, key, NOT_ALIAS);
+    }
+
+    @Override
     public Optional<Instant> lastInbound(String botId, ContactKey customer) {
         return read(botId, customer).flatMap(CustomerState::lastInboundAt);
     }

@@ -146,6 +146,19 @@ class DynamoDbCallBudgetTest {
     }
 
     @Test
+    void aFirstTemplateSendToACustomerMakesFourCallsWithTheWaIdMetaNames() {
+        String warm = number();
+        optIn(warm);
+        send("warm-" + warm, warm, template());
+        String customer = number();
+        optIn(customer);
+        drain.drain();
+        metaAnswersWith("wamid.FT." + RUN + customer, customer);
+        // as any send, and the wa_id Meta names written once, under the key the send read (its own)
+        assertBudget("first template send", 4, () -> send("ft-" + customer, customer, template()));
+    }
+
+    @Test
     void anInboundMessageMakesTwoCalls() {
         String customer = number();
         // the customer's item (contact and window in one write), the store-once delivery

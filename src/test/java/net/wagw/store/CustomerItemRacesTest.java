@@ -98,7 +98,7 @@ class CustomerItemRacesTest {
     }
 
     @Test
-    void aMessageUnderAnAliasWritesNothingThereAndAnOptInUnderItIsNotMadeCurrent() {
+    void aMessageUnderAnAliasWritesNothingThereAndNeitherAnOptInNorASendsWaIdIsWrittenUnderIt() {
         DynamoCustomerStore customers = new DynamoCustomerStore(dynamo, names);
         DynamoOptInStore optIns = new DynamoOptInStore(dynamo, names);
         ContactKey alias = new ContactKey("BR.ALIAS120003");
@@ -106,9 +106,11 @@ class CustomerItemRacesTest {
         assertThat(customers.messaged(BOT, alias, new KnownContact(null, "Ana", T0, "BR.ALIAS120003", null, null, null),
                 T0, "wamid.ALIAS")).isFalse();
         assertThat(optIns.recordIfOwnKey(BOT, alias, new OptInChange(true, Set.of(), "web", null, BOT, T0))).isFalse();
+        assertThat(customers.rememberWaIdIfOwnKey(BOT, alias, "5531977120003", T0)).isFalse();
         CustomerState state = customers.read(BOT, alias).orElseThrow();
         assertThat(state.lastInbound()).isEmpty();
         assertThat(state.optIn()).isEmpty();
         assertThat(state.contact().orElseThrow().fullName()).isNull();
+        assertThat(state.contact().orElseThrow().waId()).isNull();
     }
 }

@@ -77,7 +77,10 @@ public final class Following {
 
             @Override
             public void rememberWaId(String botId, ContactKey key, String waId, Instant learnedAt) {
-                raw.rememberWaId(botId, identities.canonical(botId, key), waId, learnedAt);
+                // the key is the customer's own in the common case: no read to find out first
+                if (!raw.rememberWaIdIfOwnKey(botId, key, waId, learnedAt)) {
+                    raw.rememberWaId(botId, identities.canonical(botId, key), waId, learnedAt);
+                }
             }
         };
     }
