@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -65,6 +66,13 @@ public interface WagwConfig {
      */
     @WithDefault("true")
     boolean priming();
+
+    /**
+     * How many times priming makes its AWS calls: unset, once at an on-demand init (each round
+     * lengthens the cold start) and {@code Priming.SNAPSHOT_ROUNDS} times before a SnapStart
+     * snapshot, so that the snapshot holds the SDK's request path compiled, not interpreted.
+     */
+    OptionalInt primingRounds();
 
     /** The work queue (docs/queue.md): SQS in AWS, ElasticMQ locally. */
     interface Queue {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import jakarta.annotation.Priority;
@@ -52,12 +53,17 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * item that cannot exist, the work queue's attributes (dispatch), an absent media object (webhook).
  *
  * <p>With SnapStart the same happens in the CRaC {@code beforeCheckpoint} hook, so that the
- * snapshot holds a primed function, with two rules: every priming call asks the server to close
- * its connection (the JDK's HTTP client, which the SDK clients use, then also drops the idle
- * connection of an earlier call to the same host, such as the bots table's read at start), so
- * that no connection is in the snapshot; and no route whose check reads a secret (Meta's webhook,
- * the operator's routes) is primed, so that no secret is in it either: those are read by the first
- * request after the restore, as they must be.
+ * snapshot holds a primed function, its AWS calls {@link #SNAPSHOT_ROUNDS} times over: Lambda's JVM
+ * compiles a method (C1 only) once it has run a few hundred times, and a snapshot of the SDK's
+ * request path (most of a warm request's CPU) run once holds it interpreted, so every restored
+ * environment would spend its first few hundred requests interpreting and compiling it
+ * (bench/deployed.sh measures rounds). The HTTP path runs once: each run writes a request line and
+ * a metric. Two rules: the last round's calls ask the server to close their connection (the JDK's
+ * HTTP client, which the SDK clients use, then also drops the idle connection of an earlier call
+ * to the same host, such as the bots table's read at start), so that no connection is in the
+ * snapshot; and no route whose check reads a secret (Meta's webhook, the operator's routes) is
+ * primed, so that no secret is in it either: those are read by the first request after the
+ * restore, as they must be.
  */
 @ApplicationScoped
 public class Priming implements Resource {
@@ -74,6 +80,8 @@ public class Priming implements Resource {
     /** The functions that may read the work queue's attributes, and read media objects. */
     static final Set<String> QUEUE_READERS = Set.of("dispatch");
     static final Set<String> MEDIA_READERS = Set.of("webhook");
+    /** Rounds of priming's AWS calls before a snapshot, unless {@code wagw.priming-rounds} says otherwise; one at an on-demand init. */
+    static final int SNAPSHOT_ROUNDS = 300;
     /** The functions whose requests are checked against a secret before anything else. */
     static final Set<String> SECRET_CHECKED = Set.of("webhook", "admin");
 
@@ -87,6 +95,7 @@ public class Priming implements Resource {
     private final ObjectMapper json;
     private final String bucket;
     private final boolean enabled;
+    private final OptionalInt rounds;
     private final Optional<String> function;
 
     public Priming(HttpGateway gateway, ScheduledFunctions scheduled, DynamoDbClient dynamo, SqsClient sqs, S3Client s3,
@@ -102,6 +111,7 @@ public class Priming implements Resource {
         this.json = json;
         this.bucket = media.bucket();
         this.enabled = config.priming();
+        this.rounds = config.primingRounds();
         this.function = function;
     }
 
@@ -131,6 +141,7 @@ public class Priming implements Resource {
     void prime(boolean forSnapshot) {
         String name = function.orElseThrow();
         long started = System.nanoTime();
+        int times = Math.max(1, rounds.orElse(forSnapshot ? SNAPSHOT_ROUNDS : 1));
         try {
             if (!forSnapshot || !SECRET_CHECKED.contains(name)) {
                 // Meta's routes: the subscription check (GET), which stores nothing whatever it is sent
@@ -141,8 +152,10 @@ public class Priming implements Resource {
             if (name.equals("dispatch")) {
                 scheduled.dispatch(json.readTree("{\"Records\":[]}")); // Lambda's SQS event, parsed and answered
             }
-            primeAws(name, forSnapshot);
-            LOG.debugf("%s primed in %d ms", name, (System.nanoTime() - started) / 1_000_000);
+            for (int round = 1; round <= times; round++) {
+                primeAws(name, forSnapshot && round == times);
+            }
+            LOG.debugf("%s primed in %d ms (%d rounds of AWS calls)", name, (System.nanoTime() - started) / 1_000_000, times);
         } catch (RuntimeException | IOException e) {
             LOG.warnf("priming %s failed (%s); the first request loads what it needs", name, e.toString());
         }
@@ -170,11 +183,12 @@ public class Priming implements Resource {
     }
 
     /**
-     * One harmless call per AWS client the function may make it with; before a snapshot each asks
-     * for its connection to be closed (at an on-demand init the open connection serves the first request).
+     * One harmless call per AWS client the function may make it with; {@code closing} (the last
+     * round before a snapshot) each asks for its connection to be closed (at an on-demand init the
+     * open connection serves the first request).
      */
-    private void primeAws(String name, boolean forSnapshot) {
-        AwsRequestOverrideConfiguration close = forSnapshot
+    private void primeAws(String name, boolean closing) {
+        AwsRequestOverrideConfiguration close = closing
                 ? AwsRequestOverrideConfiguration.builder().putHeader("Connection", "close").build()
                 : AwsRequestOverrideConfiguration.builder().build();
         TableDefinition table = READS.get(name);

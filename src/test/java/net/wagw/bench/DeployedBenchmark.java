@@ -53,9 +53,13 @@ public final class DeployedBenchmark {
                 }
             } else {
                 // before (no priming: the first request builds and loads what it needs) and after, in one run
+                // a number: primed, its AWS calls that many times (wagw.priming-rounds), as before a SnapStart snapshot
                 for (String priming : args.length > 3 ? args[3].split(",") : new String[] { "false", "true" }) {
-                    deployment.environment("WAGW_PRIMING", priming);
-                    System.out.println(priming.equals("true") ? "primed at init (wagw.priming=true, the default)"
+                    boolean rounds = priming.matches("\\d+");
+                    deployment.environment("WAGW_PRIMING", rounds ? "true" : priming);
+                    deployment.environment("WAGW_PRIMING_ROUNDS", rounds ? priming : "1");
+                    System.out.println(rounds ? "primed at init, its AWS calls " + priming + " times (wagw.priming-rounds)"
+                            : priming.equals("true") ? "primed at init (wagw.priming=true, the default)"
                             : "not primed (wagw.priming=false)");
                     cold(n);
                 }
@@ -66,20 +70,22 @@ public final class DeployedBenchmark {
     // --- cold start and warm latency -------------------------------------------------------
 
     private static void cold(int n) throws Exception {
-        System.out.printf("%-9s %10s %10s %10s %12s %9s %9s %7s %12s %12s%n", "function", "init (s)", "1st req (s)", "cold (s)",
-                "cpu@1st (s)", "p50 (ms)", "p99 (ms)", "DDB/req", "backend (ms)", "-backend (ms)");
+        System.out.printf("%-9s %10s %10s %10s %12s %9s %9s %7s %12s %12s %12s %12s%n", "function", "init (s)", "1st req (s)",
+                "cold (s)", "cpu@1st (s)", "p50 (ms)", "p99 (ms)", "DDB/req", "backend (ms)", "-backend (ms)", "cpu/req (ms)",
+                "bench cpu/req");
         List<String> traces = new java.util.ArrayList<>();
         // webhook first: its message opens the customer's window, which send's requests need
         // dispatch after them: each of its requests is an SQS event of one work item they queued
-        for (String function : List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep")) {
+        for (String function : functions()) {
             IntFunction<String> request = request(function);
+            deployment.jvmFlags(Jfr.flags());
             DeployedFunction started = deployment.start(function);
             long t0 = started.startedNanos();
             long ready = started.awaitReady(LocalDeployment.START_TIMEOUT);
             String first = request.apply(0);
             long answered = System.nanoTime();
-            double cpu = ProcessHandle.of(pid(started)).flatMap(p -> p.info().totalCpuDuration())
-                    .map(d -> d.toMillis() / 1000.0).orElse(Double.NaN);
+            Jfr.warmFrom(started, function);
+            double cpu = cpuMillis(started.pid()) / 1000.0;
             if (first.startsWith("!")) {
                 throw new IllegalStateException(function + " failed its first request: " + first + "\n" + started.logTail());
             }
@@ -88,6 +94,8 @@ public final class DeployedBenchmark {
             List<BackendProxy> backends = List.of(deployment.dynamoCalls(function), deployment.queueCalls(function),
                     deployment.metaCalls());
             boolean http = !List.of("dispatch", "sweep").contains(function);
+            double cpuBefore = cpuMillis(started.pid());
+            double benchBefore = cpuMillis(ProcessHandle.current().pid());
             for (int i = 0; i < n; i++) {
                 List<BackendProxy.Totals> before = backends.stream().map(BackendProxy::totals).toList();
                 long s = System.nanoTime();
@@ -100,10 +108,15 @@ public final class DeployedBenchmark {
                 }
                 hops.add(i, s, e, http ? deployment.front().lastHop() : null, started.lastTrace(), calls);
             }
+            // the function's CPU time per warm request, and the harness's own (this JVM: front, Runtime API, proxies)
+            double cpuPerRequest = (cpuMillis(started.pid()) - cpuBefore) / n;
+            double benchPerRequest = (cpuMillis(ProcessHandle.current().pid()) - benchBefore) / n;
+            Jfr.warmTo(started, function);
             Arrays.sort(warm);
-            System.out.printf("%-9s %10.2f %10.2f %10.2f %12.2f %9.1f %9.1f %7.1f %12.1f %12.1f%n", function, (ready - t0) / 1e9,
-                    (answered - ready) / 1e9, (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6, warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6,
-                    hops.meanCalls(), hops.median(Hops.BACKENDS), hops.median(Hops.WITHOUT_BACKENDS));
+            System.out.printf("%-9s %10.2f %10.2f %10.2f %12.2f %9.1f %9.1f %7.1f %12.1f %12.1f %12.1f %12.1f%n", function,
+                    (ready - t0) / 1e9, (answered - ready) / 1e9, (answered - t0) / 1e9, cpu, warm[n / 2] / 1e6,
+                    warm[Math.min(n - 1, (int) (n * 0.99))] / 1e6, hops.meanCalls(), hops.median(Hops.BACKENDS),
+                    hops.median(Hops.WITHOUT_BACKENDS), cpuPerRequest, benchPerRequest);
             traces.add(String.format("%-9s %s", function, hops.medians()));
             if (!function.equals("webhook")) {
                 deployment.stop(function);
@@ -112,6 +125,73 @@ public final class DeployedBenchmark {
         deployment.stop("webhook");
         System.out.println("warm request hops, medians (ms): " + String.join(", ", Hops.NAMES));
         traces.forEach(System.out::println);
+    }
+
+    /**
+     * The functions {@code cold} runs, in this order (webhook first: its message opens the
+     * customer's window, which send's requests need); {@code WAGW_BENCH_FUNCTIONS} picks some.
+     */
+    private static List<String> functions() {
+        String only = System.getenv("WAGW_BENCH_FUNCTIONS");
+        List<String> all = List.of("webhook", "verify", "send", "commands", "groups", "admin", "dispatch", "sweep");
+        return only == null || only.isBlank() ? all : all.stream().filter(List.of(only.split(","))::contains).toList();
+    }
+
+    /**
+     * Flight recordings of {@code cold}'s functions when {@code WAGW_BENCH_JFR} names a directory:
+     * {@code <function>-init.jfr} from the JVM's start to its first answer, then
+     * {@code <function>-warm.jfr} of the warm requests alone ({@code jcmd}, settings
+     * {@code WAGW_BENCH_JFR_SETTINGS}, default {@code profile}); bench/jfr-top.java sums them.
+     */
+    private static final class Jfr {
+        static final String DIR = System.getenv("WAGW_BENCH_JFR");
+        static final String SETTINGS = System.getenv().getOrDefault("WAGW_BENCH_JFR_SETTINGS", "profile");
+
+        /** The function's JVM flags besides Lambda's: {@code WAGW_BENCH_JVM_FLAGS} (space-separated), and JFR's. */
+        static List<String> flags() {
+            List<String> flags = new java.util.ArrayList<>();
+            String extra = System.getenv("WAGW_BENCH_JVM_FLAGS");
+            if (extra != null && !extra.isBlank()) {
+                flags.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            if (DIR != null) {
+                flags.add("-XX:FlightRecorderOptions=stackdepth=256");
+                flags.add("-XX:StartFlightRecording=name=init,settings=" + SETTINGS);
+            }
+            return flags;
+        }
+
+        static void warmFrom(DeployedFunction function, String name) {
+            if (DIR != null) {
+                jcmd(function, "JFR.stop", "name=init", "filename=" + Path.of(DIR, name + "-init.jfr").toAbsolutePath());
+                jcmd(function, "JFR.start", "name=warm", "settings=" + SETTINGS);
+            }
+        }
+
+        static void warmTo(DeployedFunction function, String name) {
+            if (DIR != null) {
+                jcmd(function, "JFR.stop", "name=warm", "filename=" + Path.of(DIR, name + "-warm.jfr").toAbsolutePath());
+            }
+        }
+
+        private static void jcmd(DeployedFunction function, String... command) {
+            List<String> line = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(function.pid())));
+            line.addAll(List.of(command));
+            try {
+                java.nio.file.Files.createDirectories(Path.of(DIR));
+                Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+                String out = new String(jcmd.getInputStream().readAllBytes());
+                if (jcmd.waitFor() != 0) {
+                    throw new IllegalStateException(String.join(" ", line) + ": " + out);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**
@@ -251,8 +331,9 @@ public final class DeployedBenchmark {
                 .map(line -> line.substring("JAVA_VERSION=".length()).replace("\"", "")).orElse("unknown");
     }
 
-    private static long pid(DeployedFunction function) {
-        return function.pid();
+    /** The process's CPU time so far (user and system), ms. */
+    private static double cpuMillis(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos() / 1e6).orElse(Double.NaN);
     }
 
     // --- DynamoDB calls per operation ------------------------------------------------------
