@@ -99,6 +99,9 @@ public class JfrTop {
     private static final List<String[]> MARKERS = List.of(
             new String[] { "AWSLambda.startRuntimeLoop", "runtime client" },
             new String[] { "FunqyStreamHandler.handleRequest", "funqy" },
+            new String[] { "io.quarkus.runtime.Application.start", "quarkus boot" },
+            new String[] { "net.wagw.wiring.Priming.prime", "priming" },
+            new String[] { "SdkDefaultClientBuilder.build", "SDK client build" },
             new String[] { "HttpGateway.handle", "gateway" },
             new String[] { "ScheduledFunctions.", "gateway" },
             new String[] { "RequestLog.", "request log" },
