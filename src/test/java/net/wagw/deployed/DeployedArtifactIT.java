@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +82,27 @@ class DeployedArtifactIT {
         HttpResponse<String> answer = bot("GET", "/accounts/+" + CUSTOMER, null);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(JSON.readTree(answer.body()).path("identity").asText()).isEqualTo(CUSTOMER + "@wa.gw.msging.net");
+    }
+
+    /** One structured log line per request (the README's log fields), with the invocation's Lambda request id. */
+    @Test
+    void eachRequestsLogLineCarriesItsOwnLambdaRequestId() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertThat(bot("GET", "/accounts/+" + CUSTOMER, null).statusCode()).isEqualTo(200);
+        }
+        List<String> ids = new ArrayList<>();
+        for (String line : Files.readAllLines(deployment.function("verify").log(), StandardCharsets.UTF_8)) {
+            if (line.startsWith("{")) {
+                JsonNode mdc = JSON.readTree(line).path("mdc");
+                // init's priming request (a keyless one, answered 401) is no invocation: it has no id
+                if ("request".equals(mdc.path("kind").asText()) && "GET /accounts/{msisdn}".equals(mdc.path("route").asText())
+                        && "200".equals(mdc.path("status").asText())) {
+                    ids.add(mdc.path("lambdaRequestId").asText());
+                }
+            }
+        }
+        assertThat(ids).as("the verify function's request lines").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(id -> assertThat(java.util.UUID.fromString(id)).isNotNull()).doesNotHaveDuplicates();
     }
 
     @Test

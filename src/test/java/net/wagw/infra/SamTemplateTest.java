@@ -319,15 +319,15 @@ class SamTemplateTest {
     }
 
     @Test
-    void theJvmHandlerIsFunqysLambdaStreamHandler() throws ClassNotFoundException {
+    void theJvmHandlerIsFunqysLambdaStreamHandlerWithTheRequestIdInTheLogContext() throws ClassNotFoundException {
         // Globals.Function.Handler is !If [IsNative, <native placeholder>, <JVM handler>]
         JsonNode handler = template.path("Globals").path("Function").path("Handler").path("Fn::If");
         String jvmHandler = handler.get(2).asText();
 
         assertThat(jvmHandler).endsWith("::handleRequest");
         Class<?> handlerClass = Class.forName(jvmHandler.substring(0, jvmHandler.indexOf("::")));
-        assertThat(com.amazonaws.services.lambda.runtime.RequestStreamHandler.class).isAssignableFrom(handlerClass);
-        assertThat(handlerClass.getPackageName()).isEqualTo("io.quarkus.funqy.lambda");
+        assertThat(io.quarkus.funqy.lambda.FunqyStreamHandler.class).isAssignableFrom(handlerClass);
+        assertThat(handlerClass).isEqualTo(net.wagw.functions.LambdaHandler.class);
     }
 
     @Test
