@@ -58,6 +58,18 @@ public class HttpGateway {
     }
 
     public APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event) {
+        return handle(function, event, true);
+    }
+
+    /**
+     * A request of the function's own priming at init: served and logged like any other, but not
+     * counted in the metrics, where its refusal would read as a bot's failed request at every cold start.
+     */
+    public APIGatewayV2HTTPResponse prime(String function, APIGatewayV2HTTPEvent event) {
+        return handle(function, event, false);
+    }
+
+    private APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event, boolean counted) {
         long start = System.nanoTime();
         Outcome outcome = new Outcome();
         APIGatewayV2HTTPResponse response;
@@ -74,7 +86,7 @@ public class HttpGateway {
         RequestLog.request(outcome.route, function, outcome.bot, response.getStatusCode(), reason,
                 (System.nanoTime() - start) / 1_000_000,
                 event.getRequestContext() == null ? null : event.getRequestContext().getRequestId());
-        if (outcome.route != null) {
+        if (counted && outcome.route != null) {
             metrics.request(outcome.route, outcome.bot, response.getStatusCode(), reason,
                     outcome.reason == null ? null : outcome.reason.description());
         }

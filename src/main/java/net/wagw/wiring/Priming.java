@@ -57,8 +57,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * compiles a method (C1 only) once it has run a few hundred times, and a snapshot of the SDK's
  * request path (most of a warm request's CPU) run once holds it interpreted, so every restored
  * environment would spend its first few hundred requests interpreting and compiling it
- * (bench/deployed.sh measures rounds). The HTTP path runs once: each run writes a request line and
- * a metric. Two rules: the last round's calls ask the server to close their connection (the JDK's
+ * (bench/deployed.sh measures rounds). The HTTP path runs once: each run writes a request line (its
+ * refusal is counted in no metric: {@code HttpGateway.prime}). Two rules: the last round's calls ask the server to close their connection (the JDK's
  * HTTP client, which the SDK clients use, then also drops the idle connection of an earlier call
  * to the same host, such as the bots table's read at start), so that no connection is in the
  * snapshot; and no route whose check reads a secret (Meta's webhook, the operator's routes) is
@@ -176,7 +176,7 @@ public class Priming implements Resource {
         try {
             byte[] serialized = json.writeValueAsBytes(event);
             APIGatewayV2HTTPEvent read = json.readValue(serialized, APIGatewayV2HTTPEvent.class);
-            json.writeValueAsBytes(gateway.handle(route.function(), read));
+            json.writeValueAsBytes(gateway.prime(route.function(), read));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+
 import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
@@ -49,6 +51,8 @@ class RequestLogTest {
     Metrics metrics;
     @Inject
     LocalGateway gateway;
+    @Inject
+    HttpGateway http;
 
     private final List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
     private final List<String> emf = new CopyOnWriteArrayList<>();
@@ -133,6 +137,32 @@ class RequestLogTest {
             assertThat(n.path("Refusals").asInt()).isEqualTo(1);
             assertThat(n.path("Reason").asText()).isEqualTo("66");
         });
+    }
+
+    @Test
+    void thePrimingRequestAtInitIsLoggedButCountsNoRefusalWhileTheSameRequestServedIs() {
+        APIGatewayV2HTTPEvent.RequestContext.Http get = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        get.setMethod("GET");
+        get.setPath("/accounts/+5531944440001");
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setHttp(get);
+        APIGatewayV2HTTPEvent keyless = new APIGatewayV2HTTPEvent();
+        keyless.setRouteKey(Route.GET_ACCOUNT.routeKey());
+        keyless.setRawPath(get.getPath());
+        keyless.setHeaders(Map.of());
+        keyless.setRequestContext(context);
+
+        assertThat(http.prime("verify", keyless).getStatusCode()).isEqualTo(401);
+        assertThat(unauthorized()).as("metrics of the priming request").isZero();
+        assertThat(lines).anySatisfy(line -> assertThat(line.getMdcCopy()).containsEntry("status", "401"));
+
+        assertThat(http.handle("verify", keyless).getStatusCode()).isEqualTo(401);
+        assertThat(unauthorized()).as("metrics of the same request served").isEqualTo(1);
+    }
+
+    /** Metric lines counting a request refused for its key (reason 31). */
+    private long unauthorized() {
+        return emf.stream().filter(text -> text.contains("\"Refusals\"") && text.contains("\"Reason\":\"31\"")).count();
     }
 
     @Test
