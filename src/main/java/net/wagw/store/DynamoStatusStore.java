@@ -89,18 +89,13 @@ public final class DynamoStatusStore implements StatusStore {
      * @return empty when no such item exists (the status is then kept by wamid)
      */
     private Optional<Keep> keepOnMessage(String pk, StatusUpdate status, int rank, boolean priced) {
-        String billedToken = priced ? UUID.randomUUID().toString() : null;
         Map<String, String> names = new HashMap<>(Map.of("#wk", Tables.WAMID_KEY, "#kept", MessageTracking.KEPT,
                 "#keptRank", MessageTracking.KEPT_RANK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":kept", MessageTracking.kept(status),
                 ":rank", AttributeValue.fromN(Integer.toString(rank))));
-        String update = "SET #kept = :kept, #keptRank = :rank";
-        if (billedToken != null) {
-            update += ", #billed = if_not_exists(#billed, :billed)";
-            names.put("#billed", MessageTracking.BILLED);
-            values.put(":billed", AttributeValue.fromS(billedToken));
-        }
-        String expression = update;
+        StringBuilder update = new StringBuilder("SET #kept = :kept, #keptRank = :rank");
+        String billedToken = markBilledOnce(priced, update, names, values);
+        String expression = update.toString();
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(messages).key(key(pk))
                     .updateExpression(expression)
@@ -188,8 +183,7 @@ public final class DynamoStatusStore implements StatusStore {
                 }
             }
         }
-        return advanceByWamid(wamidKey, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(),
-                priced ? UUID.randomUUID().toString() : null);
+        return advanceByWamid(wamidKey, rank, "attribute_exists(messageId) AND #rank < :rank", Map.of(), priced);
     }
 
     /**
@@ -199,17 +193,12 @@ public final class DynamoStatusStore implements StatusStore {
      *         holds the rank)
      */
     private Optional<Advance> advanceMessage(String pk, String wamidKey, int rank, boolean priced) {
-        String billedToken = priced ? UUID.randomUUID().toString() : null;
         Map<String, String> names = new HashMap<>(Map.of("#wk", Tables.WAMID_KEY, "#rank", MessageTracking.RANK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":wk", AttributeValue.fromS(wamidKey),
                 ":rank", AttributeValue.fromN(Integer.toString(rank))));
-        String update = "SET #rank = :rank";
-        if (billedToken != null) {
-            update += ", #billed = if_not_exists(#billed, :billed)";
-            names.put("#billed", MessageTracking.BILLED);
-            values.put(":billed", AttributeValue.fromS(billedToken));
-        }
-        String expression = update;
+        StringBuilder update = new StringBuilder("SET #rank = :rank");
+        String billedToken = markBilledOnce(priced, update, names, values);
+        String expression = update.toString();
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(messages).key(key(pk))
                     .updateExpression(expression)
@@ -271,7 +260,7 @@ public final class DynamoStatusStore implements StatusStore {
         }
         // the participant's item is made on its first status, carrying the message's ids along
         return advanceByWamid(wamidKey + "#" + participant, rank, "attribute_not_exists(#rank) OR #rank < :rank",
-                Map.of(MESSAGE_ID, messageId, "recipient", recipient), null);
+                Map.of(MESSAGE_ID, messageId, "recipient", recipient), false);
     }
 
     /**
@@ -292,7 +281,7 @@ public final class DynamoStatusStore implements StatusStore {
     }
 
     private Advance advanceByWamid(String pk, int rank, String condition, Map<String, AttributeValue> copied,
-            String billedToken) {
+            boolean priced) {
         StringBuilder update = new StringBuilder("SET #rank = :rank, #expiresAt = :expiresAt");
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":rank", AttributeValue.fromN(Integer.toString(rank)), ":expiresAt", expiry()));
@@ -300,22 +289,38 @@ public final class DynamoStatusStore implements StatusStore {
             update.append(", ").append(name).append(" = :").append(name);
             values.put(":" + name, value);
         });
-        if (billedToken != null) {
-            update.append(", billed = if_not_exists(billed, :billed)");
-            values.put(":billed", AttributeValue.fromS(billedToken));
-        }
+        Map<String, String> names = new HashMap<>(Map.of("#rank", MessageTracking.RANK, "#expiresAt", Tables.EXPIRES_AT));
+        String billedToken = markBilledOnce(priced, update, names, values);
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(r -> r.tableName(table)
                     .key(key(pk))
                     .updateExpression(update.toString())
                     .conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#rank", MessageTracking.RANK, "#expiresAt", Tables.EXPIRES_AT))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
             return new Advanced(item.get(MESSAGE_ID).s(), item.get("recipient").s(), billed(billedToken, item));
         } catch (ConditionalCheckFailedException notForward) {
             return tracked(read(table, pk)) ? new Stale() : new Unknown();
         }
+    }
+
+    /**
+     * A priced status marks its message billed once: the update sets a fresh token only where none
+     * is, and the token handed back tells whether this update was the one ({@link #billed}).
+     *
+     * @return the token, or null when the status is not priced
+     */
+    private static String markBilledOnce(boolean priced, StringBuilder update, Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        if (!priced) {
+            return null;
+        }
+        String token = UUID.randomUUID().toString();
+        update.append(", #billed = if_not_exists(#billed, :billed)");
+        names.put("#billed", MessageTracking.BILLED);
+        values.put(":billed", AttributeValue.fromS(token));
+        return token;
     }
 
     private static Billed billed(String billedToken, Map<String, AttributeValue> item) {
