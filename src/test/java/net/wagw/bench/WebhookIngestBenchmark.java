@@ -49,9 +49,12 @@ public final class WebhookIngestBenchmark {
         for (int concurrency : concurrencies) {
             String series = run + "c" + concurrency;
             Map<String, Long> before = stats(client, base);
+            ProcessCpu cpuBefore = ProcessCpu.now();
             Result gateway = ingest(client, base, series, n, concurrency);
+            String cpu = cpuBefore.perMessageUntilNow(n);
             Map<String, Long> after = stats(client, base);
             System.out.println("webhook ingestion (gateway): " + gateway);
+            System.out.println("  " + cpu);
             Map<String, String> perMessage = new TreeMap<>();
             long total = 0;
             for (var e : after.entrySet()) {
@@ -62,8 +65,11 @@ public final class WebhookIngestBenchmark {
                 }
             }
             System.out.printf("DynamoDB calls per inbound message: %.2f %s%n", total / (double) n, perMessage);
+            ProcessCpu rawBefore = ProcessCpu.now();
             Result raw = rawWrites(endpoint, series, n, concurrency);
+            String rawCpu = rawBefore.perMessageUntilNow(n);
             System.out.println("same DynamoDB writes without the gateway: " + raw);
+            System.out.println("  " + rawCpu);
             System.out.printf("concurrency %d: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
                     concurrency, gateway.throughput / raw.throughput, gateway.median / raw.median);
         }
