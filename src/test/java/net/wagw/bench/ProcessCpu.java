@@ -3,10 +3,10 @@ package net.wagw.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -15,16 +15,19 @@ import java.util.function.Predicate;
  * cannot say whose work limits it; the CPU each process spent per message can.
  */
 final class ProcessCpu {
-    /** A role, and how its process is recognised by its command line. */
-    private record Role(String name, Predicate<String> commandLine) {
+    /** A role, and how its process is recognised. */
+    private record Role(String name, Predicate<ProcessHandle> process) {
+        static Role commandLine(String name, Predicate<String> line) {
+            return new Role(name, process -> line.test(process.info().commandLine().orElse("")));
+        }
     }
 
     private static final List<Role> ROLES = List.of(
-            new Role("gateway", line -> line.contains("-dev.jar") || line.contains("quarkus-run.jar")),
-            new Role("dynalite", line -> line.contains("dynalite")),
-            new Role("queue (ElasticMQ)", line -> line.contains("elasticmq")),
-            new Role("bot (WireMock)", line -> line.contains("wiremock")),
-            new Role("load client (this JVM)", line -> false));
+            new Role("load client (this JVM)", process -> process.pid() == ProcessHandle.current().pid()),
+            Role.commandLine("gateway", line -> line.contains("-dev.jar") || line.contains("quarkus-run.jar")),
+            Role.commandLine("dynalite", line -> line.contains("dynalite")),
+            Role.commandLine("queue (ElasticMQ)", line -> line.contains("elasticmq")),
+            Role.commandLine("bot (WireMock)", line -> line.contains("wiremock")));
 
     private final Map<String, Long> nanos;
     private final long boxTicks;
@@ -37,26 +40,20 @@ final class ProcessCpu {
     static ProcessCpu now() {
         Map<String, Long> nanos = new LinkedHashMap<>();
         ROLES.forEach(role -> nanos.put(role.name(), 0L));
-        long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses().forEach(process -> {
-            String line = process.info().commandLine().orElse("");
-            long cpu = process.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
-            Optional<Role> role = process.pid() == self ? Optional.of(ROLES.get(ROLES.size() - 1))
-                    : ROLES.stream().filter(r -> r.commandLine().test(line)).findFirst();
-            role.ifPresent(r -> nanos.merge(r.name(), cpu, Long::sum));
-        });
+        ProcessHandle.allProcesses().forEach(process -> ROLES.stream().filter(role -> role.process().test(process))
+                .findFirst().ifPresent(role -> nanos.merge(role.name(),
+                        process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L), Long::sum)));
         return new ProcessCpu(nanos, busyTicks());
     }
 
     /** CPU milliseconds per message spent by each role between this snapshot and now, and the whole machine's. */
     String perMessageUntilNow(int messages) {
-        ProcessCpu before = this;
         ProcessCpu after = now();
         StringBuilder out = new StringBuilder("CPU ms per message:");
         after.nanos.forEach((role, cpu) -> out.append(String.format(" %s %.2f,", role,
-                (cpu - before.nanos.getOrDefault(role, 0L)) / 1e6 / messages)));
+                (cpu - nanos.getOrDefault(role, 0L)) / 1e6 / messages)));
         // /proc/stat counts in USER_HZ ticks of 10 ms
-        out.append(String.format(" whole machine %.2f", (after.boxTicks - before.boxTicks) * 10.0 / messages));
+        out.append(String.format(" whole machine %.2f", (after.boxTicks - boxTicks) * 10.0 / messages));
         return out.toString();
     }
 
