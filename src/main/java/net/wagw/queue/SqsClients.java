@@ -5,13 +5,14 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
- * How an SQS client is built: the URL-connection HTTP client and bounded waits. Plain values in,
+ * How an SQS client is built: the SDK's Apache HTTP client (docs/architecture.md, "AWS SDK
+ * clients") and bounded waits. Plain values in,
  * a client out; the wiring builds one per process.
  */
 public final class SqsClients {
@@ -23,7 +24,7 @@ public final class SqsClients {
         // bounded waits, as for DynamoDB: a queue that cannot be reached fails the request within
         // seconds and the caller (bot or Meta) is told to retry; long polls are at most 20 s
         SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
+                .httpClient(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(25))
                         .build())

@@ -5,14 +5,14 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * How a DynamoDB client is built: with the URL-connection HTTP client (small, and native-image
- * friendly) and bounded waits. Plain values in, a client out; the wiring builds one per process.
+ * How a DynamoDB client is built: with the SDK's Apache HTTP client (why that one:
+ * docs/architecture.md, "AWS SDK clients") and bounded waits. Plain values in, a client out; the wiring builds one per process.
  */
 public final class DynamoClients {
     private DynamoClients() {
@@ -27,7 +27,7 @@ public final class DynamoClients {
         // Bounded waits: a request that cannot reach DynamoDB fails within seconds, well inside the
         // Lambda timeout, and the bot (or Meta) is told to retry rather than left hanging.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
+                .httpClient(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(3))
                         .build())

@@ -10,7 +10,7 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The S3 client and presigner, built once per process with the URL-connection HTTP client (as for
+ * The S3 client and presigner, built once per process with the SDK's Apache HTTP client (as for
  * DynamoDB). A set endpoint is a local S3-compatible server: path-style addressing, s3rver's fixed
  * credentials, plain (not aws-chunked) bodies and checksums only where S3 requires them: such
  * servers predate the SDK's signed chunks and default CRC trailers.
@@ -33,7 +33,7 @@ public final class S3Clients {
         Optional<URI> endpoint = connection.endpoint();
         String region = connection.region();
         S3ClientBuilder builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
+                .httpClient(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(10))
                         .build())

@@ -7,7 +7,7 @@ import java.util.Optional;
 import net.wagw.domain.secret.SecretSource;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
 /**
  * {@link SecretSource} on AWS Secrets Manager: a reference is a secret's name or ARN, its value the
  * secret's SecretString (the current version, AWSCURRENT). One client per process, on the
- * URL-connection HTTP client like DynamoDB's.
+ * SDK's Apache HTTP client like DynamoDB's.
  */
 public final class SecretsManagerSource implements SecretSource, AutoCloseable {
     private final SecretsManagerClient client;
@@ -31,7 +31,7 @@ public final class SecretsManagerSource implements SecretSource, AutoCloseable {
      */
     public static SecretsManagerSource create(String region, Optional<URI> endpoint, AwsCredentialsProvider credentials) {
         SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
+                .httpClient(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(3))
                         .build())

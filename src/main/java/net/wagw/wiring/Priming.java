@@ -58,10 +58,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * request path (most of a warm request's CPU) run once holds it interpreted, so every restored
  * environment would spend its first few hundred requests interpreting and compiling it
  * (bench/deployed.sh measures rounds). The HTTP path runs once: each run writes a request line (its
- * refusal is counted in no metric: {@code HttpGateway.prime}). Two rules: the last round's calls ask the server to close their connection (the JDK's
- * HTTP client, which the SDK clients use, then also drops the idle connection of an earlier call
- * to the same host, such as the bots table's read at start), so that no connection is in the
- * snapshot; and no route whose check reads a secret (Meta's webhook, the operator's routes) is
+ * refusal is counted in no metric: {@code HttpGateway.prime}). Two rules: the last round's calls ask the server to close their connection (the
+ * calls before them were sequential, so each SDK client's Apache pool holds one connection per
+ * host, reused by every call, the bots table's read at start included, and that one is closed), so
+ * that no connection is in the snapshot; and no route whose check reads a secret (Meta's webhook, the operator's routes) is
  * primed, so that no secret is in it either: those are read by the first request after the
  * restore, as they must be.
  */

@@ -219,9 +219,12 @@ class WhatsAppSimulatorTest {
                 .anySatisfy(m -> assertThat(m.path("reaction").path("message_id").asText()).isEqualTo("wamid.X"));
     }
 
-    /** The simulator's webhook statuses of a wamid, waiting for Meta's moment apart (bounded, not timed). */
+    /**
+     * The simulator's webhook statuses of a wamid, waiting for Meta's moment apart (bounded at 10 s,
+     * not timed: one thread posts every test's statuses, so under load one waits behind the others).
+     */
     private JsonNode statusOf(String wamid, String status) throws InterruptedException {
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 200; i++) {
             JsonNode found = simulator.webhooksPosted().stream()
                     .map(w -> w.path("payload").path("entry").path(0).path("changes").path(0).path("value")
                             .path("statuses").path(0))

@@ -2,14 +2,27 @@ package net.wagw.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +35,8 @@ import net.wagw.config.MediaConfig;
 import net.wagw.config.WagwConfig;
 import net.wagw.functions.HttpGateway;
 import net.wagw.queue.QueueConnection;
+import net.wagw.store.DynamoClients;
+import net.wagw.store.DynamoConnection;
 import net.wagw.store.TableNames;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -34,6 +49,7 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -79,6 +95,31 @@ class PrimingRoundsTest {
         assertThat(closing()).hasSize(2);
     }
 
+    @Test
+    void beforeASnapshotTheProductionDynamoClientKeepsNoConnectionOpenEvenOneOpenedBeforePriming() throws Exception {
+        try (SocketServer server = new SocketServer()) {
+            DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(server.uri()), "us-east-1"));
+            dynamo.getItem(r -> r.tableName("t-bots").key(Map.of("pk", AttributeValue.fromS("x")))); // the bots table's read at start
+
+            priming("verify", OptionalInt.of(5), dynamo).prime(true);
+
+            assertThat(server.requests()).isEqualTo(6);
+            assertThat(server.allClosedByClient()).as("every connection closed by the client").isTrue();
+        }
+    }
+
+    @Test
+    void atAnOnDemandInitTheProductionDynamoClientKeepsItsConnectionForTheFirstRequest() throws Exception {
+        try (SocketServer server = new SocketServer()) {
+            DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(server.uri()), "us-east-1"));
+
+            priming("verify", OptionalInt.empty(), dynamo).prime(false);
+
+            assertThat(server.requests()).isEqualTo(1);
+            assertThat(server.allClosedByClient()).as("the connection still open").isFalse();
+        }
+    }
+
     private List<SdkHttpRequest> calls(String service) {
         return sent.stream().filter(r -> service(r).equals(service)).toList();
     }
@@ -93,10 +134,14 @@ class PrimingRoundsTest {
     }
 
     private Priming priming(String function, OptionalInt rounds) {
+        return priming(function, rounds, DynamoDbClient.builder().httpClient(new Recording())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .region(Region.US_EAST_1).endpointOverride(URI.create("http://dynamodb.test")).build());
+    }
+
+    private Priming priming(String function, OptionalInt rounds, DynamoDbClient dynamo) {
         SdkHttpClient http = new Recording();
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
-        DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(http).credentialsProvider(credentials)
-                .region(Region.US_EAST_1).endpointOverride(URI.create("http://dynamodb.test")).build();
         S3Client s3 = S3Client.builder().httpClient(http).credentialsProvider(credentials).region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://s3.test")).forcePathStyle(true).build();
         SqsClient sqs = SqsClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.US_EAST_1)
@@ -126,6 +171,81 @@ class PrimingRoundsTest {
             }
             throw new UnsupportedOperationException(method.getName());
         }));
+    }
+
+    /**
+     * A loopback HTTP/1.1 server on a socket that answers every request as DynamoDB answers a GetItem
+     * of an absent item, keeps each connection open whatever the request's headers say, and sees
+     * whether the client closed it.
+     */
+    private static final class SocketServer implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<CountDownLatch> closed = new CopyOnWriteArrayList<>();
+        private final AtomicInteger requests = new AtomicInteger();
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        SocketServer() throws IOException {
+            threads.execute(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket accepted = socket.accept();
+                        CountDownLatch eof = new CountDownLatch(1);
+                        closed.add(eof);
+                        threads.execute(() -> serve(accepted, eof));
+                    } catch (IOException closing) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+        }
+
+        int requests() {
+            return requests.get();
+        }
+
+        /** Whether the client closed every connection it opened (waiting a little for a close in flight). */
+        boolean allClosedByClient() throws InterruptedException {
+            for (CountDownLatch eof : closed) {
+                if (!eof.await(2, TimeUnit.SECONDS)) {
+                    return false;
+                }
+            }
+            return !closed.isEmpty();
+        }
+
+        private void serve(Socket accepted, CountDownLatch eof) {
+            try (accepted; BufferedReader in = new BufferedReader(new InputStreamReader(accepted.getInputStream(),
+                    StandardCharsets.ISO_8859_1)); OutputStream out = accepted.getOutputStream()) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    int length = 0;
+                    for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(header.substring("content-length:".length()).trim());
+                        }
+                    }
+                    in.skip(length); // the body (ASCII JSON: one char per byte)
+                    requests.incrementAndGet();
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/x-amz-json-1.0\r\nContent-Length: 2\r\n\r\n{}")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                }
+                eof.countDown();
+            } catch (IOException e) {
+                // reset by the client: closed too
+                eof.countDown();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            threads.shutdownNow();
+        }
     }
 
     /** Answers DynamoDB's GetItem with no item and S3's HeadObject with 404, as for the priming's absent key. */
