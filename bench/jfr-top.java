@@ -110,6 +110,7 @@ public class JfrTop {
             new String[] { "software.amazon.awssdk.core.internal.handler.BaseSyncClientHandler.execute", "AWS SDK call" },
             new String[] { "software.amazon.awssdk.http.auth", "signing" },
             new String[] { "software.amazon.awssdk.http.urlconnection", "http" },
+            new String[] { "software.amazon.awssdk.http.apache", "http" },
             new String[] { "io.vertx", "vertx" },
             new String[] { "com.google.i18n.phonenumbers", "libphonenumber" },
             new String[] { "com.fasterxml.jackson", "jackson" },

@@ -29,9 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * The AWS SDK's own CPU per DynamoDB call, without any server work: an UpdateItem against a
  * loopback stub that answers at once, measured on the calling thread, for each configuration
- * given: url (the gateway's: the URL-connection client, an endpoint override), apache (the SDK's
- * Apache client), url+fixedep (an endpoint provider that skips the endpoint rules engine),
- * url+noacct (account-id endpoint mode off). bench/sdk-call-cost.sh runs one per JVM.
+ * given: apache (the gateway's: the SDK's Apache client as DynamoClients builds it, an endpoint
+ * override), url (the URL-connection client, the gateway's until docs/architecture.md's "AWS SDK
+ * clients"), +fixedep (an endpoint provider that skips the endpoint rules engine), +noacct
+ * (account-id endpoint mode off). bench/sdk-call-cost.sh runs one per JVM.
  * Usage: java -cp CP bench/sdk-call-cost.java N CONFIG[,CONFIG...]   (N calls to warm up, then 5 timed series of N)
  */
 public class SdkCallCost {
@@ -84,7 +85,8 @@ public class SdkCallCost {
     }
 
     private static DynamoDbClient build(String config, URI endpoint) {
-        SdkHttpClient http = config.contains("apache") ? ApacheHttpClient.builder().build()
+        SdkHttpClient http = config.contains("apache")
+                ? ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(3)).build()
                 : UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(3)).build();
         DynamoDbClientBuilder builder = DynamoDbClient.builder().region(Region.of("us-east-1")).httpClient(http)

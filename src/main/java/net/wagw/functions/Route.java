@@ -52,6 +52,7 @@ public enum Route {
     private final String function;
     private final boolean viaCommands;
     private final List<String> segments;
+    private final String routeKey;
 
     Route(String method, String path, String function, boolean viaCommands) {
         this.method = method;
@@ -59,6 +60,7 @@ public enum Route {
         this.function = function;
         this.viaCommands = viaCommands;
         this.segments = segments(path);
+        this.routeKey = method + " " + path;
     }
 
     public String method() {
@@ -80,7 +82,7 @@ public enum Route {
 
     /** API Gateway's route key, e.g. {@code GET /accounts/{msisdn}}. */
     public String routeKey() {
-        return method + " " + path;
+        return routeKey;
     }
 
     /** Meta's own routes authenticate Meta, not a bot. */
@@ -103,7 +105,12 @@ public enum Route {
     }
 
     public static Optional<Route> byRouteKey(String routeKey) {
-        return Arrays.stream(values()).filter(r -> r.routeKey().equals(routeKey)).findFirst();
+        for (Route route : values()) {
+            if (route.routeKey.equals(routeKey)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
     }
 
     public static List<String> functions() {

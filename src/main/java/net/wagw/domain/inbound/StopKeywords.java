@@ -3,6 +3,7 @@ package net.wagw.domain.inbound;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Whether a customer's message asks to stop (docs/contracts.md §5): the whole message is one of the bot's
@@ -10,6 +11,9 @@ import java.util.Locale;
  * A keyword inside a longer sentence does not count: "não quero parar agora" is not an opt-out.
  */
 public final class StopKeywords {
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern SURROUNDING = Pattern.compile("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$");
+
     private StopKeywords() {
     }
 
@@ -22,7 +26,7 @@ public final class StopKeywords {
     }
 
     static String normalise(String text) {
-        String withoutAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return withoutAccents.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s]+$", "").toUpperCase(Locale.ROOT);
+        String withoutAccents = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        return SURROUNDING.matcher(withoutAccents).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }
