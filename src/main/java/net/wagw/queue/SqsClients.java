@@ -12,8 +12,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * How an SQS client is built: the SDK's Apache HTTP client (docs/architecture.md, "AWS SDK
- * clients") and bounded waits. Plain values in,
- * a client out; the wiring builds one per process.
+ * clients") and bounded waits. Plain values in, a client out; the wiring builds one per process.
  */
 public final class SqsClients {
     private SqsClients() {

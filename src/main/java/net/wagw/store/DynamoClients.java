@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * How a DynamoDB client is built: with the SDK's Apache HTTP client (why that one:
- * docs/architecture.md, "AWS SDK clients") and bounded waits. Plain values in, a client out; the wiring builds one per process.
+ * docs/architecture.md, "AWS SDK clients") and bounded waits. Plain values in, a client out; the
+ * wiring builds one per process.
  */
 public final class DynamoClients {
     private DynamoClients() {
