@@ -7,13 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -220,11 +221,10 @@ class PrimingRoundsTest {
         private void serve(Socket accepted, CountDownLatch eof) {
             try (accepted; BufferedReader in = new BufferedReader(new InputStreamReader(accepted.getInputStream(),
                     StandardCharsets.ISO_8859_1)); OutputStream out = accepted.getOutputStream()) {
-                String line;
-                while ((line = in.readLine()) != null) {
+                while (in.readLine() != null) { // the request line
                     int length = 0;
                     for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-                        if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                        if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                             length = Integer.parseInt(header.substring("content-length:".length()).trim());
                         }
                     }
@@ -234,9 +234,9 @@ class PrimingRoundsTest {
                             .getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
                 }
-                eof.countDown();
-            } catch (IOException e) {
-                // reset by the client: closed too
+            } catch (IOException resetByTheClient) {
+                // closed too
+            } finally {
                 eof.countDown();
             }
         }
