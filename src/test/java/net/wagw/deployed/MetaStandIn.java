@@ -23,9 +23,13 @@ public final class MetaStandIn implements AutoCloseable {
         var options = options().dynamicPort().bindAddress("127.0.0.1").containerThreads(80);
         server = new WireMockServer(journal ? options : options.disableRequestJournal());
         server.start();
+        // Meta names the customer it was asked to send to: a fixed wa_id would teach the gateway a
+        // wrong one on every send to anyone else (a write a real send does not make)
+        String to = "{{jsonPath request.body '$.to' default='5531988889999'}}";
         server.stubFor(post(urlPathEqualTo("/v23.0/" + LocalDeployment.PHONE_NUMBER_ID + "/messages"))
-                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"5531988889999\","
-                        + "\"wa_id\":\"5531988889999\"}],\"messages\":[{\"id\":\"wamid.DEPLOYED\"}]}")));
+                .willReturn(okJson("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\","
+                        + "\"wa_id\":\"" + to + "\"}],\"messages\":[{\"id\":\"wamid.DEPLOYED\"}]}")
+                        .withTransformers("response-template")));
         server.stubFor(get(urlPathEqualTo("/v23.0/" + LocalDeployment.WABA_ID + "/message_templates"))
                 .willReturn(okJson("{\"data\":[" + TEMPLATE + "],\"paging\":{\"cursors\":{\"before\":\"a\",\"after\":\"b\"}}}")));
         for (String endpoint : new String[] { "messages", "notifications" }) {
