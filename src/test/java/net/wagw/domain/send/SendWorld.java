@@ -62,6 +62,8 @@ public final class SendWorld {
     final StatusEffects effects;
     final InMemory.Statuses statuses = new InMemory.Statuses();
     final InMemory.Messages messages = new InMemory.Messages(statuses);
+    final InMemory.Windows windows = new InMemory.Windows();
+    private final Customers customers = new Customers(new PhoneNumbers(new LibPhoneNumberPlan()), new Nodes(DOMAIN));
     private final List<String> envelopes = new ArrayList<>();
 
     /**
@@ -74,7 +76,6 @@ public final class SendWorld {
                 Duration.ofSeconds(5), Outbox.DEFAULT_GIVE_UP_AFTER);
         Nodes nodes = new Nodes(DOMAIN);
         PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
-        Customers customers = new Customers(numbers, nodes);
         // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
         // template goes, docs/contracts.md §3.3 rule 3); status webhooks come when a scenario says so
         InMemory.OptInChanges consents = new InMemory.OptInChanges();
@@ -84,7 +85,6 @@ public final class SendWorld {
         effects = new StatusEffects(statuses, notifier, optIns, new InMemory.UsageCounts(), nodes,
                 id -> Optional.empty(), messages);
         InMemory.Contacts known = new InMemory.Contacts();
-        InMemory.Windows windows = new InMemory.Windows();
         sending = new SendService(new Recipients(customers, nodes), new Contacts(known, numbers, clock),
                 new Identities(known, numbers, windows, consents, clock), windows, optIns, catalog,
                 new TemplateSync(meta, catalog, new InMemory.Claimed(), clock), messages, meta, notifier, statuses,
@@ -105,6 +105,28 @@ public final class SendWorld {
         SendRequest request = SendRequest.of(envelopeId, to, new RenderedMessage(template, List.of(payload)), Map.of());
         try {
             return sending.send(bot, request);
+        } catch (net.wagw.domain.Refusal refusal) {
+            return refusal.getMessage();
+        }
+    }
+
+    /** The customer ({@link #customer}) wrote just now: their 24-hour window is open. */
+    public void customerWrote(String customer) {
+        windows.recordInbound(bot.id(), customers.identify(customer).key(), clock.instant(), "wamid.IN." + customer);
+    }
+
+    /** The bot posts a collection of texts; the answer is its id, or the refusal's description. */
+    public String postTexts(String envelopeId, String to, String... texts) {
+        List<net.wagw.domain.content.Content> items = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (String text : texts) {
+            items.add(new net.wagw.domain.content.Text(text));
+            payloads.add("{\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}}");
+            envelopes.add(SendService.itemId(envelopeId, items.size() - 1));
+        }
+        RenderedMessage message = new RenderedMessage(new net.wagw.domain.content.Collection(items), payloads);
+        try {
+            return sending.send(bot, SendRequest.of(envelopeId, to, message, Map.of()));
         } catch (net.wagw.domain.Refusal refusal) {
             return refusal.getMessage();
         }
@@ -175,6 +197,7 @@ public final class SendWorld {
         private final ArrayDeque<Long> window = new ArrayDeque<>();
         private final Map<String, Integer> requests = new HashMap<>();
         private final Map<String, Integer> taken = new HashMap<>();
+        private final List<String> order = new ArrayList<>();
         private Fault fault = (envelope, at) -> null;
         private final SettableClock clock;
         /** Whether Meta sends a "sent" status webhook for each message it takes, 2 s later. */
@@ -215,6 +238,7 @@ public final class SendWorld {
             }
             // anything but an error answer: Meta took the message (and the customer gets it)
             taken.merge(envelope, 1, Integer::sum);
+            order.add(envelope);
             lastTaken = clock.instant();
             if (statusWebhooks) {
                 webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, MessageStatus.SENT,
@@ -230,6 +254,11 @@ public final class SendWorld {
 
         public long taken() {
             return taken.size();
+        }
+
+        /** The envelope ids Meta took, in the order it took them. */
+        public List<String> takenInOrder() {
+            return List.copyOf(order);
         }
 
         public long requests() {
