@@ -63,7 +63,7 @@ public final class SendWorld {
     final InMemory.Statuses statuses = new InMemory.Statuses();
     final InMemory.Messages messages = new InMemory.Messages(statuses);
     final InMemory.Windows windows = new InMemory.Windows();
-    private final Customers customers = new Customers(new PhoneNumbers(new LibPhoneNumberPlan()), new Nodes(DOMAIN));
+    private final Customers customers;
     private final List<String> envelopes = new ArrayList<>();
 
     /**
@@ -76,6 +76,7 @@ public final class SendWorld {
                 Duration.ofSeconds(5), Outbox.DEFAULT_GIVE_UP_AFTER);
         Nodes nodes = new Nodes(DOMAIN);
         PhoneNumbers numbers = new PhoneNumbers(new LibPhoneNumberPlan());
+        customers = new Customers(numbers, nodes);
         // templates need no window and this bot no opt-in; the catalog is empty (not synced yet: every
         // template goes, docs/contracts.md §3.3 rule 3); status webhooks come when a scenario says so
         InMemory.OptInChanges consents = new InMemory.OptInChanges();
@@ -196,8 +197,8 @@ public final class SendWorld {
         private final int perSecond;
         private final ArrayDeque<Long> window = new ArrayDeque<>();
         private final Map<String, Integer> requests = new HashMap<>();
-        private final Map<String, Integer> taken = new HashMap<>();
-        private final List<String> order = new ArrayList<>();
+        /** The envelope ids Meta took, in the order it took them (twice if it took one twice). */
+        private final List<String> taken = new ArrayList<>();
         private Fault fault = (envelope, at) -> null;
         private final SettableClock clock;
         /** Whether Meta sends a "sent" status webhook for each message it takes, 2 s later. */
@@ -237,8 +238,7 @@ public final class SendWorld {
                 return faulty;
             }
             // anything but an error answer: Meta took the message (and the customer gets it)
-            taken.merge(envelope, 1, Integer::sum);
-            order.add(envelope);
+            taken.add(envelope);
             lastTaken = clock.instant();
             if (statusWebhooks) {
                 webhooks.addLast(new StatusUpdate(phoneNumberId, "wamid." + envelope, MessageStatus.SENT,
@@ -249,16 +249,17 @@ public final class SendWorld {
 
         /** Envelopes Meta took more than once: the customer got them twice. */
         public long duplicates() {
-            return taken.values().stream().filter(n -> n > 1).count();
+            return taken.stream().collect(java.util.stream.Collectors.groupingBy(e -> e,
+                    java.util.stream.Collectors.counting())).values().stream().filter(n -> n > 1).count();
         }
 
         public long taken() {
-            return taken.size();
+            return taken.stream().distinct().count();
         }
 
         /** The envelope ids Meta took, in the order it took them. */
         public List<String> takenInOrder() {
-            return List.copyOf(order);
+            return List.copyOf(taken);
         }
 
         public long requests() {
