@@ -82,7 +82,8 @@ public class WhatsAppSimulator {
     private final Map<String, String[]> groups = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledThreadPoolExecutor webhooks =
             new java.util.concurrent.ScheduledThreadPoolExecutor(1);
-    private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    private final WebhookPoster poster = new WebhookPoster(java.time.Duration.ofSeconds(10),
+            java.time.Duration.ofMillis(100));
     private volatile String webhookUrl;
     /**
      * The latest hops of every conversation, for the console's timeline ({@code GET /_simulator/events});
@@ -721,17 +722,19 @@ public class WhatsAppSimulator {
         change.put("field", field);
         try {
             byte[] payload = json.writeValueAsBytes(root);
-            int status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(webhookUrl))
-                    .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", net.wagw.whatsapp.MetaSignature.of(payload,
-                            appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            webhooksPosted.add(json.createObjectNode().put("status", status).set("payload", root));
-            hop("Meta", "wagw", "webhook " + field + " " + describe(value), status, root);
-            return status;
-        } catch (IOException e) {
-            return 0;
+            WebhookPoster.Delivery delivery = poster.post(java.net.URI.create(webhookUrl), payload,
+                    net.wagw.whatsapp.MetaSignature.of(payload, appSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            ObjectNode posted = json.createObjectNode().put("status", delivery.status())
+                    .put("attempts", delivery.attempts());
+            if (delivery.failure() != null) {
+                posted.put("failure", delivery.failure());
+            }
+            webhooksPosted.add(posted.set("payload", root));
+            hop("Meta", "wagw", "webhook " + field + " " + describe(value)
+                    + (delivery.failure() == null ? "" : " (no answer: " + delivery.failure() + ")"), delivery.status(), root);
+            return delivery.status();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a webhook the simulator built is JSON", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
