@@ -17,6 +17,7 @@ import software.amazon.awssdk.awscore.endpoints.AccountIdEndpointMode;
 import software.amazon.awssdk.endpoints.Endpoint;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.crt.AwsCrtHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * given: apache (the gateway's: the SDK's Apache client as DynamoClients builds it, an endpoint
  * override), url (the URL-connection client, the gateway's until docs/architecture.md's "AWS SDK
  * clients"), +fixedep (an endpoint provider that skips the endpoint rules engine), +noacct
- * (account-id endpoint mode off). bench/sdk-call-cost.sh runs one per JVM.
+ * (account-id endpoint mode off), crt (the SDK's AWS CRT client, native I/O). bench/sdk-call-cost.sh runs one per JVM.
  * Usage: java -cp CP bench/sdk-call-cost.java N CONFIG[,CONFIG...]   (N calls to warm up, then 5 timed series of N)
  */
 public class SdkCallCost {
@@ -63,21 +64,29 @@ public class SdkCallCost {
                         ":b", AttributeValue.fromN("12"), ":c", AttributeValue.fromN("3")))
                 .returnValues(ReturnValue.ALL_OLD).build();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // the CRT client does its I/O on its own native threads: the caller's CPU alone would flatter it
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (String config : args[1].split(",")) {
             try (DynamoDbClient client = build(config, endpoint)) {
                 for (int i = 0; i < n; i++) {
                     client.updateItem(request);
                 }
                 double[] micros = new double[5];
+                double[] process = new double[5];
                 for (int series = 0; series < micros.length; series++) {
                     long started = threads.getCurrentThreadCpuTime();
+                    long processStarted = os.getProcessCpuTime();
                     for (int i = 0; i < n; i++) {
                         client.updateItem(request);
                     }
                     micros[series] = (threads.getCurrentThreadCpuTime() - started) / 1e3 / n;
+                    process[series] = (os.getProcessCpuTime() - processStarted) / 1e3 / n;
                 }
                 Arrays.sort(micros);
-                System.out.printf("%-24s caller CPU per call: median %.0f us (min %.0f)%n", config, micros[2], micros[0]);
+                Arrays.sort(process);
+                System.out.printf("%-24s caller CPU per call: median %.0f us (min %.0f); whole process, the stub's "
+                        + "share included: median %.0f us%n", config, micros[2], micros[0], process[2]);
             }
         }
         stub.stop(0);
@@ -85,7 +94,9 @@ public class SdkCallCost {
     }
 
     private static DynamoDbClient build(String config, URI endpoint) {
-        SdkHttpClient http = config.contains("apache")
+        SdkHttpClient http = config.contains("crt")
+                ? AwsCrtHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).build()
+                : config.contains("apache")
                 ? ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(3)).build()
                 : UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
                         .socketTimeout(Duration.ofSeconds(3)).build();

@@ -180,17 +180,11 @@ class WhatsAppSimulatorTest {
                 + "\"text\":{\"body\":\"hello?\"}}").post("/_simulator/graph/v23.0/1110001/messages")
                 .then().statusCode(200).extract().path("messages[0].id");
 
-        JsonNode failure = null;
-        for (int i = 0; i < 50 && failure == null; i++) {
-            Thread.sleep(50);
-            failure = simulator.webhooksPosted().stream()
-                    .map(w -> w.path("payload").path("entry").path(0).path("changes").path(0).path("value")
-                            .path("statuses").path(0))
-                    .filter(st -> st.path("id").asText().equals(wamid)).findFirst().orElse(null);
-        }
-        assertThat(failure).isNotNull();
-        assertThat(failure.path("status").asText()).isEqualTo("failed");
+        JsonNode failure = statusOf(wamid, "failed");
         assertThat(failure.path("errors").path(0).path("code").asInt()).isEqualTo(131047);
+        assertThat(simulator.webhooksPosted()).extracting(w -> w.path("payload").path("entry").path(0).path("changes")
+                .path(0).path("value").path("statuses").path(0)).filteredOn(st -> st.path("id").asText().equals(wamid))
+                .extracting(st -> st.path("status").asText()).containsExactly("failed");
     }
 
     @Test

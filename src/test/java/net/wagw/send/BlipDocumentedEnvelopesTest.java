@@ -40,7 +40,6 @@ import net.wagw.local.LocalGateway;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
-import net.wagw.testing.WorkQueueDrain;
 import net.wagw.testing.TableSnapshot;
 import net.wagw.testing.WireMockResource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
