@@ -55,10 +55,13 @@ public final class FieldEvents {
         } else if (effect instanceof FieldEffect.CustomerCalled && event.timestamp() != null) {
             customer(bot, event).ifPresent(key -> windows.recordInbound(bot.id(), key, event.timestamp()));
         }
-        // an event about a customer (a call, an echo) queues behind that customer's messages
+        return outbox.enqueue(bot, "event:" + event.id(), Delivery.Target.MESSAGES, body, lane(event));
+    }
+
+    /** An event about a customer (a call, an echo) queues behind that customer's messages; any other, alone. */
+    static String lane(FieldEvent event) {
         String customer = event.fact("customer") != null ? event.fact("customer") : event.fact("customer.bsuid");
-        return outbox.enqueue(bot, "event:" + event.id(), Delivery.Target.MESSAGES, body,
-                customer != null ? customer : "event:" + event.id());
+        return customer != null ? customer : "event:" + event.id();
     }
 
     private Optional<ContactKey> customer(Bot bot, FieldEvent event) {

@@ -100,7 +100,7 @@ public final class InboundService {
      * One lane per customer (or group): the bot gets a customer's messages in the order Meta sent them
      * (a customer known only by business-scoped user id has no "from": their BSUID is the lane).
      */
-    private static String lane(InboundMessage message) {
+    static String lane(InboundMessage message) {
         return message.groupId() != null ? "group:" + message.groupId()
                 : message.from() != null && !message.from().isEmpty() ? message.from()
                         : message.userId() != null ? message.userId() : "message:" + message.wamid();

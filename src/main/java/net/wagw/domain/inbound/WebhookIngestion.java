@@ -2,13 +2,16 @@ package net.wagw.domain.inbound;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,7 +91,25 @@ public final class WebhookIngestion {
         }
         // who the customers are first: a message's window then lands on the customer's own key
         inParallel(batch.seen(), seen -> botOf(seen.phoneNumberId()).ifPresent(bot -> inbound.seen(bot, seen)));
-        inParallel(batch.messages(), message -> botOf(message.phoneNumberId()).ifPresent(bot -> {
+        // a customer's messages are kept and queued in the batch's order (Meta lists them as they came), so
+        // their lane hands them to the bot in that order: one customer's one after another, customers side by side
+        inLanes(batch.messages(), message -> message.phoneNumberId() + "/" + InboundService.lane(message),
+                this::receive);
+        for (IdentityChange change : batch.identityChanges()) {
+            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
+        }
+        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
+        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
+        // a customer's calls and echoes, like their messages, in the batch's order
+        inLanes(batch.fieldEvents(),
+                event -> event.phoneNumberId() + "/" + event.wabaId() + "/" + FieldEvents.lane(event),
+                event -> botsOf(event).forEach(bot -> fieldEvents.handle(bot, event, rendering.render(bot, event))));
+        return sendAgain.get() ? Answer.SEND_AGAIN : Answer.RECEIVED;
+    }
+
+    /** One message of the batch: its file made the bot's, then the message kept and queued, once. */
+    private void receive(InboundMessage message) {
+        botOf(message.phoneNumberId()).ifPresent(bot -> {
             InboundMessage ours = inGroupOf(bot, message);
             // a repeat (Meta retries whole batches) is queued again and not rendered or applied again
             if (inbound.requeueIfKept(bot, ours)) {
@@ -102,15 +123,7 @@ public final class WebhookIngestion {
                 queue.enqueue(new Work.CopyMedia(bot.id(), file.mediaId()), Duration.ZERO);
             }
             inbound.receive(bot, ours, rendering.render(bot, ours));
-        }));
-        for (IdentityChange change : batch.identityChanges()) {
-            botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
-        }
-        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
-        inParallel(batch.fieldEvents(), event -> botsOf(event).forEach(
-                bot -> fieldEvents.handle(bot, event, rendering.render(bot, event))));
-        return sendAgain.get() ? Answer.SEND_AGAIN : Answer.RECEIVED;
+        });
     }
 
     /**
@@ -118,13 +131,25 @@ public final class WebhookIngestion {
      * rethrown once all have ended, so Meta is answered 5xx and retries the batch.
      */
     private <T> void inParallel(List<T> items, Consumer<T> work) {
-        if (items.size() <= 1) {
+        inLanes(items, item -> new Object(), work);
+    }
+
+    /**
+     * As {@link #inParallel}, except that the items of one lane run one after another, in the batch's
+     * order; a failure stops the rest of its lane, which Meta's retry of the batch then brings in order.
+     */
+    private <T> void inLanes(List<T> items, Function<T, Object> laneOf, Consumer<T> work) {
+        Map<Object, List<T>> lanes = new LinkedHashMap<>();
+        for (T item : items) {
+            lanes.computeIfAbsent(laneOf.apply(item), lane -> new ArrayList<>()).add(item);
+        }
+        if (lanes.size() <= 1) {
             items.forEach(item -> unlessUnstorable(work, item));
             return;
         }
         List<Future<?>> running = new ArrayList<>();
-        for (T item : items) {
-            running.add(workers.submit(() -> unlessUnstorable(work, item)));
+        for (List<T> lane : lanes.values()) {
+            running.add(workers.submit(() -> lane.forEach(item -> unlessUnstorable(work, item))));
         }
         RuntimeException first = null;
         for (Future<?> task : running) {

@@ -39,6 +39,13 @@ class WebhookIngestionTest {
         return message(World.PHONE_NUMBER_ID, wamid, null, new InboundContent.Plain("Oi"));
     }
 
+    /** A text from another customer than {@link #WA_ID}. */
+    private InboundMessage textFrom(String from, String wamid) {
+        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, from, "Rui", null, world.clock.instant(), "text", "Oi",
+                null, "{}", new Received(new InboundContent.Plain("Oi"), null, false, false, false, Map.of(), Map.of(),
+                        null), null, null);
+    }
+
     private static WebhookBatch batch(List<InboundMessage> messages, List<StatusUpdate> statuses, List<GroupEvent> events) {
         return new WebhookBatch(messages, statuses, events, 0);
     }
@@ -52,6 +59,40 @@ class WebhookIngestionTest {
                 "{\"id\":\"wamid.1\",\"group\":\"null\"}", "{\"id\":\"wamid.2\",\"group\":\"null\"}");
         assertThat(world.queue.works()).containsExactlyInAnyOrder(new Work.Deliver(World.BOT.id(), "message:wamid.1"),
                 new Work.Deliver(World.BOT.id(), "message:wamid.2"));
+    }
+
+    @Test
+    void aCustomersMessagesInOneBatchGoOnTheirLaneInTheBatchsOrderWhileAnotherCustomersRunBeside() {
+        // the first takes longest to render: handled side by side, the others would overtake it
+        world.slowToRender.put("wamid.1", java.time.Duration.ofMillis(300));
+        InboundMessage other = textFrom("5531977771002", "wamid.X");
+
+        ingestion.ingest(batch(List.of(text("wamid.1"), text("wamid.2"), other, text("wamid.3"), text("wamid.4")),
+                List.of(), List.of()));
+
+        assertThat(world.queue.queued).filteredOn(q -> q.lane().equals("bot-a/" + WA_ID))
+                .extracting(q -> ((Work.Deliver) q.work()).deliveryId())
+                .containsExactly("message:wamid.1", "message:wamid.2", "message:wamid.3", "message:wamid.4");
+        assertThat(world.queue.queued).extracting(q -> ((Work.Deliver) q.work()).deliveryId())
+                .as("the other customer's message did not wait behind the slow one").startsWith("message:wamid.X");
+    }
+
+    @Test
+    void anOutageStopsTheRestOfItsCustomersMessagesSoMetasRetryQueuesThemInOrder() {
+        world.outageWhileRendering.add("wamid.2");
+        InboundMessage other = textFrom("5531977771003", "wamid.X");
+        WebhookBatch batch = batch(List.of(text("wamid.1"), text("wamid.2"), text("wamid.3"), other), List.of(), List.of());
+
+        assertThatThrownBy(() -> ingestion.ingest(batch)).hasMessageContaining("down");
+        assertThat(world.queue.works()).extracting(w -> ((Work.Deliver) w).deliveryId())
+                .containsExactlyInAnyOrder("message:wamid.1", "message:wamid.X");
+
+        world.outageWhileRendering.clear();
+        world.queue.queued.clear();
+        ingestion.ingest(batch);
+        assertThat(world.queue.queued).filteredOn(q -> q.lane().equals("bot-a/" + WA_ID))
+                .extracting(q -> ((Work.Deliver) q.work()).deliveryId())
+                .containsExactly("message:wamid.1", "message:wamid.2", "message:wamid.3");
     }
 
     @Test
@@ -104,6 +145,19 @@ class WebhookIngestionTest {
         world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()))
                 .ifPresent(kept -> world.effects.applyKept(World.BOT, kept));
         assertThat(world.told.events("m-1")).containsExactly("dispatched");
+    }
+
+    @Test
+    void aCustomersCallEventsInOneBatchGoOnTheirLaneInTheBatchsOrder() {
+        world.slowToRender.put("C-1", java.time.Duration.ofMillis(300));
+        List<FieldEvent> events = java.util.stream.Stream.of("C-1", "C-2", "C-3").map(id -> new FieldEvent(null,
+                World.PHONE_NUMBER_ID, "calls", id, world.clock.instant(), Map.of("customer", WA_ID), FieldEffect.NONE,
+                "{}")).toList();
+
+        ingestion.ingest(new WebhookBatch(List.of(), List.of(), List.of(), 0, List.of(), List.of(), events));
+
+        assertThat(world.queue.queued).extracting(q -> ((Work.Deliver) q.work()).deliveryId())
+                .containsExactly("event:C-1", "event:C-2", "event:C-3");
     }
 
     @Test

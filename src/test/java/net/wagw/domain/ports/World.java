@@ -99,6 +99,10 @@ public final class World {
 
     public final Map<String, MediaRecord> media = new ConcurrentHashMap<>();
     public final List<String> rendered = new CopyOnWriteArrayList<>();
+    /** Messages and events whose rendering takes a while (wamid or event id -> how long), for a batch's order. */
+    public final Map<String, Duration> slowToRender = new ConcurrentHashMap<>();
+    /** Messages whose handling meets an outage (the store down, say) while they are rendered. */
+    public final java.util.Set<String> outageWhileRendering = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "world-worker");
         thread.setDaemon(true);
@@ -162,18 +166,34 @@ public final class World {
         InboundRendering rendering = new InboundRendering() {
             @Override
             public String render(Bot bot, InboundMessage message) {
+                slowly(message.wamid());
+                if (outageWhileRendering.contains(message.wamid())) {
+                    throw new IllegalStateException("the store is down");
+                }
                 rendered.add(message.wamid());
                 return "{\"id\":\"" + message.wamid() + "\",\"group\":\"" + message.groupId() + "\"}";
             }
 
             @Override
             public String render(Bot bot, FieldEvent event) {
+                slowly(event.id());
                 rendered.add(event.id());
                 return "{\"event\":\"" + event.field() + "\",\"id\":\"" + event.id() + "\"}";
             }
         };
         return new WebhookIngestion(new BotDirectory(bots, clock, Duration.ofMinutes(1), List.of()), inbound, groups,
                 files, queue, fieldEvents, rendering, workers, e -> e instanceof Unstorable);
+    }
+
+    private void slowly(String id) {
+        Duration slow = slowToRender.get(id);
+        if (slow != null) {
+            try {
+                Thread.sleep(slow.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** What a store throws for a value it refuses (too large for an item, say): no outage. */
