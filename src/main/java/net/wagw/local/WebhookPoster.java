@@ -11,8 +11,8 @@ import java.time.Duration;
  * Posts the simulator's webhooks the way Meta delivers them: with a deadline, and again when a delivery
  * got no answer at all (a refused or dropped connection, a timeout), since Meta retries a webhook it
  * could not deliver. An answer, whatever its status, is the gateway's and is returned as is: the console
- * shows a 503 as the gateway gave it. Without the retry, a pooled connection the gateway's server closed
- * while idle lost the status that was posted on it (the JDK client resends only idempotent requests).
+ * shows a 503 as the gateway gave it. Without the retry, a status posted on a pooled connection that the
+ * gateway's server had just closed as idle could be lost (the JDK client resends only idempotent requests).
  */
 final class WebhookPoster {
     static final int ATTEMPTS = 3;

@@ -125,15 +125,15 @@ public final class WebhookIngestBenchmark {
         String auth = "Key " + java.util.Base64.getEncoder().encodeToString(
                 "demo:demo-access-key-local-only".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         StringBuilder line = new StringBuilder("bytes per media copy:");
-        for (String kind : List.of("image", "audio", "document")) {
-            String body = "{\"from\":\"5531988880001\",\"media\":\"" + kind + "\"}";
-            String wamid = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base
-                    + "/_simulator/customer/messages")).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                    .path("wamid").asText();
-            String uri = null;
-            try (DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)),
-                    "us-east-1"))) {
+        try (DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)),
+                "us-east-1"))) {
+            for (String kind : List.of("image", "audio", "document")) {
+                String body = "{\"from\":\"5531988880001\",\"media\":\"" + kind + "\"}";
+                String wamid = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base
+                        + "/_simulator/customer/messages")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body())
+                        .path("wamid").asText();
+                String uri = null;
                 for (int tries = 0; tries < 100 && uri == null; tries++) {
                     var item = dynamo.getItem(r -> r.tableName("wagw-deliveries").key(Map.of(Tables.PK,
                             AttributeValue.fromS(Tables.key("demo", "message:" + wamid))))).item();
@@ -144,23 +144,23 @@ public final class WebhookIngestBenchmark {
                         Thread.sleep(100);
                     }
                 }
-            }
-            if (uri == null) {
-                line.append(" ").append(kind).append("=? (no delivery with a media link was stored)");
-                continue;
-            }
-            String mediaUri = uri;
-            long bytes = -1;
-            for (int tries = 0; tries < 100 && bytes < 0; tries++) {
-                HttpResponse<byte[]> got = client.send(HttpRequest.newBuilder(URI.create(mediaUri))
-                        .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-                if (got.statusCode() == 200) {
-                    bytes = got.body().length;
-                } else {
-                    Thread.sleep(100);
+                if (uri == null) {
+                    line.append(" ").append(kind).append("=? (no delivery with a media link was stored)");
+                    continue;
                 }
+                String mediaUri = uri;
+                long bytes = -1;
+                for (int tries = 0; tries < 100 && bytes < 0; tries++) {
+                    HttpResponse<byte[]> got = client.send(HttpRequest.newBuilder(URI.create(mediaUri))
+                            .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                    if (got.statusCode() == 200) {
+                        bytes = got.body().length;
+                    } else {
+                        Thread.sleep(100);
+                    }
+                }
+                line.append(" ").append(kind).append('=').append(bytes);
             }
-            line.append(" ").append(kind).append('=').append(bytes);
         }
         System.out.println(line);
     }
