@@ -31,7 +31,12 @@ class WebhookIngestionTest {
     private final WebhookIngestion ingestion = world.ingestion();
 
     private InboundMessage message(String phoneNumberId, String wamid, String groupId, InboundContent content) {
-        return new InboundMessage(phoneNumberId, wamid, WA_ID, "Maria", null, world.clock.instant(), "text", "Oi",
+        return message(WA_ID, phoneNumberId, wamid, groupId, content);
+    }
+
+    private InboundMessage message(String from, String phoneNumberId, String wamid, String groupId,
+            InboundContent content) {
+        return new InboundMessage(phoneNumberId, wamid, from, "Maria", null, world.clock.instant(), "text", "Oi",
                 groupId, "{}", new Received(content, null, false, false, false, Map.of(), Map.of(), null), null, null);
     }
 
@@ -41,9 +46,7 @@ class WebhookIngestionTest {
 
     /** A text from another customer than {@link #WA_ID}. */
     private InboundMessage textFrom(String from, String wamid) {
-        return new InboundMessage(World.PHONE_NUMBER_ID, wamid, from, "Rui", null, world.clock.instant(), "text", "Oi",
-                null, "{}", new Received(new InboundContent.Plain("Oi"), null, false, false, false, Map.of(), Map.of(),
-                        null), null, null);
+        return message(from, World.PHONE_NUMBER_ID, wamid, null, new InboundContent.Plain("Oi"));
     }
 
     private static WebhookBatch batch(List<InboundMessage> messages, List<StatusUpdate> statuses, List<GroupEvent> events) {
