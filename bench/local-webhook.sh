@@ -4,6 +4,7 @@
 # (median, p99, throughput, DynamoDB calls per message) and, in the same run and against the same
 # dynalite, the same DynamoDB writes without the gateway; then a 1,000-message batch; then stops.
 # Usage: bench/local-webhook.sh [n] [concurrencies] [bot-delay-ms]   (port 8080, or $WAGW_BENCH_PORT, and 8089 must be free)
+# WAGW_BENCH_JFR=FILE.jfr records the gateway's JVM for the whole run (read it with bench/jfr-top.java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-2000}"; concurrencies="${2:-1,16,64}"; delay="${3:-300}"; port="${WAGW_BENCH_PORT:-8080}"
@@ -22,7 +23,9 @@ bot=$!
 setsid ./mvnw -B quarkus:dev -Dquarkus.console.enabled=false \
   "-D%dev.wagw.bots.demo.messages-url=http://127.0.0.1:8089/bot/messages" \
   "-D%dev.wagw.bots.demo.notifications-url=http://127.0.0.1:8089/bot/notifications" -Dwagw.local.port="$port" \
-  ${WAGW_BENCH_PORT:+-Dquarkus.lambda.mock-event-server.dev-port=$((port + 100))} >"$log" 2>&1 &
+  ${WAGW_BENCH_PORT:+-Dquarkus.lambda.mock-event-server.dev-port=$((port + 100))} \
+  ${WAGW_BENCH_JFR:+"-Djvm.args=-XX:StartFlightRecording=filename=$(realpath -m "$WAGW_BENCH_JFR"),settings=profile,dumponexit=true"} \
+  >"$log" 2>&1 &
 gateway=$!
 trap 'kill -- -"$gateway" -"$bot" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null -H "Authorization: $auth" http://localhost:$port/accounts/+5531988889999; do

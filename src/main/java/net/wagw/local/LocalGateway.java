@@ -32,7 +32,7 @@ import io.quarkus.runtime.StartupEvent;
 import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
-import net.wagw.store.DynamoCallCounter;
+import net.wagw.store.AwsCallCounter;
 import net.wagw.store.DynamoConnection;
 
 /**
@@ -50,7 +50,7 @@ public class LocalGateway {
     private final HttpGateway gateway;
     private final WhatsAppSimulator simulator;
     private final ScheduledFunctions scheduled;
-    private final DynamoCallCounter dynamoCalls;
+    private final AwsCallCounter calls;
     private final DynamoConnection dynamo;
     private final ObjectMapper json;
     private final int configuredPort;
@@ -59,13 +59,13 @@ public class LocalGateway {
     private ExecutorService executor;
 
     public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ScheduledFunctions scheduled,
-            DynamoCallCounter dynamoCalls, DynamoConnection dynamo, ObjectMapper json, LocalPages pages,
+            AwsCallCounter calls, DynamoConnection dynamo, ObjectMapper json, LocalPages pages,
             @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
         this.pages = pages;
         this.gateway = gateway;
         this.simulator = simulator;
         this.scheduled = scheduled;
-        this.dynamoCalls = dynamoCalls;
+        this.calls = calls;
         this.dynamo = dynamo;
         this.json = json;
         this.configuredPort = configuredPort;
@@ -115,7 +115,7 @@ public class LocalGateway {
 
     /**
      * {@code POST /_local/dispatch} and {@code /_local/sweep} run a scheduled function now;
-     * {@code GET /_local/stats} counts the DynamoDB calls made so far, by operation.
+     * {@code GET /_local/stats} counts the DynamoDB and SQS calls made so far, by operation.
      */
     private void runScheduled(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -123,7 +123,8 @@ public class LocalGateway {
             Object report;
             if (path.equals("/_local/stats") && "GET".equals(exchange.getRequestMethod())) {
                 write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of(
-                        "dynamodbCalls", dynamoCalls.snapshot(),
+                        "dynamodbCalls", calls.snapshot(AwsCallCounter.DYNAMODB),
+                        "sqsCalls", calls.snapshot(AwsCallCounter.SQS),
                         "dynamodbEndpoint", dynamo.endpoint().map(Object::toString).orElse("aws"))));
                 return;
             }

@@ -25,13 +25,15 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * {@link WorkQueue} on an SQS FIFO queue (docs/queue.md). A lane is a message group; when work
  * is due travels as a message attribute, so a delay longer than SQS's visibility limit, or one
  * given while the queue's clock and wagw's differ, is still honoured: work that comes up early
  * is hidden again until it is due. One try = one {@link WorkHandler} call; a retry hides the
- * same message again, so it keeps its place at the head of its lane.
+ * same message again, so it keeps its place at the head of its lane. Work queued at the same
+ * time goes in one SendMessageBatch ({@link SendBatcher}).
  */
 public final class SqsWorkQueue implements WorkQueue {
     private static final Logger LOG = Logger.getLogger(SqsWorkQueue.class);
@@ -44,12 +46,14 @@ public final class SqsWorkQueue implements WorkQueue {
     private final QueueConnection connection;
     private final Clock clock;
     private volatile String url;
+    private final SendBatcher sends;
 
     public SqsWorkQueue(SqsClient sqs, QueueConnection connection, Clock clock) {
         this.sqs = sqs;
         this.connection = connection;
         this.clock = clock;
         this.url = connection.url().orElse(null);
+        this.sends = new SendBatcher(entries -> sqs.sendMessageBatch(r -> r.queueUrl(url()).entries(entries)));
     }
 
     /** One message taken from the queue, as SQS or Lambda's SQS event hands it over. */
@@ -68,11 +72,12 @@ public final class SqsWorkQueue implements WorkQueue {
     @Override
     public void enqueue(Work work, String lane, Duration delay) {
         long notBefore = clock.millis() + Math.max(0, delay.toMillis());
-        sqs.sendMessage(r -> r.queueUrl(url()).messageBody(encode(work)).messageGroupId(groupId(lane))
+        sends.send(SendMessageBatchRequestEntry.builder().messageBody(encode(work)).messageGroupId(groupId(lane))
                 // every enqueue is a new message: a duplicate try does nothing (the handlers check the record)
                 .messageDeduplicationId(UUID.randomUUID().toString())
                 .messageAttributes(Map.of(Queues.NOT_BEFORE, MessageAttributeValue.builder().dataType("Number")
-                        .stringValue(Long.toString(notBefore)).build())));
+                        .stringValue(Long.toString(notBefore)).build()))
+                .build());
     }
 
     /**

@@ -21,10 +21,10 @@ public final class DynamoClients {
 
     /** Also used by tests and the local runner, which need a client before the application starts. */
     public static DynamoDbClient build(DynamoConnection connection) {
-        return build(connection, new DynamoCallCounter());
+        return build(connection, new AwsCallCounter());
     }
 
-    public static DynamoDbClient build(DynamoConnection connection, DynamoCallCounter counter) {
+    public static DynamoDbClient build(DynamoConnection connection, AwsCallCounter counter) {
         // Bounded waits: a request that cannot reach DynamoDB fails within seconds, well inside the
         // Lambda timeout, and the bot (or Meta) is told to retry rather than left hanging.
         DynamoDbClientBuilder builder = DynamoDbClient.builder()

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkus.arc.DefaultBean;
 import net.wagw.config.WagwConfig;
-import net.wagw.store.DynamoCallCounter;
+import net.wagw.store.AwsCallCounter;
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
 import net.wagw.store.TableNames;
@@ -29,13 +29,13 @@ public class DynamoProducers {
 
     @Produces
     @Singleton
-    DynamoCallCounter callCounter() {
-        return new DynamoCallCounter();
+    AwsCallCounter callCounter() {
+        return new AwsCallCounter();
     }
 
     @Produces
     @Singleton
-    DynamoDbClient dynamo(DynamoConnection connection, DynamoCallCounter counter) {
+    DynamoDbClient dynamo(DynamoConnection connection, AwsCallCounter counter) {
         return DynamoClients.build(connection, counter);
     }
 

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import io.quarkus.arc.DefaultBean;
 import net.wagw.config.WagwConfig;
 import net.wagw.queue.QueueConnection;
+import net.wagw.store.AwsCallCounter;
 import net.wagw.queue.SqsClients;
 import net.wagw.queue.SqsWorkQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -29,8 +30,8 @@ public class QueueProducers {
 
     @Produces
     @Singleton
-    SqsClient sqs(QueueConnection connection) {
-        return SqsClients.build(connection);
+    SqsClient sqs(QueueConnection connection, AwsCallCounter counter) {
+        return SqsClients.build(connection, counter);
     }
 
     void close(@Disposes SqsClient client) {

@@ -40,7 +40,7 @@ class ArchitectureTest {
             // what the local run serves and triggers
             "functions", Set.of("HttpGateway", "Route", "ScheduledFunctions"),
             // what the local run needs to start dynalite and s3rver, give them their tables and count calls
-            "store", Set.of("DynamoCallCounter", "DynamoClients", "DynamoConnection", "S3Clients", "S3Connection",
+            "store", Set.of("AwsCallCounter", "DynamoClients", "DynamoConnection", "S3Clients", "S3Connection",
                     "TableInstaller", "TableNames"),
             // the work queue: Lambda's SQS batches handed to it, and what the local run starts ElasticMQ with
             "queue", Set.of("Queues", "SqsWorkQueue", "QueueConnection", "QueueInstaller", "SqsClients"),

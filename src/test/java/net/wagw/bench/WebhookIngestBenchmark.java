@@ -48,23 +48,16 @@ public final class WebhookIngestBenchmark {
         String endpoint = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbEndpoint").asText();
         for (int concurrency : concurrencies) {
             String series = run + "c" + concurrency;
-            Map<String, Long> before = stats(client, base);
+            Map<String, Long> before = stats(client, base, "dynamodbCalls");
+            Map<String, Long> queueBefore = stats(client, base, "sqsCalls");
             ProcessCpu cpuBefore = ProcessCpu.now();
             Result gateway = ingest(client, base, series, n, concurrency);
             String cpu = cpuBefore.perMessageUntilNow(n);
-            Map<String, Long> after = stats(client, base);
             System.out.println("webhook ingestion (gateway): " + gateway);
             System.out.println("  " + cpu);
-            Map<String, String> perMessage = new TreeMap<>();
-            long total = 0;
-            for (var e : after.entrySet()) {
-                long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
-                total += delta;
-                if (delta > 0) {
-                    perMessage.put(e.getKey(), String.format("%.2f", delta / (double) n));
-                }
-            }
-            System.out.printf("DynamoDB calls per inbound message: %.2f %s%n", total / (double) n, perMessage);
+            System.out.println("DynamoDB calls per inbound message: " + perMessage(before, stats(client, base, "dynamodbCalls"), n));
+            // the enqueues on the request path, and the local dispatch's receives and deletes beside it
+            System.out.println("SQS calls per inbound message: " + perMessage(queueBefore, stats(client, base, "sqsCalls"), n));
             ProcessCpu rawBefore = ProcessCpu.now();
             Result raw = rawWrites(endpoint, series, n, concurrency);
             String rawCpu = rawBefore.perMessageUntilNow(n);
@@ -183,13 +176,15 @@ public final class WebhookIngestBenchmark {
         String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"0\",\"changes\":[{\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
                 + "\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},\"messages\":[" + messages + "]},\"field\":\"messages\"}]}]}";
+        Map<String, Long> queueBefore = stats(client, base, "sqsCalls");
         long t0 = System.nanoTime();
         HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
                 .header("Content-Type", "application/json")
                 .header("X-Hub-Signature-256", MetaSignature.of(payload, APP_SECRET))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());
-        System.out.printf("one webhook of 1,000 messages (%d KB): HTTP %d in %.2f s%n", payload.length() / 1024,
-                response.statusCode(), (System.nanoTime() - t0) / 1e9);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("one webhook of 1,000 messages (%d KB): HTTP %d in %.2f s; SQS calls per message meanwhile %s%n",
+                payload.length() / 1024, response.statusCode(), seconds, perMessage(queueBefore, stats(client, base, "sqsCalls"), 1000));
     }
 
     record Result(int n, int concurrency, double median, double p99, double throughput, int failures) {
@@ -298,8 +293,22 @@ public final class WebhookIngestBenchmark {
                         + "\"type\":\"image\"");
     }
 
-    private static Map<String, Long> stats(HttpClient client, String base) throws Exception {
-        JsonNode calls = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbCalls");
+    /** The calls between two snapshots of the local stats, per message: in all, then by operation. */
+    private static String perMessage(Map<String, Long> before, Map<String, Long> after, int n) {
+        Map<String, String> byOperation = new TreeMap<>();
+        long total = 0;
+        for (var e : after.entrySet()) {
+            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += delta;
+            if (delta > 0) {
+                byOperation.put(e.getKey(), String.format("%.2f", delta / (double) n));
+            }
+        }
+        return String.format("%.2f %s", total / (double) n, byOperation);
+    }
+
+    private static Map<String, Long> stats(HttpClient client, String base, String field) throws Exception {
+        JsonNode calls = JSON.readTree(get(client, base + "/_local/stats")).path(field);
         Map<String, Long> counts = new TreeMap<>();
         calls.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asLong()));
         return counts;

@@ -1,0 +1,210 @@
+package net.wagw.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResultEntry;
+import software.amazon.awssdk.services.sqs.model.SqsException;
+
+/** docs/queue.md, "Sending in batches": what callers sending at the same time share, and what each is told. */
+class SendBatcherTest {
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    /** The bodies of each batch sent, in the order they were sent. */
+    private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void aLoneMessageIsSentAtOnceInABatchOfItsOwn() {
+        SendBatcher batcher = new SendBatcher(keepingAll());
+
+        batcher.send(entry("a"));
+
+        assertThat(batches).containsExactly(List.of("a"));
+    }
+
+    @Test
+    void messagesHandedInWhileABatchIsOnItsWayGoTogetherInTheNextTenAtATime() throws Exception {
+        CountDownLatch firstOnItsWay = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, SendBatcherTest::kept));
+        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
+        firstOnItsWay.await();
+        List<Future<?>> behind = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String body = "m" + i;
+            behind.add(callers.submit(() -> batcher.send(entry(body))));
+        }
+        waitUntil(() -> batcher.waiting() == 12);
+        assertThat(batches).hasSize(1);
+
+        releaseFirst.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        for (Future<?> caller : behind) {
+            caller.get(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(batches).hasSize(3);
+        assertThat(batches.get(0)).containsExactly("first");
+        assertThat(batches.get(1)).hasSize(10);
+        assertThat(batches.get(2)).hasSize(2);
+        assertThat(batches.stream().flatMap(List::stream)).hasSize(13).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMessageSqsRefusedFailsOnlyItsOwnCallerWithSqsReason() throws Exception {
+        CountDownLatch firstOnItsWay = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, entries -> {
+            SendMessageBatchResponse.Builder response = SendMessageBatchResponse.builder();
+            response.successful(entries.stream().filter(e -> !e.messageBody().equals("refused"))
+                    .map(e -> SendMessageBatchResultEntry.builder().id(e.id()).messageId("sqs-" + e.id()).build()).toList());
+            response.failed(entries.stream().filter(e -> e.messageBody().equals("refused"))
+                    .map(e -> BatchResultErrorEntry.builder().id(e.id()).code("InvalidParameterValue")
+                            .message("too long").senderFault(true).build()).toList());
+            return response.build();
+        }));
+        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
+        firstOnItsWay.await();
+        Future<?> refused = callers.submit(() -> batcher.send(entry("refused")));
+        Future<?> kept = callers.submit(() -> batcher.send(entry("kept")));
+        waitUntil(() -> batcher.waiting() == 2);
+        releaseFirst.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        kept.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(SqsException.class)
+                .satisfies(e -> assertThat(((SqsException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"))
+                .hasMessageContaining("too long");
+        assertThat(batches).hasSize(2);
+        assertThat(batches.get(1)).containsExactlyInAnyOrder("refused", "kept");
+    }
+
+    @Test
+    void aBatchTheQueueDidNotTakeFailsEveryCallerInItAndTheNextBatchStillGoes() throws Exception {
+        CountDownLatch firstOnItsWay = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Set<String> queueDownFor = Set.of("b1");
+        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, entries -> {
+            if (entries.stream().anyMatch(e -> queueDownFor.contains(e.messageBody()))) {
+                throw SdkClientException.create("queue down");
+            }
+            return kept(entries);
+        }));
+        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
+        firstOnItsWay.await();
+        Future<?> b1 = callers.submit(() -> batcher.send(entry("b1")));
+        waitUntil(() -> batcher.waiting() == 1);
+        Future<?> b2 = callers.submit(() -> batcher.send(entry("b2")));
+        waitUntil(() -> batcher.waiting() == 2);
+        releaseFirst.countDown();
+
+        first.get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> b1.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
+        assertThatThrownBy(() -> b2.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
+        callers.submit(() -> batcher.send(entry("after"))).get(5, TimeUnit.SECONDS);
+
+        assertThat(batches).containsExactly(List.of("first"), List.of("b1", "b2"), List.of("after"));
+    }
+
+    @Test
+    void aBatchHoldsNoMoreThanSqsTakesInBytes() throws Exception {
+        CountDownLatch firstOnItsWay = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, SendBatcherTest::kept));
+        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
+        firstOnItsWay.await();
+        String hundredKib = "x".repeat(100 * 1024);
+        List<Future<?>> big = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String body = i + hundredKib;
+            big.add(callers.submit(() -> batcher.send(entry(body))));
+        }
+        waitUntil(() -> batcher.waiting() == 3);
+        releaseFirst.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        for (Future<?> caller : big) {
+            caller.get(5, TimeUnit.SECONDS);
+        }
+
+        assertThat(batches).hasSize(3);
+        assertThat(batches.get(1)).hasSize(2);
+        assertThat(batches.get(2)).hasSize(1);
+    }
+
+    private Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> keepingAll() {
+        return entries -> {
+            batches.add(entries.stream().map(SendMessageBatchRequestEntry::messageBody).toList());
+            return kept(entries);
+        };
+    }
+
+    /**
+     * Records each batch; holds the first on its way (telling {@code onItsWay}) until {@code release};
+     * answers each batch as {@code answer} does.
+     */
+    private Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> firstHeld(CountDownLatch onItsWay,
+            CountDownLatch release, Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> answer) {
+        return entries -> {
+            boolean first = batches.isEmpty();
+            batches.add(entries.stream().map(SendMessageBatchRequestEntry::messageBody).toList());
+            if (first) {
+                onItsWay.countDown();
+                await(release);
+            }
+            return answer.apply(entries);
+        };
+    }
+
+    private static SendMessageBatchResponse kept(List<SendMessageBatchRequestEntry> entries) {
+        return SendMessageBatchResponse.builder().successful(entries.stream()
+                .map(e -> SendMessageBatchResultEntry.builder().id(e.id()).messageId("sqs-" + e.id()).build()).toList())
+                .build();
+    }
+
+    private static SendMessageBatchRequestEntry entry(String body) {
+        return SendMessageBatchRequestEntry.builder().messageBody(body).messageGroupId("lane")
+                .messageAttributes(Map.of()).build();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met within 5 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}
