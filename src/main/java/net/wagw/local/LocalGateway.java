@@ -32,6 +32,7 @@ import io.quarkus.runtime.StartupEvent;
 import net.wagw.functions.HttpGateway;
 import net.wagw.functions.Route;
 import net.wagw.functions.ScheduledFunctions;
+import net.wagw.queue.SqsWorkQueue;
 import net.wagw.store.AwsCallCounter;
 import net.wagw.store.DynamoConnection;
 
@@ -51,6 +52,7 @@ public class LocalGateway {
     private final WhatsAppSimulator simulator;
     private final ScheduledFunctions scheduled;
     private final AwsCallCounter calls;
+    private final SqsWorkQueue queue;
     private final DynamoConnection dynamo;
     private final ObjectMapper json;
     private final int configuredPort;
@@ -59,13 +61,14 @@ public class LocalGateway {
     private ExecutorService executor;
 
     public LocalGateway(HttpGateway gateway, WhatsAppSimulator simulator, ScheduledFunctions scheduled,
-            AwsCallCounter calls, DynamoConnection dynamo, ObjectMapper json, LocalPages pages,
+            AwsCallCounter calls, SqsWorkQueue queue, DynamoConnection dynamo, ObjectMapper json, LocalPages pages,
             @ConfigProperty(name = "wagw.local.port", defaultValue = "8080") int configuredPort) {
         this.pages = pages;
         this.gateway = gateway;
         this.simulator = simulator;
         this.scheduled = scheduled;
         this.calls = calls;
+        this.queue = queue;
         this.dynamo = dynamo;
         this.json = json;
         this.configuredPort = configuredPort;
@@ -115,7 +118,8 @@ public class LocalGateway {
 
     /**
      * {@code POST /_local/dispatch} and {@code /_local/sweep} run a scheduled function now;
-     * {@code GET /_local/stats} counts the DynamoDB and SQS calls made so far, by operation.
+     * {@code GET /_local/stats} counts the DynamoDB and SQS calls made so far, by operation, and
+     * the work waiting on the queue.
      */
     private void runScheduled(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -125,6 +129,7 @@ public class LocalGateway {
                 write(exchange, 200, Map.of("content-type", "application/json"), json.writeValueAsBytes(Map.of(
                         "dynamodbCalls", calls.snapshot(AwsCallCounter.DYNAMODB),
                         "sqsCalls", calls.snapshot(AwsCallCounter.SQS),
+                        "workQueueDepth", queue.depth(),
                         "dynamodbEndpoint", dynamo.endpoint().map(Object::toString).orElse("aws"))));
                 return;
             }

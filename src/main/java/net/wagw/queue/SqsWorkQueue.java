@@ -8,13 +8,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkHandler;
@@ -47,6 +53,8 @@ public final class SqsWorkQueue implements WorkQueue {
     private final Clock clock;
     private volatile String url;
     private final SendBatcher sends;
+    /** Runs a batch's lanes side by side: at most 10 (SQS hands out at most 10 messages at once). */
+    private final ExecutorService laneRunner;
 
     public SqsWorkQueue(SqsClient sqs, QueueConnection connection, Clock clock) {
         this.sqs = sqs;
@@ -54,6 +62,11 @@ public final class SqsWorkQueue implements WorkQueue {
         this.clock = clock;
         this.url = connection.url().orElse(null);
         this.sends = new SendBatcher(entries -> sqs.sendMessageBatch(r -> r.queueUrl(url()).entries(entries)));
+        this.laneRunner = Executors.newFixedThreadPool(10, runnable -> {
+            Thread thread = new Thread(runnable, "work-lane");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** One message taken from the queue, as SQS or Lambda's SQS event hands it over. */
@@ -81,17 +94,67 @@ public final class SqsWorkQueue implements WorkQueue {
     }
 
     /**
-     * Tries each message of a batch, in order. Within a lane, the first that is not done stops the
-     * lane for this batch: the rest are left for later, unhandled, behind it.
+     * Tries the messages of a batch: each lane's in order, the lanes side by side (a slow bot answering
+     * one customer does not hold up another's delivery in the same batch). Within a lane, the first that
+     * is not done stops the lane for this batch: the rest are left for later, unhandled, behind it.
      */
     public Outcome process(List<Received> batch, WorkHandler handler) {
+        Map<String, List<Received>> lanes = new LinkedHashMap<>();
+        for (Received message : batch) {
+            // a message without a group (a standard queue) is a lane of its own
+            lanes.computeIfAbsent(message.group() != null ? message.group() : "\0" + message.messageId(),
+                    k -> new ArrayList<>()).add(message);
+        }
+        if (lanes.size() == 1) {
+            return processLane(batch, handler);
+        }
+        // the invocation's log context (its Lambda request id) goes with each lane's log lines
+        Map<String, Object> logContext = MDC.getMap();
+        List<Future<Outcome>> running = new ArrayList<>();
+        for (List<Received> lane : lanes.values()) {
+            running.add(laneRunner.submit(() -> {
+                logContext.forEach(MDC::put);
+                try {
+                    return processLane(lane, handler);
+                } finally {
+                    MDC.clear();
+                }
+            }));
+        }
+        List<String> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        int handled = 0;
+        int deferred = 0;
+        int errors = 0;
+        for (Future<Outcome> lane : running) {
+            Outcome outcome;
+            try {
+                outcome = lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while trying a batch of work", e);
+            } catch (ExecutionException e) {
+                // processLane catches what a handler throws; this is wagw's own fault, and the queue brings it all back
+                throw new IllegalStateException("a lane of the batch could not be tried", e.getCause());
+            }
+            done.addAll(outcome.done());
+            failed.addAll(outcome.failed());
+            handled += outcome.handled();
+            deferred += outcome.deferred();
+            errors += outcome.errors();
+        }
+        return new Outcome(done, failed, handled, deferred, errors);
+    }
+
+    /** One lane's messages, in order; the first not done leaves the rest behind it. */
+    private Outcome processLane(List<Received> lane, WorkHandler handler) {
         List<String> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         Set<String> stopped = new HashSet<>();
         int handled = 0;
         int deferred = 0;
         int errors = 0;
-        for (Received message : batch) {
+        for (Received message : lane) {
             if (message.group() != null && stopped.contains(message.group())) {
                 failed.add(message.messageId());
                 hide(message, Duration.ZERO); // still behind the head of its lane

@@ -55,8 +55,8 @@ public final class WebhookIngestBenchmark {
             String cpu = cpuBefore.perMessageUntilNow(n);
             System.out.println("webhook ingestion (gateway): " + gateway);
             System.out.println("  " + cpu);
+            // both include the local dispatch's calls, forwarding the backlog to the bot meanwhile
             System.out.println("DynamoDB calls per inbound message: " + perMessage(before, stats(client, base, "dynamodbCalls"), n));
-            // the enqueues on the request path, and the local dispatch's receives and deletes beside it
             System.out.println("SQS calls per inbound message: " + perMessage(queueBefore, stats(client, base, "sqsCalls"), n));
             ProcessCpu rawBefore = ProcessCpu.now();
             Result raw = rawWrites(endpoint, series, n, concurrency);
@@ -68,6 +68,20 @@ public final class WebhookIngestBenchmark {
         }
         batch(client, base, run);
         media(client, base, run, Math.max(200, n / 2), concurrencies[concurrencies.length / 2], endpoint);
+        forwarding(client, base);
+    }
+
+    /**
+     * How fast the local dispatch hands the backlog the runs above left on the queue to the bot (which
+     * answers each delivery after the bench's delay): the queue's depth, 10 s apart.
+     */
+    private static void forwarding(HttpClient client, String base) throws Exception {
+        long before = JSON.readTree(get(client, base + "/_local/stats")).path("workQueueDepth").asLong();
+        long t0 = System.nanoTime();
+        Thread.sleep(10_000);
+        long after = JSON.readTree(get(client, base + "/_local/stats")).path("workQueueDepth").asLong();
+        System.out.printf("backlog to the bot: %d -> %d waiting, %.1f deliveries/s%n", before, after,
+                (before - after) / ((System.nanoTime() - t0) / 1e9));
     }
 
     /**

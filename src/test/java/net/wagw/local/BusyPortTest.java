@@ -15,7 +15,7 @@ class BusyPortTest {
     void aBusyPortIsOneSentenceNamingWagwLocalPortWithoutAStackTrace() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
-            LocalGateway gateway = new LocalGateway(null, null, null, null, null, null, null, taken.getLocalPort());
+            LocalGateway gateway = new LocalGateway(null, null, null, null, null, null, null, null, taken.getLocalPort());
 
             Throwable thrown = catchThrowable(() -> gateway.start(null));
 
