@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,21 +47,15 @@ class SendBatcherTest {
 
     @Test
     void messagesHandedInWhileABatchIsOnItsWayGoTogetherInTheNextTenAtATime() throws Exception {
-        CountDownLatch firstOnItsWay = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, SendBatcherTest::kept));
-        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
-        firstOnItsWay.await();
+        HeldFirst held = new HeldFirst(SendBatcherTest::kept);
         List<Future<?>> behind = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            String body = "m" + i;
-            behind.add(callers.submit(() -> batcher.send(entry(body))));
+            behind.add(held.send("m" + i));
         }
-        waitUntil(() -> batcher.waiting() == 12);
+        waitUntil(() -> held.batcher.waiting() == 12);
         assertThat(batches).hasSize(1);
 
-        releaseFirst.countDown();
-        first.get(5, TimeUnit.SECONDS);
+        held.release();
         for (Future<?> caller : behind) {
             caller.get(5, TimeUnit.SECONDS);
         }
@@ -76,9 +69,7 @@ class SendBatcherTest {
 
     @Test
     void aMessageSqsRefusedFailsOnlyItsOwnCallerWithSqsReason() throws Exception {
-        CountDownLatch firstOnItsWay = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, entries -> {
+        HeldFirst held = new HeldFirst(entries -> {
             SendMessageBatchResponse.Builder response = SendMessageBatchResponse.builder();
             response.successful(entries.stream().filter(e -> !e.messageBody().equals("refused"))
                     .map(e -> SendMessageBatchResultEntry.builder().id(e.id()).messageId("sqs-" + e.id()).build()).toList());
@@ -86,15 +77,12 @@ class SendBatcherTest {
                     .map(e -> BatchResultErrorEntry.builder().id(e.id()).code("InvalidParameterValue")
                             .message("too long").senderFault(true).build()).toList());
             return response.build();
-        }));
-        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
-        firstOnItsWay.await();
-        Future<?> refused = callers.submit(() -> batcher.send(entry("refused")));
-        Future<?> kept = callers.submit(() -> batcher.send(entry("kept")));
-        waitUntil(() -> batcher.waiting() == 2);
-        releaseFirst.countDown();
+        });
+        Future<?> refused = held.send("refused");
+        Future<?> kept = held.send("kept");
+        waitUntil(() -> held.batcher.waiting() == 2);
 
-        first.get(5, TimeUnit.SECONDS);
+        held.release();
         kept.get(5, TimeUnit.SECONDS);
         assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(SqsException.class)
                 .satisfies(e -> assertThat(((SqsException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"))
@@ -105,47 +93,35 @@ class SendBatcherTest {
 
     @Test
     void aBatchTheQueueDidNotTakeFailsEveryCallerInItAndTheNextBatchStillGoes() throws Exception {
-        CountDownLatch firstOnItsWay = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        Set<String> queueDownFor = Set.of("b1");
-        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, entries -> {
-            if (entries.stream().anyMatch(e -> queueDownFor.contains(e.messageBody()))) {
+        HeldFirst held = new HeldFirst(entries -> {
+            if (entries.stream().anyMatch(e -> e.messageBody().equals("b1"))) {
                 throw SdkClientException.create("queue down");
             }
             return kept(entries);
-        }));
-        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
-        firstOnItsWay.await();
-        Future<?> b1 = callers.submit(() -> batcher.send(entry("b1")));
-        waitUntil(() -> batcher.waiting() == 1);
-        Future<?> b2 = callers.submit(() -> batcher.send(entry("b2")));
-        waitUntil(() -> batcher.waiting() == 2);
-        releaseFirst.countDown();
+        });
+        Future<?> b1 = held.send("b1");
+        waitUntil(() -> held.batcher.waiting() == 1);
+        Future<?> b2 = held.send("b2");
+        waitUntil(() -> held.batcher.waiting() == 2);
 
-        first.get(5, TimeUnit.SECONDS);
+        held.release();
         assertThatThrownBy(() -> b1.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
         assertThatThrownBy(() -> b2.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
-        callers.submit(() -> batcher.send(entry("after"))).get(5, TimeUnit.SECONDS);
+        held.send("after").get(5, TimeUnit.SECONDS);
 
         assertThat(batches).containsExactly(List.of("first"), List.of("b1", "b2"), List.of("after"));
     }
 
     @Test
     void aBatchHoldsNoMoreThanSqsTakesInBytes() throws Exception {
-        CountDownLatch firstOnItsWay = new CountDownLatch(1);
-        CountDownLatch releaseFirst = new CountDownLatch(1);
-        SendBatcher batcher = new SendBatcher(firstHeld(firstOnItsWay, releaseFirst, SendBatcherTest::kept));
-        Future<?> first = callers.submit(() -> batcher.send(entry("first")));
-        firstOnItsWay.await();
+        HeldFirst held = new HeldFirst(SendBatcherTest::kept);
         String hundredKib = "x".repeat(100 * 1024);
         List<Future<?>> big = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            String body = i + hundredKib;
-            big.add(callers.submit(() -> batcher.send(entry(body))));
+            big.add(held.send(i + hundredKib));
         }
-        waitUntil(() -> batcher.waiting() == 3);
-        releaseFirst.countDown();
-        first.get(5, TimeUnit.SECONDS);
+        waitUntil(() -> held.batcher.waiting() == 3);
+        held.release();
         for (Future<?> caller : big) {
             caller.get(5, TimeUnit.SECONDS);
         }
@@ -163,20 +139,38 @@ class SendBatcherTest {
     }
 
     /**
-     * Records each batch; holds the first on its way (telling {@code onItsWay}) until {@code release};
-     * answers each batch as {@code answer} does.
+     * A batcher whose first batch ({@code "first"}) is on its way and held there until {@link #release};
+     * every batch is recorded and answered as {@code answer} does.
      */
-    private Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> firstHeld(CountDownLatch onItsWay,
-            CountDownLatch release, Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> answer) {
-        return entries -> {
-            boolean first = batches.isEmpty();
-            batches.add(entries.stream().map(SendMessageBatchRequestEntry::messageBody).toList());
-            if (first) {
-                onItsWay.countDown();
-                await(release);
-            }
-            return answer.apply(entries);
-        };
+    private final class HeldFirst {
+        final SendBatcher batcher;
+        private final CountDownLatch onItsWay = new CountDownLatch(1);
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final Future<?> first;
+
+        HeldFirst(Function<List<SendMessageBatchRequestEntry>, SendMessageBatchResponse> answer) throws InterruptedException {
+            batcher = new SendBatcher(entries -> {
+                boolean isFirst = batches.isEmpty();
+                batches.add(entries.stream().map(SendMessageBatchRequestEntry::messageBody).toList());
+                if (isFirst) {
+                    onItsWay.countDown();
+                    await(held);
+                }
+                return answer.apply(entries);
+            });
+            first = send("first");
+            onItsWay.await();
+        }
+
+        Future<?> send(String body) {
+            return callers.submit(() -> batcher.send(entry(body)));
+        }
+
+        /** Lets the first batch through and waits for its caller. */
+        void release() throws Exception {
+            held.countDown();
+            first.get(5, TimeUnit.SECONDS);
+        }
     }
 
     private static SendMessageBatchResponse kept(List<SendMessageBatchRequestEntry> entries) {
