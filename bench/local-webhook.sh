@@ -5,6 +5,7 @@
 # dynalite, the same DynamoDB writes without the gateway; then a 1,000-message batch; then stops.
 # Usage: bench/local-webhook.sh [n] [concurrencies] [bot-delay-ms]   (port 8080, or $WAGW_BENCH_PORT, and 8089 must be free)
 # WAGW_BENCH_JFR=FILE.jfr records the gateway's JVM for the whole run (read it with bench/jfr-top.java).
+# WAGW_BENCH_GATEWAY_ARGS="-Dkey=value ..." passes more settings to the gateway (e.g. -Dwagw.local.pump-consumers=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-2000}"; concurrencies="${2:-1,16,64}"; delay="${3:-300}"; port="${WAGW_BENCH_PORT:-8080}"
@@ -23,6 +24,7 @@ bot=$!
 setsid ./mvnw -B quarkus:dev -Dquarkus.console.enabled=false \
   "-D%dev.wagw.bots.demo.messages-url=http://127.0.0.1:8089/bot/messages" \
   "-D%dev.wagw.bots.demo.notifications-url=http://127.0.0.1:8089/bot/notifications" -Dwagw.local.port="$port" \
+  ${WAGW_BENCH_GATEWAY_ARGS:-} \
   ${WAGW_BENCH_PORT:+-Dquarkus.lambda.mock-event-server.dev-port=$((port + 100))} \
   ${WAGW_BENCH_JFR:+"-Djvm.args=-XX:StartFlightRecording=filename=$(realpath -m "$WAGW_BENCH_JFR"),settings=profile,dumponexit=true"} \
   >"$log" 2>&1 &

@@ -191,6 +191,13 @@ public interface WagwConfig {
         /** Consume the work queue in this process, as Lambda's SQS mapping does in AWS (dev: on). */
         @WithDefault("false")
         boolean pumpQueue();
+
+        /**
+         * How many consumers the local pump runs side by side, as the event source mapping's
+         * {@code MaximumConcurrency} in infra/template.yaml (docs/queue.md, "Where it runs").
+         */
+        @WithDefault("2")
+        int pumpConsumers();
     }
 
     interface Meta {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +26,8 @@ import net.wagw.queue.SqsWorkQueue;
 /**
  * What Lambda's event source mapping does in AWS, for the local run (and the tests that play it):
  * the work queue long-polled, each batch handed to {@code dispatch} as an SQS event, what it did
- * not report failed deleted. Off unless {@code wagw.local.pump-queue} is set (docs/queue.md).
+ * not report failed deleted, by as many consumers at once as the mapping allows in AWS
+ * ({@code wagw.local.pump-consumers}). Off unless {@code wagw.local.pump-queue} is set (docs/queue.md).
  */
 @ApplicationScoped
 public class QueuePump {
@@ -34,32 +36,49 @@ public class QueuePump {
     private static final long IDLE_PAUSE_MILLIS = 200;
 
     private volatile boolean running;
-    private ExecutorService thread;
+    private ExecutorService consumers;
+
+    /** What dispatch did with a batch: the ids of the messages it reported failed (kept on the queue). */
+    @FunctionalInterface
+    interface Dispatch {
+        List<String> failed(List<SqsWorkQueue.Received> batch);
+    }
 
     void start(@Observes StartupEvent startup, WagwConfig config, SqsWorkQueue queue, ScheduledFunctions scheduled,
             ObjectMapper json) {
         if (!config.local().pumpQueue()) {
             return;
         }
-        running = true;
-        thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread pump = new Thread(runnable, "work-queue-pump");
-            pump.setDaemon(true);
-            return pump;
-        });
-        thread.execute(() -> poll(queue, scheduled, json));
+        start(queue, config.local().pumpConsumers(), batch -> scheduled.dispatch(sqsEvent(json, batch))
+                .batchItemFailures().stream().map(ScheduledFunctions.ItemFailure::itemIdentifier).toList());
     }
 
-    private void poll(SqsWorkQueue queue, ScheduledFunctions scheduled, ObjectMapper json) {
+    /**
+     * {@code count} consumers, each receiving and dispatching on its own thread, as the event source
+     * mapping runs up to its maximum concurrency of dispatch functions at once. FIFO hands a message
+     * group to one consumer at a time, so a lane's order holds across them (docs/queue.md).
+     */
+    synchronized void start(SqsWorkQueue queue, int count, Dispatch dispatch) {
+        running = true;
+        AtomicInteger numbers = new AtomicInteger();
+        consumers = Executors.newFixedThreadPool(Math.max(1, count), runnable -> {
+            Thread consumer = new Thread(runnable, "work-queue-pump-" + numbers.incrementAndGet());
+            consumer.setDaemon(true);
+            return consumer;
+        });
+        for (int i = 0; i < Math.max(1, count); i++) {
+            consumers.execute(() -> consume(queue, dispatch));
+        }
+    }
+
+    private void consume(SqsWorkQueue queue, Dispatch dispatch) {
         while (running) {
             try {
                 List<SqsWorkQueue.Received> batch = queue.receive(10, Duration.ofSeconds(5));
                 if (batch.isEmpty()) {
                     continue;
                 }
-                ScheduledFunctions.DispatchReport report = scheduled.dispatch(sqsEvent(json, batch));
-                List<String> failed = report.batchItemFailures().stream()
-                        .map(ScheduledFunctions.ItemFailure::itemIdentifier).toList();
+                List<String> failed = dispatch.failed(batch);
                 queue.delete(batch, failed);
                 if (failed.size() == batch.size()) {
                     sleep(IDLE_PAUSE_MILLIS);
@@ -91,9 +110,13 @@ public class QueuePump {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        stop();
+    }
+
+    synchronized void stop() {
         running = false;
-        if (thread != null) {
-            thread.shutdownNow();
+        if (consumers != null) {
+            consumers.shutdownNow();
         }
     }
 

@@ -1,0 +1,99 @@
+package net.wagw.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import net.wagw.domain.work.Work;
+import net.wagw.queue.QueueConnection;
+import net.wagw.queue.Queues;
+import net.wagw.queue.SqsClients;
+import net.wagw.queue.SqsWorkQueue;
+import net.wagw.testing.ElasticMqResource;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * docs/queue.md, "Where it runs": the local pump consumes the work queue with as many dispatches at
+ * once as the event source mapping allows in AWS, against a real ElasticMQ.
+ */
+class QueuePumpConsumersTest {
+    private static final ElasticMqResource SERVER = new ElasticMqResource();
+    private static QueueConnection connection;
+
+    @BeforeAll
+    static void startQueue() {
+        Map<String, String> config = SERVER.start();
+        connection = new QueueConnection(Optional.of(URI.create(config.get("wagw.queue.endpoint"))), "us-east-1",
+                Optional.empty(), Queues.WORK, 0);
+    }
+
+    @AfterAll
+    static void stopQueue() {
+        SERVER.stop();
+    }
+
+    @Test
+    void twoConsumersDispatchTwoBatchesAtOnceAndEachMessageOnce() throws Exception {
+        QueuePump pump = new QueuePump();
+        try (SqsClient sqs = SqsClients.build(connection)) {
+            try {
+                consumeWithTwo(pump, new SqsWorkQueue(sqs, connection, Clock.systemUTC()));
+            } finally {
+                pump.stop(); // before the client closes under its long polls
+            }
+        }
+    }
+
+    private static void consumeWithTwo(QueuePump pump, SqsWorkQueue queue) throws InterruptedException {
+        // more lanes than one batch holds, so that a second consumer finds work while the first is busy
+        for (int i = 0; i < 15; i++) {
+            queue.enqueue(new Work.Deliver("bot", "customer-" + i), "bot/customer-" + i, Duration.ZERO);
+        }
+        CountDownLatch bothInDispatch = new CountDownLatch(2);
+        AtomicInteger inDispatch = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Set<String> dispatched = ConcurrentHashMap.newKeySet();
+        AtomicInteger handedOut = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(15);
+        pump.start(queue, 2, batch -> {
+            mostAtOnce.accumulateAndGet(inDispatch.incrementAndGet(), Math::max);
+            bothInDispatch.countDown();
+            await(bothInDispatch); // the first waits here (10 s at most) for a second beside it
+            inDispatch.decrementAndGet();
+            for (SqsWorkQueue.Received message : batch) {
+                handedOut.incrementAndGet();
+                if (dispatched.add(message.messageId())) {
+                    all.countDown();
+                }
+            }
+            return List.of();
+        });
+
+        assertThat(all.await(30, TimeUnit.SECONDS)).as("all 15 dispatched, got %s", dispatched.size()).isTrue();
+        Thread.sleep(500); // a message handed out twice would show now
+        assertThat(handedOut).hasValue(15);
+        assertThat(mostAtOnce).as("batches in dispatch at once").hasValue(2);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
