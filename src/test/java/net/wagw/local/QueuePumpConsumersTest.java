@@ -2,28 +2,22 @@ package net.wagw.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import net.wagw.domain.work.Work;
-import net.wagw.queue.QueueConnection;
-import net.wagw.queue.Queues;
 import net.wagw.queue.SqsClients;
 import net.wagw.queue.SqsWorkQueue;
-import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.WorkQueueServer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,27 +25,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * once as the event source mapping allows in AWS, against a real ElasticMQ.
  */
 class QueuePumpConsumersTest {
-    private static final ElasticMqResource SERVER = new ElasticMqResource();
-    private static QueueConnection connection;
-
-    @BeforeAll
-    static void startQueue() {
-        Map<String, String> config = SERVER.start();
-        connection = new QueueConnection(Optional.of(URI.create(config.get("wagw.queue.endpoint"))), "us-east-1",
-                Optional.empty(), Queues.WORK, 0);
-    }
-
-    @AfterAll
-    static void stopQueue() {
-        SERVER.stop();
-    }
+    @RegisterExtension
+    static final WorkQueueServer QUEUE = new WorkQueueServer();
 
     @Test
     void twoConsumersDispatchTwoBatchesAtOnceAndEachMessageOnce() throws Exception {
         QueuePump pump = new QueuePump();
-        try (SqsClient sqs = SqsClients.build(connection)) {
+        try (SqsClient sqs = SqsClients.build(QUEUE.connection())) {
             try {
-                consumeWithTwo(pump, new SqsWorkQueue(sqs, connection, Clock.systemUTC()));
+                consumeWithTwo(pump, new SqsWorkQueue(sqs, QUEUE.connection(), Clock.systemUTC()));
             } finally {
                 pump.stop(); // before the client closes under its long polls
             }

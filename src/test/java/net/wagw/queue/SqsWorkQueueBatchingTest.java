@@ -2,28 +2,25 @@ package net.wagw.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import net.wagw.domain.work.Work;
 import net.wagw.domain.work.WorkResult;
 import net.wagw.store.AwsCallCounter;
-import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.WorkQueueServer;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -31,27 +28,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * shared SendMessageBatch calls, and every piece comes back once, a lane's in the order it was queued.
  */
 class SqsWorkQueueBatchingTest {
-    private static final ElasticMqResource SERVER = new ElasticMqResource();
-    private static QueueConnection connection;
-
-    @BeforeAll
-    static void startQueue() {
-        Map<String, String> config = SERVER.start();
-        connection = new QueueConnection(Optional.of(URI.create(config.get("wagw.queue.endpoint"))), "us-east-1",
-                Optional.empty(), Queues.WORK, 0);
-    }
-
-    @AfterAll
-    static void stopQueue() {
-        SERVER.stop();
-    }
+    @RegisterExtension
+    static final WorkQueueServer QUEUE = new WorkQueueServer();
 
     @Test
     void workQueuedAtTheSameTimeSharesBatchesAndComesBackOnceALanesInOrder() throws Exception {
         AwsCallCounter calls = new AwsCallCounter();
         ExecutorService callers = Executors.newFixedThreadPool(41);
-        try (SqsClient sqs = SqsClients.build(connection, calls)) {
-            SqsWorkQueue queue = new SqsWorkQueue(sqs, connection, Clock.systemUTC());
+        try (SqsClient sqs = SqsClients.build(QUEUE.connection(), calls)) {
+            SqsWorkQueue queue = new SqsWorkQueue(sqs, QUEUE.connection(), Clock.systemUTC());
             CountDownLatch start = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
