@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,11 @@ public class QueuePump {
     /** A batch of work that is not due yet comes back at once where visibility is 0: not a busy loop. */
     private static final long IDLE_PAUSE_MILLIS = 200;
 
+    /**
+     * A receive's long poll: short, since stopping (a dev-mode reload too) waits for the consumers,
+     * and a blocked receive does not end on an interrupt; idle, 2 empty receives a second.
+     */
+    private static final Duration RECEIVE_WAIT = Duration.ofSeconds(1);
     private volatile boolean running;
     private ExecutorService consumers;
 
@@ -74,8 +80,9 @@ public class QueuePump {
     private void consume(SqsWorkQueue queue, Dispatch dispatch) {
         while (running) {
             try {
-                List<SqsWorkQueue.Received> batch = queue.receive(10, Duration.ofSeconds(5));
-                if (batch.isEmpty()) {
+                List<SqsWorkQueue.Received> batch = queue.receive(10, RECEIVE_WAIT);
+                if (batch.isEmpty() || !running) {
+                    // received while stopping: left unhandled, it comes back once its visibility ends
                     continue;
                 }
                 List<String> failed = dispatch.failed(batch);
@@ -117,6 +124,14 @@ public class QueuePump {
         running = false;
         if (consumers != null) {
             consumers.shutdownNow();
+            try {
+                // a consumer in a long poll (1 s) or a dispatch ends before the beans it uses close
+                if (!consumers.awaitTermination(10, TimeUnit.SECONDS)) {
+                    LOG.warn("the work queue pump did not stop within 10 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -40,6 +40,32 @@ class QueuePumpConsumersTest {
         }
     }
 
+    @Test
+    void stoppingWaitsForADispatchUnderWaySoItEndsBeforeTheBeansItUsesClose() throws Exception {
+        QueuePump pump = new QueuePump();
+        try (SqsClient sqs = SqsClients.build(QUEUE.connection())) {
+            SqsWorkQueue queue = new SqsWorkQueue(sqs, QUEUE.connection(), Clock.systemUTC());
+            queue.enqueue(new Work.Deliver("bot", "stopping"), "bot/stopping", Duration.ZERO);
+            CountDownLatch started = new CountDownLatch(1);
+            AtomicInteger finished = new AtomicInteger();
+            pump.start(queue, 2, batch -> {
+                started.countDown();
+                long until = System.nanoTime() + Duration.ofMillis(500).toNanos();
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait(); // a dispatch deaf to interrupts, as one in an HTTP call is
+                }
+                finished.incrementAndGet();
+                return List.of();
+            });
+            try {
+                assertThat(started.await(30, TimeUnit.SECONDS)).as("the message reached dispatch").isTrue();
+            } finally {
+                pump.stop();
+            }
+            assertThat(finished).as("the dispatch under way when stop was called").hasValue(1);
+        }
+    }
+
     private static void consumeWithTwo(QueuePump pump, SqsWorkQueue queue) throws InterruptedException {
         // more lanes than one batch holds, so that a second consumer finds work while the first is busy
         for (int i = 0; i < 15; i++) {
