@@ -32,9 +32,11 @@ import io.restassured.http.ContentType;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 
 import net.wagw.local.LocalGateway;
+import net.wagw.local.WhatsAppSimulator;
 import net.wagw.testing.Bots;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.SimulatorQuiet;
 import net.wagw.testing.WireMockResource;
 
 /** Each request writes one log line with its fields and nothing private; metrics leave as valid EMF lines. */
@@ -51,6 +53,8 @@ class RequestLogTest {
     Metrics metrics;
     @Inject
     LocalGateway gateway;
+    @Inject
+    WhatsAppSimulator simulator;
     @Inject
     HttpGateway http;
 
@@ -77,6 +81,8 @@ class RequestLogTest {
 
     @BeforeEach
     void listen() {
+        // an earlier test's status webhooks, still on their way from the simulator, would log lines too
+        SimulatorQuiet.await(simulator);
         Logger.getLogger(RequestLog.CATEGORY).addHandler(capture);
         metrics.listen(emfListener);
     }

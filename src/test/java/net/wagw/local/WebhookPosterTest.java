@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The simulator delivers a webhook as Meta does: again when no answer came, never twice once one did. */
 class WebhookPosterTest {
-    private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(2), Duration.ofMillis(10));
+    private final WebhookPoster poster = new WebhookPoster(Duration.ofSeconds(10), Duration.ofMillis(10));
 
     @Test
     void aWebhookWhoseConnectionWasDroppedIsPostedAgainAndItsAnswerReturned() throws Exception {

@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import net.wagw.testing.DynaliteResource;
 import net.wagw.testing.ElasticMqResource;
+import net.wagw.testing.SimulatorQuiet;
 import net.wagw.testing.WireMockResource;
 
 /** The local WhatsApp simulator answers the Cloud API send endpoint as Meta does. */
@@ -60,6 +61,7 @@ class WhatsAppSimulatorTest {
 
     @Test
     void aCustomerWritingInAGroupTheSimulatorNeverMadeIsRefusedAndNothingIsPosted() {
+        SimulatorQuiet.await(simulator); // what earlier tests still have on its way is not this one's
         int before = simulator.webhooksPosted().size();
         given().port(gateway.port()).contentType(ContentType.JSON)
                 .body("{\"from\":\"5531988889999\",\"text\":\"Oi grupo\",\"group\":\"SIMGROUPNOSUCH\"}")

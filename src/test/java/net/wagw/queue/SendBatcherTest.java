@@ -57,7 +57,7 @@ class SendBatcherTest {
 
         held.release();
         for (Future<?> caller : behind) {
-            caller.get(5, TimeUnit.SECONDS);
+            caller.get(30, TimeUnit.SECONDS);
         }
 
         assertThat(batches).hasSize(3);
@@ -83,8 +83,8 @@ class SendBatcherTest {
         waitUntil(() -> held.batcher.waiting() == 2);
 
         held.release();
-        kept.get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).cause().isInstanceOf(SqsException.class)
+        kept.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS)).cause().isInstanceOf(SqsException.class)
                 .satisfies(e -> assertThat(((SqsException) e).awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue"))
                 .hasMessageContaining("too long");
         assertThat(batches).hasSize(2);
@@ -105,9 +105,9 @@ class SendBatcherTest {
         waitUntil(() -> held.batcher.waiting() == 2);
 
         held.release();
-        assertThatThrownBy(() -> b1.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
-        assertThatThrownBy(() -> b2.get(5, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
-        held.send("after").get(5, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> b1.get(30, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
+        assertThatThrownBy(() -> b2.get(30, TimeUnit.SECONDS)).cause().hasMessageContaining("queue down");
+        held.send("after").get(30, TimeUnit.SECONDS);
 
         assertThat(batches).containsExactly(List.of("first"), List.of("b1", "b2"), List.of("after"));
     }
@@ -123,7 +123,7 @@ class SendBatcherTest {
         waitUntil(() -> held.batcher.waiting() == 3);
         held.release();
         for (Future<?> caller : big) {
-            caller.get(5, TimeUnit.SECONDS);
+            caller.get(30, TimeUnit.SECONDS);
         }
 
         assertThat(batches).hasSize(3);
@@ -169,7 +169,7 @@ class SendBatcherTest {
         /** Lets the first batch through and waits for its caller. */
         void release() throws Exception {
             held.countDown();
-            first.get(5, TimeUnit.SECONDS);
+            first.get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -186,17 +186,17 @@ class SendBatcherTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within 5 s");
+                throw new AssertionError("condition not met within 30 s");
             }
             Thread.sleep(5);
         }

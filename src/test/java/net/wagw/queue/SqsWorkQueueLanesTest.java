@@ -48,7 +48,7 @@ class SqsWorkQueueLanesTest {
                     allThreeInFlight.countDown();
                     try {
                         // one after another, the first would wait here alone until the timeout
-                        return allThreeInFlight.await(5, TimeUnit.SECONDS) ? WorkResult.DONE : WorkResult.later(Duration.ZERO);
+                        return allThreeInFlight.await(15, TimeUnit.SECONDS) ? WorkResult.DONE : WorkResult.later(Duration.ZERO);
                     } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }

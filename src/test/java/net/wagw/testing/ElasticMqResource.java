@@ -42,7 +42,7 @@ public class ElasticMqResource implements QuarkusTestResourceLifecycleManager {
         createQueues(current);
     }
 
-    private static void createQueues(ElasticMq server) {
+    static void createQueues(ElasticMq server) {
         try (SqsClient sqs = SqsClients.build(new QueueConnection(Optional.of(server.endpoint()), "us-east-1",
                 Optional.empty(), Queues.WORK, 0))) {
             QueueInstaller.createMissing(sqs);

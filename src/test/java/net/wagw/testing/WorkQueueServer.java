@@ -1,33 +1,37 @@
 package net.wagw.testing;
 
-import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import net.wagw.local.ElasticMq;
 import net.wagw.queue.QueueConnection;
 import net.wagw.queue.Queues;
 
 /**
  * A real ElasticMQ with the work queue, for a test class without Quarkus
  * ({@code @RegisterExtension static final WorkQueueServer QUEUE = new WorkQueueServer();}): started
- * before the class's tests, stopped after them.
+ * before the class's tests, stopped after them. Its own server, apart from {@link ElasticMqResource}'s:
+ * an application that Quarkus keeps running across test classes keeps its queue, and the outage
+ * tests stop that one.
  */
 public final class WorkQueueServer implements BeforeAllCallback, AfterAllCallback {
-    private final ElasticMqResource server = new ElasticMqResource();
+    private ElasticMq server;
     private QueueConnection connection;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        URI endpoint = URI.create(server.start().get("wagw.queue.endpoint"));
-        connection = new QueueConnection(Optional.of(endpoint), "us-east-1", Optional.empty(), Queues.WORK, 0);
+        server = ElasticMq.start(Path.of("").toAbsolutePath());
+        ElasticMqResource.createQueues(server);
+        connection = new QueueConnection(Optional.of(server.endpoint()), "us-east-1", Optional.empty(), Queues.WORK, 0);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        server.stop();
+        server.close();
     }
 
     /** How the application would reach the work queue on this server. */

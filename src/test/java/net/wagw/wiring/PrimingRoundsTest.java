@@ -211,7 +211,7 @@ class PrimingRoundsTest {
         /** Whether the client closed every connection it opened (waiting a little for a close in flight). */
         boolean allClosedByClient() throws InterruptedException {
             for (CountDownLatch eof : closed) {
-                if (!eof.await(2, TimeUnit.SECONDS)) {
+                if (!eof.await(10, TimeUnit.SECONDS)) {
                     return false;
                 }
             }

@@ -66,8 +66,9 @@ class WebhookIngestionTest {
 
     @Test
     void aCustomersMessagesInOneBatchGoOnTheirLaneInTheBatchsOrderWhileAnotherCustomersRunBeside() {
-        // the first takes longest to render: handled side by side, the others would overtake it
-        world.slowToRender.put("wamid.1", java.time.Duration.ofMillis(300));
+        // the first renders only once the other customer's message is queued: handled side by side,
+        // the customer's later messages would overtake it; handled in one lane, the other would wait
+        world.rendersOnceQueued.put("wamid.1", "message:wamid.X");
         InboundMessage other = textFrom("5531977771002", "wamid.X");
 
         ingestion.ingest(batch(List.of(text("wamid.1"), text("wamid.2"), other, text("wamid.3"), text("wamid.4")),

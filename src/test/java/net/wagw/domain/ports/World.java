@@ -51,6 +51,7 @@ import net.wagw.domain.send.TemplateSync;
 import net.wagw.domain.send.WhatsAppApi;
 import net.wagw.domain.window.WindowStore;
 import net.wagw.domain.work.Pacer;
+import net.wagw.domain.work.Work;
 import net.wagw.numbering.LibPhoneNumberPlan;
 import net.wagw.testing.SettableClock;
 
@@ -101,6 +102,11 @@ public final class World {
     public final List<String> rendered = new CopyOnWriteArrayList<>();
     /** Messages and events whose rendering takes a while (wamid or event id -> how long), for a batch's order. */
     public final Map<String, Duration> slowToRender = new ConcurrentHashMap<>();
+    /**
+     * Messages and events whose rendering waits until another's delivery is queued (id -> that
+     * delivery's id), at most 10 s: an interleaving of two lanes that holds however slow the machine.
+     */
+    public final Map<String, String> rendersOnceQueued = new ConcurrentHashMap<>();
     /** Messages whose handling meets an outage (the store down, say) while they are rendered. */
     public final java.util.Set<String> outageWhileRendering = ConcurrentHashMap.newKeySet();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, runnable -> {
@@ -186,6 +192,17 @@ public final class World {
     }
 
     private void slowly(String id) {
+        String first = rendersOnceQueued.get(id);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (first != null && System.nanoTime() < deadline && queue.queued.stream()
+                .noneMatch(q -> q.work() instanceof Work.Deliver deliver && deliver.deliveryId().equals(first))) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
         Duration slow = slowToRender.get(id);
         if (slow != null) {
             try {
