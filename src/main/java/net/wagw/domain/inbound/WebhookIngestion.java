@@ -98,8 +98,11 @@ public final class WebhookIngestion {
         for (IdentityChange change : batch.identityChanges()) {
             botOf(change.phoneNumberId()).ifPresent(bot -> inbound.changed(bot, change));
         }
-        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4)
-        inParallel(batch.statuses(), status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
+        // a status of a message not recorded yet is kept and told when it is (docs/contracts.md §3.4); one
+        // message's statuses (per group participant) in the batch's order, or a "delivered" applied first
+        // would drop the "sent" listed before it as a step back, and the bot would never hear "dispatched"
+        inLanes(batch.statuses(), status -> status.phoneNumberId() + "/" + status.wamid() + "/" + status.participantId(),
+                status -> botOf(status.phoneNumberId()).ifPresent(bot -> inbound.status(bot, status)));
         // a customer's calls and echoes, like their messages, in the batch's order
         inLanes(batch.fieldEvents(),
                 event -> event.phoneNumberId() + "/" + event.wabaId() + "/" + FieldEvents.lane(event),

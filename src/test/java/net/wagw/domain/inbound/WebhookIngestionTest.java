@@ -139,8 +139,7 @@ class WebhookIngestionTest {
 
     @Test
     void aStatusBeforeItsMessageIsRecordedIsKeptAndToldOnceTheMessageIsTracked() {
-        StatusUpdate early = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.OUT", MessageStatus.SENT, world.clock.instant(), WA_ID,
-                null, 0, null);
+        StatusUpdate early = status("wamid.OUT", MessageStatus.SENT);
 
         assertThat(ingestion.ingest(batch(List.of(text("wamid.1")), List.of(early), List.of())))
                 .isEqualTo(WebhookIngestion.Answer.RECEIVED);
@@ -149,6 +148,26 @@ class WebhookIngestionTest {
         world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()))
                 .ifPresent(kept -> world.effects.applyKept(World.BOT, kept));
         assertThat(world.told.events("m-1")).containsExactly("dispatched");
+    }
+
+    @Test
+    void twoStatusesOfOneMessageInOneBatchAreAppliedInTheBatchsOrderSoTheBotIsToldBoth() {
+        world.statuses.track(World.BOT.id(), "wamid.OUT", WA_ID + "@wa.gw.msging.net", new SentMessage("m-1", "", Map.of()));
+        world.statuses.track(World.BOT.id(), "wamid.OUT2", WA_ID + "@wa.gw.msging.net", new SentMessage("m-2", "", Map.of()));
+        // its "sent" is applied once its "delivered" was tried, or after 1 s: side by side, the "delivered"
+        // would go first and the "sent" be dropped as a step back
+        world.statuses.holdAdvance("wamid.OUT", MessageStatus.SENT, MessageStatus.DELIVERED);
+        List<StatusUpdate> statuses = List.of(status("wamid.OUT", MessageStatus.SENT),
+                status("wamid.OUT2", MessageStatus.DELIVERED), status("wamid.OUT", MessageStatus.DELIVERED));
+
+        ingestion.ingest(batch(List.of(), statuses, List.of()));
+
+        assertThat(world.told.events("m-1")).containsExactly("dispatched", "received");
+        assertThat(world.told.events("m-2")).containsExactly("received");
+    }
+
+    private StatusUpdate status(String wamid, MessageStatus status) {
+        return new StatusUpdate(World.PHONE_NUMBER_ID, wamid, status, world.clock.instant(), WA_ID, null, 0, null);
     }
 
     @Test

@@ -22,6 +22,7 @@ import net.wagw.domain.group.GroupStore;
 import net.wagw.domain.optin.OptInChange;
 import net.wagw.domain.optin.OptInStore;
 import net.wagw.domain.send.Claims;
+import net.wagw.domain.send.MessageStatus;
 import net.wagw.domain.send.MessageStore;
 import net.wagw.domain.send.OutboundMessage;
 import net.wagw.domain.send.SentMessage;
@@ -221,9 +222,38 @@ public final class InMemory {
             return Optional.ofNullable(tracked.get(key(botId, wamid))).map(Tracked::sent);
         }
 
+        /**
+         * A message's advance to one status that waits until its advance to another was tried, at
+         * most 1 s: whether two statuses of one message run side by side or one after another.
+         */
+        public void holdAdvance(String wamid, MessageStatus held, MessageStatus until) {
+            holds.put(wamid + "#" + held.rank(), wamid + "#" + until.rank());
+        }
+
+        private final Map<String, String> holds = new ConcurrentHashMap<>();
+        private final java.util.Set<String> tried = ConcurrentHashMap.newKeySet();
+
         @Override
-        public synchronized Advance advance(String botId, String wamid, String envelopeId, String participant,
-                int rank, boolean priced) {
+        public Advance advance(String botId, String wamid, String envelopeId, String participant, int rank,
+                boolean priced) {
+            String until = holds.get(wamid + "#" + rank);
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (until != null && !tried.contains(until) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            try {
+                return advanceNow(botId, wamid, participant, rank);
+            } finally {
+                tried.add(wamid + "#" + rank);
+            }
+        }
+
+        private synchronized Advance advanceNow(String botId, String wamid, String participant, int rank) {
             Tracked message = tracked.get(key(botId, wamid));
             if (message == null) {
                 return new Unknown();
