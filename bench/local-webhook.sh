@@ -6,6 +6,7 @@
 # Usage: bench/local-webhook.sh [n] [concurrencies] [bot-delay-ms]   (port 8080, or $WAGW_BENCH_PORT, and 8089 must be free)
 # WAGW_BENCH_JFR=FILE.jfr records the gateway's JVM for the whole run (read it with bench/jfr-top.java).
 # WAGW_BENCH_GATEWAY_ARGS="-Dkey=value ..." passes more settings to the gateway (e.g. -Dwagw.local.pump-consumers=1).
+# WAGW_BENCH_LOAD_CLIENT=apache (default), jdk, or both (jdk,apache): the load client's HTTP client, each series once per client.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-2000}"; concurrencies="${2:-1,16,64}"; delay="${3:-300}"; port="${WAGW_BENCH_PORT:-8080}"

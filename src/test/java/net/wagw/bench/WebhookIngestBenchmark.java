@@ -1,5 +1,6 @@
 package net.wagw.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.util.EntityUtils;
 
 import net.wagw.store.DynamoClients;
 import net.wagw.store.DynamoConnection;
@@ -43,32 +52,54 @@ public final class WebhookIngestBenchmark {
         int[] concurrencies = Arrays.stream((args.length > 2 ? args[2] : "16").split(",")).mapToInt(Integer::parseInt)
                 .toArray();
         HttpClient client = HttpClient.newBuilder().build();
+        List<String> loadClients = List.of(System.getenv().getOrDefault("WAGW_BENCH_LOAD_CLIENT", "apache").split(","));
         String run = Long.toString(System.currentTimeMillis(), 36);
-        ingest(client, base, run + "w", 400, concurrencies[0]);
+        for (String loadClient : loadClients) {
+            try (Poster poster = Poster.named(loadClient, client, concurrencies[0])) {
+                ingest(poster, base, run + "w" + loadClient, 400, concurrencies[0]);
+            }
+        }
         String endpoint = JSON.readTree(get(client, base + "/_local/stats")).path("dynamodbEndpoint").asText();
-        for (int concurrency : concurrencies) {
-            String series = run + "c" + concurrency;
-            Map<String, Long> before = stats(client, base, "dynamodbCalls");
-            Map<String, Long> queueBefore = stats(client, base, "sqsCalls");
-            ProcessCpu cpuBefore = ProcessCpu.now();
-            Result gateway = ingest(client, base, series, n, concurrency);
-            String cpu = cpuBefore.perMessageUntilNow(n);
-            System.out.println("webhook ingestion (gateway): " + gateway);
-            System.out.println("  " + cpu);
-            // both include the local dispatch's calls, forwarding the backlog to the bot meanwhile
-            System.out.println("DynamoDB calls per inbound message: " + perMessage(before, stats(client, base, "dynamodbCalls"), n));
-            System.out.println("SQS calls per inbound message: " + perMessage(queueBefore, stats(client, base, "sqsCalls"), n));
-            ProcessCpu rawBefore = ProcessCpu.now();
-            Result raw = rawWrites(endpoint, series, n, concurrency);
-            String rawCpu = rawBefore.perMessageUntilNow(n);
-            System.out.println("same DynamoDB writes without the gateway: " + raw);
-            System.out.println("  " + rawCpu);
-            System.out.printf("concurrency %d: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx%n",
-                    concurrency, gateway.throughput / raw.throughput, gateway.median / raw.median);
+        try (DynamoDbClient raw = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)), "us-east-1"))) {
+            // warmed as the gateway was: the first series' raw rate would otherwise include this JVM's JIT
+            // compiling the SDK (raw CPU per message 4.8 ms cold against 2.6 ms warm, session 16)
+            rawWrites(raw, run + "w", 400, concurrencies[0]);
+            series(client, raw, base, run, n, concurrencies, loadClients);
         }
         batch(client, base, run);
         media(client, base, run, Math.max(200, n / 2), concurrencies[concurrencies.length / 2], endpoint);
         forwarding(client, base);
+    }
+
+    /** At each concurrency: the gateway's ingestion with each load client, then the same writes without it. */
+    private static void series(HttpClient client, DynamoDbClient rawClient, String base, String run, int n,
+            int[] concurrencies, List<String> loadClients) throws Exception {
+        for (int concurrency : concurrencies) {
+            Map<String, Result> gateway = new java.util.LinkedHashMap<>();
+            for (String loadClient : loadClients) {
+                String series = run + "c" + concurrency + loadClient;
+                Map<String, Long> before = stats(client, base, "dynamodbCalls");
+                Map<String, Long> queueBefore = stats(client, base, "sqsCalls");
+                try (Poster poster = Poster.named(loadClient, client, concurrency)) {
+                    ProcessCpu cpuBefore = ProcessCpu.now();
+                    gateway.put(loadClient, ingest(poster, base, series, n, concurrency));
+                    String cpu = cpuBefore.perMessageUntilNow(n);
+                    System.out.println("webhook ingestion (gateway, " + loadClient + " load client): " + gateway.get(loadClient));
+                    System.out.println("  " + cpu);
+                }
+                // both include the local dispatch's calls, forwarding the backlog to the bot meanwhile
+                System.out.println("DynamoDB calls per inbound message: " + perMessage(before, stats(client, base, "dynamodbCalls"), n));
+                System.out.println("SQS calls per inbound message: " + perMessage(queueBefore, stats(client, base, "sqsCalls"), n));
+            }
+            ProcessCpu rawBefore = ProcessCpu.now();
+            Result raw = rawWrites(rawClient, run + "c" + concurrency, n, concurrency);
+            String rawCpu = rawBefore.perMessageUntilNow(n);
+            System.out.println("same DynamoDB writes without the gateway: " + raw);
+            System.out.println("  " + rawCpu);
+            gateway.forEach((loadClient, result) -> System.out.printf(
+                    "concurrency %d: gateway throughput is %.2f of the raw DynamoDB rate; median %.1fx (%s load client)%n",
+                    concurrency, result.throughput / raw.throughput, result.median / raw.median, loadClient));
+        }
     }
 
     /**
@@ -209,50 +240,104 @@ public final class WebhookIngestBenchmark {
         }
     }
 
-    private static Result ingest(HttpClient client, String base, String run, int n, int concurrency) throws Exception {
+    /**
+     * Payloads signed before the clock starts (Meta signs on its own machines, not on the gateway's
+     * cores), then posted.
+     */
+    private static Result ingest(Poster poster, String base, String run, int n, int concurrency) throws Exception {
         List<String> payloads = new ArrayList<>();
+        List<String> signatures = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             payloads.add(payload("wamid.BENCH." + run + "." + i, "55319" + String.format("%08d", 70000000 + i % 5000)));
+            signatures.add(MetaSignature.of(payloads.get(i), APP_SECRET));
         }
         AtomicInteger failures = new AtomicInteger();
+        String url = base + "/webhooks/whatsapp";
         return timed(n, concurrency, i -> {
-            String payload = payloads.get(i);
-            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base + "/webhooks/whatsapp"))
-                    .header("Content-Type", "application/json")
-                    .header("X-Hub-Signature-256", MetaSignature.of(payload, APP_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 200) {
+            if (poster.post(url, payloads.get(i), signatures.get(i)) != 200) {
                 failures.incrementAndGet();
             }
         }, failures);
     }
 
     /**
+     * The load client of the ingestion runs: it shares the two cores with what it measures, so its
+     * own CPU per message lowers the gateway's throughput. {@code apache}: Apache HttpClient's
+     * blocking pool, one connection per worker; {@code jdk}: the JDK's HttpClient, as before
+     * session 16 (its asynchronous machinery costs more CPU per request).
+     */
+    interface Poster extends AutoCloseable {
+        /** @return the HTTP status */
+        int post(String url, String body, String signature) throws Exception;
+
+        @Override
+        default void close() throws IOException {
+        }
+
+        static Poster named(String name, HttpClient jdk, int concurrency) {
+            return switch (name) {
+                case "jdk" -> (url, body, signature) -> jdk.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json").header("X-Hub-Signature-256", signature)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                case "apache" -> new ApachePoster(concurrency);
+                default -> throw new IllegalArgumentException("WAGW_BENCH_LOAD_CLIENT: apache or jdk, not " + name);
+            };
+        }
+    }
+
+    private static final class ApachePoster implements Poster {
+        private final CloseableHttpClient http;
+
+        ApachePoster(int concurrency) {
+            PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+            pool.setMaxTotal(concurrency);
+            pool.setDefaultMaxPerRoute(concurrency);
+            http = HttpClients.custom().setConnectionManager(pool)
+                    .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
+                    .disableContentCompression().build();
+        }
+
+        @Override
+        public int post(String url, String body, String signature) throws IOException {
+            HttpPost post = new HttpPost(url);
+            post.setHeader("X-Hub-Signature-256", signature);
+            post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+            try (var response = http.execute(post)) {
+                EntityUtils.consume(response.getEntity());
+                return response.getStatusLine().getStatusCode();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            http.close();
+        }
+    }
+
+    /**
      * Per message, what the gateway writes: the customer's item (contact and window in one
      * conditional update) and the store-once delivery (docs/storage.md).
      */
-    private static Result rawWrites(String endpoint, String run, int n, int concurrency) throws Exception {
+    private static Result rawWrites(DynamoDbClient dynamo, String run, int n, int concurrency) throws Exception {
         AtomicInteger failures = new AtomicInteger();
-        try (DynamoDbClient dynamo = DynamoClients.build(new DynamoConnection(Optional.of(URI.create(endpoint)),
-                "us-east-1"))) {
-            String prefix = "wagw-";
-            return timed(n, concurrency, i -> {
-                String key = "raw-" + run + "#" + i;
-                long now = Instant.now().toEpochMilli();
-                dynamo.updateItem(r -> r.tableName(prefix + "accounts").key(Map.of(Tables.PK, AttributeValue.fromS(key)))
-                        .updateExpression("SET waId = :waId, learnedAt = :now, lastInboundAt = :now, lastWamid = :key")
-                        .conditionExpression("attribute_not_exists(canonical) AND "
-                                + "(attribute_not_exists(lastInboundAt) OR lastInboundAt <= :now)")
-                        .expressionAttributeValues(Map.of(":waId", AttributeValue.fromS("5531900000000"),
-                                ":now", AttributeValue.fromN("" + now), ":key", AttributeValue.fromS(key))));
-                Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
-                        "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
-                        "version", AttributeValue.fromN("0"),
-                        Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
-                dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
-                        .conditionExpression("attribute_not_exists(pk)"));
-            }, failures);
-        }
+        String prefix = "wagw-";
+        return timed(n, concurrency, i -> {
+            String key = "raw-" + run + "#" + i;
+            long now = Instant.now().toEpochMilli();
+            dynamo.updateItem(r -> r.tableName(prefix + "accounts").key(Map.of(Tables.PK, AttributeValue.fromS(key)))
+                    .updateExpression("SET waId = :waId, learnedAt = :now, lastInboundAt = :now, lastWamid = :key")
+                    .conditionExpression("attribute_not_exists(canonical) AND "
+                            + "(attribute_not_exists(lastInboundAt) OR lastInboundAt <= :now)")
+                    .expressionAttributeValues(Map.of(":waId", AttributeValue.fromS("5531900000000"),
+                            ":now", AttributeValue.fromN("" + now), ":key", AttributeValue.fromS(key))));
+            Map<String, AttributeValue> delivery = new java.util.HashMap<>(Map.of(Tables.PK, AttributeValue.fromS(key),
+                    "body", AttributeValue.fromS("{\"id\":\"" + key + "\",\"type\":\"text/plain\",\"content\":\"x\"}"),
+                    "version", AttributeValue.fromN("0"),
+                    Tables.NEXT_ATTEMPT_AT, AttributeValue.fromN("" + now)));
+            dynamo.putItem(r -> r.tableName(prefix + "deliveries").item(delivery)
+                    .conditionExpression("attribute_not_exists(pk)"));
+        }, failures);
     }
 
     interface Task {
