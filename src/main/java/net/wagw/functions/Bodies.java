@@ -44,8 +44,21 @@ final class Bodies {
         if (!metadata.isObject()) {
             throw new Refusal(Reason.VALIDATION_ERROR, "'metadata' must be an object of strings.");
         }
-        metadata.fields().forEachRemaining(e -> values.put(Bounds.check("metadata key", e.getKey(), Bounds.NAME),
-                Bounds.check("metadata." + Bounds.shown(e.getKey()), e.getValue().asText(), Bounds.METADATA_VALUE)));
+        metadata.fields().forEachRemaining(e -> {
+            String key = Bounds.check("metadata key", e.getKey(), Bounds.NAME);
+            if (e.getValue().isNull()) {
+                return; // as absent: LIME's metadata is a map of strings, and a null one says nothing
+            }
+            // a number or a boolean is taken as its text, as BLiP's own JSON reader takes it into that map;
+            // an object or a list would be sent as nothing at all (a reply without its context), so it is refused
+            String value = JsonScalars.valueText(e.getValue());
+            if (value == null) {
+                throw new Refusal(Reason.VALIDATION_ERROR, "'metadata." + Bounds.shown(key) + "' must be a string, not "
+                        + (e.getValue().isArray() ? "a list" : "an object") + ": LIME metadata maps names to strings"
+                        + " (e.g. \"#wa.context.id\": \"wamid.HBg...\").");
+            }
+            values.put(key, Bounds.check("metadata." + Bounds.shown(key), value, Bounds.METADATA_VALUE));
+        });
         return values;
     }
 }

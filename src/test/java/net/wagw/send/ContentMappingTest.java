@@ -94,6 +94,8 @@ class ContentMappingTest {
                     + "`{\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid.ABC\",\"emoji\":\"👍\"}}`",
             "reply to a message | 5531977001012 | text/plain | `\"Sure\"` | `,\"metadata\":{\"#wa.context.id\":\"wamid.Q1\"}` | "
                     + "`{\"type\":\"text\",\"context\":{\"message_id\":\"wamid.Q1\"},\"text\":{\"preview_url\":false,\"body\":\"Sure\"}}`",
+            "a null reply-to is no reply | 5531977001015 | text/plain | `\"Sure\"` | `,\"metadata\":{\"#wa.context.id\":null}` | "
+                    + "`{\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Sure\"}}`",
             "template | 5531977001013 | application/json "
                     + "| `{\"type\":\"template\",\"template\":{\"namespace\":\"ns\",\"name\":\"order_update\",\"language\":{\"code\":\"pt_BR\",\"policy\":\"deterministic\"},"
                     + "\"components\":[{\"type\":\"body\",\"parameters\":[{\"type\":\"text\",\"text\":\"123\"}]}]}}` | | "

@@ -84,6 +84,10 @@ class SendBadInputTest {
             "no to | `{\"id\":\"b8\",\"type\":\"text/plain\",\"content\":\"hi\"}` | 400 | 21",
             "to a group the bot does not have | `{\"id\":\"b9\",\"to\":\"g-123@groups.wa.gw.msging.net\",\"type\":\"text/plain\",\"content\":\"hi\"}` | 404 | 67",
             "not an envelope | `[\"hi\"]` | 400 | 21",
+            "a metadata value that is an object | `{\"id\":\"b10\",\"to\":\"" + CUSTOMER + "@wa.gw.msging.net\",\"type\":\"text/plain\","
+                    + "\"content\":\"hi\",\"metadata\":{\"#wa.context.id\":{\"id\":\"wamid.X\"}}}` | 400 | 21",
+            "a metadata value that is a list | `{\"id\":\"b11\",\"to\":\"" + CUSTOMER + "@wa.gw.msging.net\",\"type\":\"text/plain\","
+                    + "\"content\":\"hi\",\"metadata\":{\"#wa.context.id\":[\"wamid.X\"]}}` | 400 | 21",
     })
     void aBadMessageIsRefusedWithAReason(String name, String envelope, int status, int code) {
         send(gateway.port(), Bots.A_KEY, envelope).statusCode(status).body("reason.code", equalTo(code));
