@@ -9,15 +9,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import net.wagw.domain.Bounds;
 import net.wagw.domain.Reason;
-import net.wagw.lime.LimeCollection;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.group.Group;
 import net.wagw.domain.group.GroupService;
 import net.wagw.domain.group.GroupsApi;
+import net.wagw.json.JsonScalars;
 import net.wagw.lime.GroupResource;
 import net.wagw.lime.Lime;
+import net.wagw.lime.LimeCollection;
 
 /** {@code /groups/...} (docs/contracts.md §3.2, §6). */
 @ApplicationScoped
@@ -75,6 +77,11 @@ public class GroupsResource {
         JsonNode body = Bodies.object(request.body(), "{\"approve\": [join request ids], \"reject\": [...]}");
         List<String> approve = ids(body, "approve");
         List<String> reject = ids(body, "reject");
+        List<String> both = approve.stream().filter(reject::contains).toList();
+        if (!both.isEmpty()) {
+            throw new Refusal(Reason.INVALID_ARGUMENT, "Join request " + Bounds.shown(both.get(0))
+                    + " is both to approve and to reject; name it once.", Refusal.Kind.INVALID);
+        }
         if (approve.isEmpty() && reject.isEmpty()) {
             throw new Refusal(Reason.INVALID_ARGUMENT, "Name join requests to approve or reject.", Refusal.Kind.INVALID);
         }
@@ -97,7 +104,13 @@ public class GroupsResource {
             throw new Refusal(Reason.INVALID_ARGUMENT, "'" + field + "' must be a list of join request ids.",
                     Refusal.Kind.INVALID);
         }
-        given.forEach(id -> ids.add(id.asText()));
+        // every id is checked before either list goes to Meta: a bad one in "reject" must not leave
+        // "approve" carried out
+        given.forEach(id -> ids.add(JsonScalars.stringOrNumber(id).filter(text -> !text.isBlank())
+                .map(text -> Bounds.check(field + " id", text, Bounds.NAME))
+                .orElseThrow(() -> new Refusal(Reason.INVALID_ARGUMENT, "'" + field + "' must list join request ids"
+                        + " as strings (from get /groups/{id}/join-requests); it has " + Bounds.shown(id.toString()) + ".",
+                        Refusal.Kind.INVALID))));
         return ids;
     }
 

@@ -218,6 +218,20 @@ class GroupsTest {
     }
 
     @Test
+    void aJoinRequestAnswerWithABadIdIsRefusedBeforeMetaHearsOfEither() {
+        String id = activeGroup("REQ3B", "G-META-3B", "Approval");
+        meta.resetRequests();
+
+        for (String answer : List.of("{\"approve\":[\"JR1\"],\"reject\":[{\"id\":\"JR2\"}]}",
+                "{\"approve\":[\"JR1\"],\"reject\":[\"\"]}", "{\"approve\":[\"JR1\"],\"reject\":[\"JR1\"]}")) {
+            bot(Bots.A_KEY).body(answer).post("/groups/" + id + "/join-requests").then().statusCode(400)
+                    .body("reason.code", equalTo(64));
+        }
+
+        meta.verify(0, anyRequestedFor(urlPathEqualTo("/v23.0/G-META-3B/join_requests")));
+    }
+
+    @Test
     void aGroupMessageReachesTheBotFromGroupsWithItsGroupAndAuthor() {
         String id = activeGroup("REQ4", "G-META-4", "Chat");
         String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"value\":{"
