@@ -39,6 +39,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -364,6 +366,23 @@ class SendingTest {
                 .body("reason.description", containsString("(#131026)"));
 
         assertFailedNotification("d-2", 83, "(#131026)");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "5531988885010, 401, 190, 403, 87", "5531988885011, 400, 131049, 422, 81" })
+    void aDefinitiveMetaErrorOfTheAccountOrOfACodeWithoutARuleIsAnswered4xxNot5xx(String customer, int httpStatus,
+            int code, int answered, int reason) {
+        customerWrote(windows, clock, Bots.A, "+" + customer, Duration.ofHours(1));
+        metaAnswers(META_MESSAGES_A, httpStatus, metaError(code, "Refused"));
+
+        send(gateway.port(), Bots.A_KEY, text("d-" + code, customer + "@wa.gw.msging.net", "hi"))
+                .statusCode(answered).body("reason.code", equalTo(reason))
+                .body("reason.description", containsString("(#" + code + ")"));
+        // the same id again answers the same
+        send(gateway.port(), Bots.A_KEY, text("d-" + code, customer + "@wa.gw.msging.net", "hi"))
+                .statusCode(answered).body("reason.code", equalTo(reason));
+
+        assertFailedNotification("d-" + code, reason, "(#" + code + ")");
     }
 
     @Test

@@ -100,9 +100,12 @@ public final class MetaErrors {
         } else if (INVALID.contains(code)) {
             refusal = new Refusal(Reason.INVALID_ARGUMENT, described, Refusal.Kind.INVALID);
         } else if (ACCOUNT.contains(code)) {
-            refusal = new Refusal(Reason.GATEWAY_UNAUTHORIZED_SENDER, described, Refusal.Kind.UPSTREAM);
+            // docs/contracts.md §3.3: a definitive Meta error answers 4xx; this one is the operator's to
+            // fix (token, permissions, account), so 403 with 87 rather than a 5xx a bot would retry
+            refusal = new Refusal(Reason.GATEWAY_UNAUTHORIZED_SENDER, described, Refusal.Kind.FORBIDDEN);
         } else {
-            refusal = new Refusal(Reason.GATEWAY_ERROR, described, Refusal.Kind.UPSTREAM);
+            // a code wagw has no rule for (e.g. #131049, Meta chose not to deliver): still for good, still 4xx
+            refusal = new Refusal(Reason.GATEWAY_ERROR, described, Refusal.Kind.UNPROCESSABLE);
         }
         return new Definitive(refusal);
     }

@@ -45,8 +45,8 @@ class MetaErrorsTest {
     @ParameterizedTest
     @CsvSource({ "131047,66,UNPROCESSABLE", "131026,83,UNPROCESSABLE", "131050,66,UNPROCESSABLE", "131062,66,UNPROCESSABLE",
             "132001,64,UNPROCESSABLE", "132000,64,UNPROCESSABLE", "100,64,INVALID", "131008,64,INVALID",
-            "190,87,UPSTREAM", "131031,87,UPSTREAM", "999999,81,UPSTREAM" })
-    void definitiveErrorsKeepMetasCodeInTheDescription(int code, int reason, Refusal.Kind kind) {
+            "190,87,FORBIDDEN", "131031,87,FORBIDDEN", "131049,81,UNPROCESSABLE", "999999,81,UNPROCESSABLE" })
+    void definitiveErrorsAre4xxAndKeepMetasCodeInTheDescription(int code, int reason, Refusal.Kind kind) {
         Refusal refusal = ((MetaErrors.Definitive) classify(400, code, 1)).refusal();
 
         assertThat(refusal.reason()).isEqualTo(Reason.ofCode(reason));
