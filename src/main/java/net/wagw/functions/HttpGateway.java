@@ -19,6 +19,7 @@ import net.wagw.domain.Refusal;
 import net.wagw.domain.bot.Bot;
 import net.wagw.lime.Command;
 import net.wagw.lime.LimeReason;
+import net.wagw.lime.PublicBase;
 
 /**
  * The HTTP adapter every HTTP function shares: takes API Gateway's HTTP API (payload 2.0) event,
@@ -37,6 +38,7 @@ public class HttpGateway {
     private final ObjectMapper json;
     private final int maxBodyBytes;
     private final Metrics metrics;
+    private final PublicBase publicBase;
 
     /** What the log line and the metrics of one request need to know about it. */
     private static final class Outcome {
@@ -46,7 +48,8 @@ public class HttpGateway {
     }
 
     public HttpGateway(BotAuthenticator authenticator, Resources resources, WebhookResource webhooks,
-            CommandDispatcher commands, AdminResource admin, ObjectMapper json, WagwConfig config, Metrics metrics) {
+            CommandDispatcher commands, AdminResource admin, ObjectMapper json, WagwConfig config, Metrics metrics,
+            PublicBase publicBase) {
         this.authenticator = authenticator;
         this.resources = resources;
         this.webhooks = webhooks;
@@ -55,6 +58,7 @@ public class HttpGateway {
         this.json = json;
         this.maxBodyBytes = config.http().maxBodyBytes();
         this.metrics = metrics;
+        this.publicBase = publicBase;
     }
 
     public APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event) {
@@ -71,6 +75,10 @@ public class HttpGateway {
 
     private APIGatewayV2HTTPResponse handle(String function, APIGatewayV2HTTPEvent event, boolean counted) {
         long start = System.nanoTime();
+        if (counted && event.getRequestContext() != null) {
+            // a priming request's made-up context must not name the address
+            publicBase.learn(event.getRequestContext().getDomainName(), event.getRequestContext().getStage());
+        }
         Outcome outcome = new Outcome();
         APIGatewayV2HTTPResponse response;
         try {

@@ -13,6 +13,8 @@ import net.wagw.domain.bot.Bot;
 import net.wagw.domain.media.MediaService;
 import net.wagw.domain.media.Media;
 import net.wagw.domain.meta.MetaErrors;
+import net.wagw.lime.InboundRenderer;
+import net.wagw.lime.PublicBase;
 
 /**
  * {@code GET /media/{id}} and {@code POST /media} (docs/contracts.md §11). GET serves a file the
@@ -24,15 +26,12 @@ import net.wagw.domain.meta.MetaErrors;
 public class MediaResource {
     private final MediaService media;
     private final long maxBytes;
-    private final String publicBaseUrl;
+    private final PublicBase publicBase;
 
-    public MediaResource(MediaService media, WagwConfig config) {
+    public MediaResource(MediaService media, WagwConfig config, PublicBase publicBase) {
         this.media = media;
         this.maxBytes = config.http().maxMediaBytes();
-        // unset in AWS unless the deployer gives one (an empty default would count as no value and stop the start)
-        String publicBaseUrl = config.publicBaseUrl().orElse("");
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-                : publicBaseUrl;
+        this.publicBase = publicBase;
     }
 
     ResourceResponse get(ResourceRequest request) {
@@ -79,7 +78,7 @@ public class MediaResource {
 
     /** wagw's address of a media file: what inbound media-links and upload answers carry. */
     public String uri(String mediaId) {
-        return publicBaseUrl + "/media/" + mediaId;
+        return publicBase.url() + InboundRenderer.MEDIA_PATH + mediaId;
     }
 
     /**
@@ -87,7 +86,7 @@ public class MediaResource {
      * address (a link Meta fetches itself).
      */
     public String mediaIdOf(String uri) {
-        String prefix = publicBaseUrl + "/media/";
+        String prefix = publicBase.url() + InboundRenderer.MEDIA_PATH;
         if (uri == null || !uri.strip().startsWith(prefix)) {
             return null;
         }

@@ -57,23 +57,22 @@ public class InboundRenderer {
 
     private final ObjectMapper json;
     private final Nodes nodes;
-    private final String mediaBase;
+    private final PublicBase base;
     private final StatusStore sent;
 
     /** A renderer that knows nothing of what was sent and writes media uris from the root. */
     public InboundRenderer(ObjectMapper json, Nodes nodes) {
-        this(json, nodes, "", null);
+        this(json, nodes, new PublicBase(Optional.empty()), null);
     }
 
     /**
-     * @param publicBaseUrl where bots reach the gateway ({@code wagw.public-base-url}), for absolute media uris
+     * @param base          where bots reach the gateway, for absolute media uris
      * @param sent          what wagw sent, for the envelope ids and option values of replies; may be null
      */
-    public InboundRenderer(ObjectMapper json, Nodes nodes, String publicBaseUrl, StatusStore sent) {
+    public InboundRenderer(ObjectMapper json, Nodes nodes, PublicBase base, StatusStore sent) {
         this.json = Objects.requireNonNull(json, "json");
         this.nodes = Objects.requireNonNull(nodes, "nodes");
-        String base = publicBaseUrl == null ? "" : publicBaseUrl.strip();
-        this.mediaBase = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + MEDIA_PATH;
+        this.base = Objects.requireNonNull(base, "base");
         this.sent = sent;
     }
 
@@ -141,7 +140,7 @@ public class InboundRenderer {
         } else if (content instanceof InboundContent.MediaFile media) {
             ObjectNode link = json.createObjectNode();
             putIfPresent(link, "type", media.mimeType());
-            link.put("uri", mediaBase + media.mediaId());
+            link.put("uri", base.url() + MEDIA_PATH + media.mediaId());
             putIfPresent(link, "text", media.caption());
             putIfPresent(link, "title", media.filename());
             set(envelope, Lime.MEDIA_LINK, link);

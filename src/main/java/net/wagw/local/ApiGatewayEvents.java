@@ -73,8 +73,11 @@ public final class ApiGatewayEvents {
         ObjectNode context = event.putObject("requestContext");
         context.put("accountId", "local");
         context.put("apiId", "local");
-        context.put("domainName", "localhost");
-        context.put("domainPrefix", "localhost");
+        // as API Gateway does: the host the request was addressed to
+        String host = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("host"))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse("localhost");
+        context.put("domainName", host);
+        context.put("domainPrefix", host.split("[.:]", 2)[0]);
         ObjectNode http = context.putObject("http");
         http.put("method", method);
         http.put("path", decode(rawPath));

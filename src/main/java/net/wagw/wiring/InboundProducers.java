@@ -32,6 +32,7 @@ import net.wagw.domain.work.WorkQueue;
 import net.wagw.functions.Failures;
 import net.wagw.lime.EventRenderer;
 import net.wagw.lime.InboundRenderer;
+import net.wagw.lime.PublicBase;
 import net.wagw.store.DynamoCustomerStore;
 import net.wagw.store.TableNames;
 import net.wagw.whatsapp.WebhookParser;
@@ -57,10 +58,18 @@ public class InboundProducers {
         return new FieldEvents(identities, windows, optIns, catalog, outbox);
     }
 
+    /** One per function: the HTTP adapter teaches it the API's address, the renderers read it (docs/contracts.md §3.5). */
     @Produces
     @Singleton
-    InboundRendering inboundRendering(ObjectMapper json, Nodes nodes, WagwConfig config, StatusStore statuses) {
-        InboundRenderer messages = new InboundRenderer(json, nodes, config.publicBaseUrl().orElse(""), statuses);
+    PublicBase publicBase(WagwConfig config) {
+        return new PublicBase(config.publicBaseUrl());
+    }
+
+    @Produces
+    @Singleton
+    InboundRendering inboundRendering(ObjectMapper json, Nodes nodes, WagwConfig config, StatusStore statuses,
+            PublicBase publicBase) {
+        InboundRenderer messages = new InboundRenderer(json, nodes, publicBase, statuses);
         EventRenderer events = new EventRenderer(json, nodes, messages, new WebhookParser(json)::echo);
         String botDomain = config.botDomain();
         return new InboundRendering() {

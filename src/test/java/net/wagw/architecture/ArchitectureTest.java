@@ -34,7 +34,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> PUBLISHED = Map.of(
             // the LIME vocabulary and envelopes the HTTP side reads and answers in
             "lime", Set.of("Command", "CommandMethod", "GroupResource", "InboundRenderer", "Lime", "LimeCollection",
-                    "LimeContentParser", "LimeReason"),
+                    "LimeContentParser", "LimeReason", "PublicBase"),
             // the webhook's way in (signature, parser) and a bot message's way out (renderer)
             "whatsapp", Set.of("MetaSignature", "OutboundRenderer", "WebhookParser"),
             // what the local run serves and triggers

@@ -107,20 +107,9 @@ class DeployedArtifactIT {
 
     @Test
     void aCustomersMessageReachesTheBotAndTheBotsAnswerReachesMeta() throws Exception {
-        String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + LocalDeployment.WABA_ID
-                + "\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
-                + "\"15550783881\",\"phone_number_id\":\"" + LocalDeployment.PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":"
-                + "{\"name\":\"Maria\"},\"wa_id\":\"" + CUSTOMER + "\"}],\"messages\":[{\"from\":\"" + CUSTOMER
-                + "\",\"id\":\"wamid.SMOKE.1\",\"timestamp\":\"" + Instant.now().getEpochSecond()
-                + "\",\"text\":{\"body\":\"Oi!\"},\"type\":\"text\"}]},\"field\":\"messages\"}]}]}";
-        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(URI.create(front() + "/webhooks/whatsapp"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", MetaSignature.of(payload, LocalDeployment.APP_SECRET))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
-        assertThat(meta.server().findAll(postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages"))))
-                .as("the webhook only stores and queues").isEmpty();
+        customerWrote("\"id\":\"wamid.SMOKE.1\",\"text\":{\"body\":\"Oi!\"},\"type\":\"text\"");
         var toTheBot = postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages")).withRequestBody(containing("Oi!"));
+        assertThat(meta.server().findAll(toTheBot)).as("the webhook only stores and queues").isEmpty();
         dispatchUntil(() -> !meta.server().findAll(toTheBot).isEmpty());
         assertThat(meta.server().findAll(toTheBot)).as("the customer's message, delivered to the bot").hasSize(1);
 
@@ -131,6 +120,20 @@ class DeployedArtifactIT {
                 .withRequestBody(containing("Olá Maria!"));
         dispatchUntil(() -> !meta.server().findAll(toMeta).isEmpty());
         assertThat(meta.server().findAll(toMeta)).as("the bot's answer, sent to Meta").hasSize(1);
+    }
+
+    @Test
+    void aCustomersPhotoReachesTheBotWithAnAbsoluteLinkToTheGatewayThatNoSettingGave() throws Exception {
+        // the template leaves PublicBaseUrl empty: the webhook function learns its API's address from its requests
+        customerWrote("\"id\":\"wamid.SMOKE.PHOTO\",\"image\":{\"id\":\"" + MetaStandIn.MEDIA_ID
+                + "\",\"mime_type\":\"image/jpeg\"},\"type\":\"image\"");
+        var toTheBot = postRequestedFor(urlPathEqualTo("/" + LocalDeployment.BOT + "/messages"))
+                .withRequestBody(containing("wamid.SMOKE.PHOTO"));
+        dispatchUntil(() -> !meta.server().findAll(toTheBot).isEmpty());
+
+        JsonNode delivered = new ObjectMapper().readTree(meta.server().findAll(toTheBot).get(0).getBodyAsString());
+        assertThat(delivered.path("content").path("uri").asText())
+                .isEqualTo("https://" + URI.create(front()).getAuthority() + "/media/" + MetaStandIn.MEDIA_ID);
     }
 
     @Test
@@ -237,6 +240,20 @@ class DeployedArtifactIT {
         return "{\"version\":\"0\",\"id\":\"" + java.util.UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
                 + "\"source\":\"aws.events\",\"account\":\"000000000000\",\"time\":\"" + Instant.now().toString()
                 + "\",\"region\":\"us-east-1\",\"resources\":[\"arn:aws:events:us-east-1:000000000000:rule/wagw\"],\"detail\":{}}";
+    }
+
+    /** A signed webhook of one message of the customer (its fields after "from" and "timestamp"), acknowledged. */
+    private static void customerWrote(String message) throws Exception {
+        String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"" + LocalDeployment.WABA_ID
+                + "\",\"changes\":[{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":"
+                + "\"15550783881\",\"phone_number_id\":\"" + LocalDeployment.PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":"
+                + "{\"name\":\"Maria\"},\"wa_id\":\"" + CUSTOMER + "\"}],\"messages\":[{\"from\":\"" + CUSTOMER
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\"," + message + "}]},\"field\":\"messages\"}]}]}";
+        HttpResponse<String> ack = HTTP.send(HttpRequest.newBuilder(URI.create(front() + "/webhooks/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", MetaSignature.of(payload, LocalDeployment.APP_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     }
 
     private static String front() {

@@ -354,6 +354,7 @@ public final class LocalDeployment implements AutoCloseable {
         parameters.put("ExistingTables", "false");
         parameters.put("SweepSchedule", "rate(15 minutes)");
         parameters.put("MediaRetentionDays", "30");
+        parameters.put("PublicBaseUrl", "");
         // what !Ref of the stack's resources gives: the queue's URL, the bucket's name
         parameters.put("WorkQueue", queueUrl);
         parameters.put("MediaBucket", MEDIA_BUCKET);

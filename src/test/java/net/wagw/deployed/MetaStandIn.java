@@ -18,6 +18,9 @@ public final class MetaStandIn implements AutoCloseable {
             + "\"category\":\"UTILITY\",\"id\":\"1\",\"components\":[{\"type\":\"BODY\",\"text\":\"Pedido {{1}} saiu\"}]}";
     private final WireMockServer server;
 
+    /** The media id of the one file Meta has here. */
+    public static final String MEDIA_ID = "7700112233";
+
     /** {@code journal}: keep the requests, for tests that look at what was sent (benchmarks do not). */
     public MetaStandIn(int botDelayMillis, boolean journal) {
         var options = options().dynamicPort().bindAddress("127.0.0.1").containerThreads(80);
@@ -32,6 +35,12 @@ public final class MetaStandIn implements AutoCloseable {
                         .withTransformers("response-template")));
         server.stubFor(get(urlPathEqualTo("/v23.0/" + LocalDeployment.WABA_ID + "/message_templates"))
                 .willReturn(okJson("{\"data\":[" + TEMPLATE + "],\"paging\":{\"cursors\":{\"before\":\"a\",\"after\":\"b\"}}}")));
+        // one customer's photo: its look-up, then its bytes at the address the look-up gives
+        server.stubFor(get(urlPathEqualTo("/v23.0/" + MEDIA_ID)).willReturn(okJson("{\"messaging_product\":\"whatsapp\","
+                + "\"url\":\"" + server.baseUrl() + "/files/" + MEDIA_ID + "\",\"mime_type\":\"image/jpeg\",\"file_size\":4,"
+                + "\"id\":\"" + MEDIA_ID + "\"}")));
+        server.stubFor(get(urlPathEqualTo("/files/" + MEDIA_ID)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "image/jpeg").withBody(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 })));
         for (String endpoint : new String[] { "messages", "notifications" }) {
             server.stubFor(post(urlPathEqualTo("/" + LocalDeployment.BOT + "/" + endpoint))
                     .willReturn(aResponse().withStatus(200).withFixedDelay(botDelayMillis)));

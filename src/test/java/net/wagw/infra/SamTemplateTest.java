@@ -219,7 +219,8 @@ class SamTemplateTest {
             Map.entry("ExistingTables", "false"),
             // a resource's Ref: the bucket's physical name
             Map.entry("MediaBucket", "wagw-test-mediabucket-1a2b3c"),
-            Map.entry("MediaRetentionDays", "45"));
+            Map.entry("MediaRetentionDays", "45"),
+            Map.entry("PublicBaseUrl", "https://bots.example.com/wa"));
     /** What the deployment's secrets hold: none of it may reach a function's environment. */
     private static final List<String> SAMPLE_SECRET_VALUES = List.of("sample-callback-secret", "sample-meta-token",
             "sample-app-secret", "sample-verify-token", HexFormat.of().formatHex(sha256("sample-admin-key")));
@@ -815,6 +816,16 @@ class SamTemplateTest {
         });
     }
 
+    /** Left empty, the functions learn the API's address from its requests (net.wagw.lime.PublicBase). */
+    @Test
+    void thePublicBaseUrlIsOptionalAndAnEmptyOneConfiguresNone() {
+        assertThat(template.path("Parameters").path("PublicBaseUrl").path("Default").asText("absent")).isEmpty();
+        Map<String, String> deployment = new java.util.HashMap<>(SAMPLE_DEPLOYMENT);
+        deployment.put("PublicBaseUrl", "");
+        configure(deployment).forEach(configured -> assertThat(configured.wagw().publicBaseUrl())
+                .as("%s public base URL", configured.id()).isEmpty());
+    }
+
     /**
      * Evaluates each function's environment (Globals merged with its own) for one deployment, and
      * gives it to the real configuration: it must start (no unknown key), declare no bot (bots are
@@ -832,6 +843,8 @@ class SamTemplateTest {
             assertThat(wagw.meta().apiVersion()).as("%s Graph API version", id).isEqualTo("v99.0");
             assertThat(wagw.botsCacheSeconds()).as("%s bots cache", id).isEqualTo(45);
             assertThat(wagw.secrets().cacheSeconds()).as("%s secrets cache", id).isEqualTo(120);
+            // every function may render a media link a bot follows (docs/contracts.md §3.5)
+            assertThat(wagw.publicBaseUrl()).as("%s public base URL", id).contains("https://bots.example.com/wa");
         });
         assertThat(exports).as("the functions given the secrets exist").containsAll(CALLBACK_SIGNERS)
                 .containsAll(META_CALLERS).containsAll(META_WEBHOOK_RECEIVERS).contains("admin");

@@ -37,7 +37,7 @@ class InboundRepliesTest {
 
     private final SentStatuses statuses = new SentStatuses();
     private final InboundRenderer renderer = new InboundRenderer(JSON, new Nodes("wa.gw.msging.net"),
-            "https://wagw.example.com/", statuses);
+            new PublicBase(Optional.of("https://wagw.example.com/")), statuses);
     private final LimeContentParser parser = new LimeContentParser(JSON);
 
     /** The bot sent a select whose second option carries a JSON value. */

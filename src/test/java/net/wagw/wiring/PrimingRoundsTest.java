@@ -150,7 +150,7 @@ class PrimingRoundsTest {
         QueueConnection queue = new QueueConnection(Optional.empty(), "us-east-1", Optional.of("http://sqs.test/q"), "q", 900);
         WagwConfig config = config(WagwConfig.class, "priming", true, "primingRounds", rounds, "http",
                 config(WagwConfig.Http.class, "maxBodyBytes", 1024));
-        HttpGateway gateway = new HttpGateway(null, null, null, null, null, new ObjectMapper(), config, null) {
+        HttpGateway gateway = new HttpGateway(null, null, null, null, null, new ObjectMapper(), config, null, null) {
             @Override
             public APIGatewayV2HTTPResponse prime(String primed, APIGatewayV2HTTPEvent event) {
                 primedRoutes.add(primed);
