@@ -25,6 +25,9 @@ public final class JsonScalars {
         if (node.isIntegralNumber()) {
             return node.bigIntegerValue().toString();
         }
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            return null; // 1e400 reads as infinity, which has no digits
+        }
         if (node.isNumber()) {
             BigDecimal d = node.decimalValue().stripTrailingZeros();
             return d.scale() <= 0 ? d.toBigIntegerExact().toString() : d.toPlainString();

@@ -509,7 +509,10 @@ public class WebhookParser {
         return node;
     }
 
-    /** Epoch seconds, as a string or a number; null when missing or not a number. */
+    /** The last second of 9999: Meta's timestamps are seconds, and one past this is milliseconds or garbage. */
+    private static final long LATEST_EPOCH_SECOND = 253_402_300_799L;
+
+    /** Epoch seconds, as a string or a number; null when missing, not a number, or not a second of years 1970-9999. */
     static Instant epochSeconds(JsonNode node) {
         String s = text(node);
         if (s == null) {
@@ -517,6 +520,11 @@ public class WebhookParser {
         }
         try {
             BigDecimal seconds = new BigDecimal(s.trim());
+            // out of range it would overflow the stores' milliseconds (a 500 on every retry) or, in
+            // milliseconds, hold a customer's 24-hour window open for ever
+            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(LATEST_EPOCH_SECOND)) > 0) {
+                return null;
+            }
             return Instant.ofEpochSecond(seconds.longValue());
         } catch (NumberFormatException | DateTimeException e) {
             return null;

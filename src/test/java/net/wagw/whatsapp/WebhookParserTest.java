@@ -217,6 +217,22 @@ class WebhookParserTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "\"10000000000000000\"", "1750000000000", "-5", "1e400", "\"1e400\"" })
+    void aTimestampThatIsNoSecondOfOurEraKeepsItsMessageAsUnprocessableAndTheRestOfTheBatch(String timestamp) {
+        // raw bytes: 1e400 is valid JSON that a tree would write back as Infinity, which is not
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"419561257915477\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\""
+                + PHONE_NUMBER_ID + "\"},\"messages\":[{\"from\":\"" + SHEENA + "\",\"id\":\"wamid.FAR\",\"timestamp\":" + timestamp
+                + ",\"type\":\"text\",\"text\":{\"body\":\"x\"}},{\"from\":\"" + SHEENA + "\",\"id\":\"wamid.NOW\","
+                + "\"timestamp\":\"1750000000\",\"type\":\"text\",\"text\":{\"body\":\"y\"}}]}}]}]}";
+
+        WebhookBatch batch = parser.parse(bytes(body));
+
+        assertThat(batch.messages()).extracting(InboundMessage::wamid).containsExactly("wamid.NOW");
+        assertThat(batch.fieldEvents()).extracting(FieldEvent::field).containsExactly("unprocessable");
+    }
+
     // group webhooks (docs/contracts.md §6) -----------------------------------------------------------------
 
     private static final String META_GROUP = "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD";
