@@ -13,6 +13,7 @@ import net.wagw.domain.contact.Nodes;
 import net.wagw.domain.inbound.FieldEffect;
 import net.wagw.domain.inbound.FieldEvent;
 import net.wagw.domain.inbound.InboundMessage;
+import net.wagw.json.JsonScalars;
 
 /**
  * The webhook fields beyond messages and groups, as the bot receives them (docs/contracts.md §7).
@@ -42,7 +43,8 @@ public final class EventRenderer {
 
     public String render(FieldEvent event, String botNode) {
         JsonNode raw = read(event.rawJson());
-        if (event.effect() instanceof FieldEffect.BusinessEchoed && raw.isObject() && raw.hasNonNull("id")) {
+        if (event.effect() instanceof FieldEffect.BusinessEchoed && raw.isObject() && JsonScalars.text(raw.get("id")) != null) {
+            // only an echo with a usable id is rendered as the message it is; the rest goes as the event
             return echo(event, raw, botNode);
         }
         ObjectNode envelope = json.createObjectNode();

@@ -356,6 +356,19 @@ class WhatsApp2026Test {
     }
 
     @Test
+    void anEchoWithABlankOrObjectIdIsAcknowledgedAndToldAsTheEventItIs() {
+        String customer = "5531966081002";
+        for (String id : new String[] { "\"\"", "{\"x\":1}" }) {
+            Webhooks.post(gateway.port(), field("smb_message_echoes", "{\"messaging_product\":\"whatsapp\",\"metadata\":"
+                    + "{\"phone_number_id\":\"1110001\"},\"message_echoes\":[{\"from\":\"15550783881\",\"to\":\"" + customer
+                    + "\",\"id\":" + id + ",\"timestamp\":\"" + now() + "\",\"type\":\"text\",\"text\":{\"body\":"
+                    + "\"sem id " + id.length() + "\"}}]}")).statusCode(200);
+        }
+        assertThat(posted(MESSAGES_A)).filteredOn(m -> m.path("content").path("field").asText().equals("smb_message_echoes")
+                && m.path("content").path("value").path("text").path("body").asText().startsWith("sem id")).hasSize(2);
+    }
+
+    @Test
     void aMarketingStopInUserPreferencesRevokesMarketingWithHistoryAndAccountEventsAreToldToTheBot() {
         String customer = "5531966085001";
         ContactKey key = NUMBERS.parse("+" + customer).contactKey();
