@@ -1,6 +1,7 @@
 package net.wagw.domain.group;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -147,7 +148,11 @@ public final class GroupService {
             found = store.findByMetaId(bot.id(), event.groupId());
         }
         if (found.isEmpty()) {
-            if (event.timestamp().isAfter(clock.instant().minus(NotYetKnown.RACE_WINDOW))) {
+            Instant now = clock.instant();
+            // only an event of the last moments can race its group's record; one dated further ahead than
+            // that (milliseconds, a skewed clock) would be asked for again for all of Meta's 7 days of retries
+            if (event.timestamp().isAfter(now.minus(NotYetKnown.RACE_WINDOW))
+                    && !event.timestamp().isAfter(now.plus(NotYetKnown.RACE_WINDOW))) {
                 throw new NotYetKnown(event.groupId() != null ? event.groupId() : event.requestId());
             }
             return Optional.empty();

@@ -106,6 +106,16 @@ class GroupStateMachineTest {
     }
 
     @Test
+    void anEventOfAnUnknownGroupDatedBeyondTheRaceAheadIsNotAskedForAgain() {
+        Instant now = world.clock.instant();
+
+        assertThatThrownBy(() -> world.groups.onEvent(World.BOT, event(GroupChange.CREATE, "group_create",
+                "G-8", "REQ-8", List.of(), List.of(), 0, now.plusSeconds(100)))).isInstanceOf(NotYetKnown.class);
+        assertThat(world.groups.onEvent(World.BOT, event(GroupChange.CREATE, "group_create", "G-8", "REQ-8",
+                List.of(), List.of(), 0, now.plus(java.time.Duration.ofDays(3650))))).isEmpty();
+    }
+
+    @Test
     void theSameWebhookTwiceTellsTheBotOnce() {
         Group created = world.groups.create(World.BOT, "VIP", null, null);
         GroupEvent create = lifecycle("group_create", "G-1", created.requestId(), 0);
