@@ -207,8 +207,15 @@ public class WebhookParser {
             errorText = groupErrorText(error);
         }
         String type = text(group.get("type"));
-        return new GroupEvent(phoneNumberId, changeOf(field, type), type, text(group.get("group_id")),
-                text(group.get("request_id")), timestamp, subject, description,
+        String groupId = text(group.get("group_id"));
+        String requestId = text(group.get("request_id"));
+        // ids become keys and texts parts of one item: what DynamoDB could not store would fail the whole batch
+        if (!Bounds.fits(groupId, Bounds.META_ID) || !Bounds.fits(requestId, Bounds.META_ID)
+                || !Bounds.fits(subject, Bounds.TEXT) || !Bounds.fits(description, Bounds.TEXT)) {
+            return null;
+        }
+        return new GroupEvent(phoneNumberId, changeOf(field, type), type, groupId,
+                requestId, timestamp, subject, description,
                 settingText(group, "invite_link", null), settingText(group, "join_approval_mode", null),
                 participants(group.get("added_participants")), participants(group.get("removed_participants")),
                 joinRequests, errorCode, errorText, compact(group));

@@ -235,6 +235,17 @@ class WebhookParserTest {
 
     // group webhooks (docs/contracts.md §6) -----------------------------------------------------------------
 
+    @Test
+    void aGroupElementWithAnIdOrSubjectTooLongToStoreIsSkippedAndTheOthersKept() {
+        String element = "{\"timestamp\": \"1750270000\", \"group_id\": \"%s\", \"type\": \"group_create\","
+                + " \"request_id\": \"%s\", \"subject\": \"%s\"}";
+        WebhookBatch batch = parseGroups("group_lifecycle_update", String.join(",",
+                element.formatted("g".repeat(1100), "R1", "s"), element.formatted("G2", "r".repeat(600), "s"),
+                element.formatted("G3", "R3", "x".repeat(450_000)), element.formatted("G4", "R4", "Ok")));
+
+        assertThat(batch.groupEvents()).extracting(GroupEvent::groupId).containsExactly("G4");
+    }
+
     private static final String META_GROUP = "Y2FwaV9ncm91cDoxODA1NTU1MDE3MjoxMjAzNjMyMjI3NzE5NjMwNjcZD";
     private static final String META_REQUEST = "784D93D0C468593037EA0B1ECA245D9C";
 
