@@ -323,8 +323,21 @@ public final class SendService {
         messages.create(envelope);
         OutboundMessage first = null;
         boolean waiting = false;
+        OutboundMessage refused = null;
         for (int i = 0; i < taken.size(); i++) {
             OutboundMessage item = taken.get(i);
+            if (refused != null && item.state() == OutboundMessage.State.SENDING) {
+                // docs/contracts.md §3.3: the items go in order, and an item Meta refused for good ends the
+                // sequence: what follows it would reach the customer out of its context
+                String why = "Not sent: item " + itemIndex(refused.id()) + " of this collection was refused ("
+                        + refused.failureDescription() + ").";
+                OutboundMessage skipped = item.failed(refused.failureCode(), refused.failureKind(), why, false);
+                if (messages.replace(skipped)) {
+                    notifier.notify(bot, failure(skipped, skipped.failureCode(), why));
+                }
+                first = first == null ? skipped : first;
+                continue;
+            }
             Duration wait = waiting ? Duration.ZERO : slot(phoneNumberId, to, PAUSE_IN_REQUEST);
             OutboundMessage done;
             if (waiting || !wait.isZero()) {
@@ -337,6 +350,7 @@ public final class SendService {
             }
             waiting = waiting || done.state() == OutboundMessage.State.PENDING
                     || done.state() == OutboundMessage.State.UNCERTAIN;
+            refused = done.state() == OutboundMessage.State.FAILED ? done : null;
             first = first == null ? done : first;
         }
         if (first.accepted()) {
@@ -349,6 +363,10 @@ public final class SendService {
 
     static String itemId(String envelopeId, int index) {
         return envelopeId + ":" + index;
+    }
+
+    private static String itemIndex(String itemId) {
+        return itemId.substring(itemId.lastIndexOf(':') + 1);
     }
 
     /**
