@@ -2,10 +2,14 @@ package net.wagw.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import net.wagw.domain.send.SentMessage;
 import net.wagw.domain.send.StatusStore;
@@ -27,10 +31,17 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * bot#wamid#participant), and by wamid alone (pk bot#wamid) a send whose callback data did not fit
  * ({@link #track}), a status of a message no item knows (kept there), and the messages tracked there
  * before their items tracked themselves.
+ *
+ * <p>A participant's status of a message not tracked yet is kept on its participant item and its
+ * participant listed ({@code keptParticipants}, at most {@value #MAX_KEPT_PARTICIPANTS}) on the item
+ * the send's record hands back, with that status as the one kept there if none is: {@link #applyKept}
+ * then moves each listed participant to its kept rank.
  */
 public final class DynamoStatusStore implements StatusStore {
     private static final Duration KEEP = Duration.ofDays(30);
     private static final String MESSAGE_ID = "messageId";
+    /** Meta's groups have at most 8 participants: the list is bounded well above that. */
+    static final int MAX_KEPT_PARTICIPANTS = 32;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -73,6 +84,9 @@ public final class DynamoStatusStore implements StatusStore {
 
     @Override
     public Keep keep(String botId, String envelopeId, StatusUpdate status, int rank, boolean priced) {
+        if (status.participantId() != null) {
+            return keepParticipant(botId, envelopeId, status, rank);
+        }
         if (envelopeId != null) {
             Optional<Keep> onMessage = keepOnMessage(Tables.key(botId, envelopeId), status, rank, priced);
             if (onMessage.isPresent()) {
@@ -133,6 +147,130 @@ public final class DynamoStatusStore implements StatusStore {
         }
     }
 
+    /**
+     * Kept on the participant's item (forward only, unless that participant is tracked), then the
+     * participant listed on the message item the callback data names (else the wamid's item),
+     * unless that message is tracked: kept first, so a record that comes between finds the status
+     * (the listing is refused, and the status advanced instead), and listed even when one as far
+     * was kept, whose writer may have stopped before listing it.
+     */
+    private Keep keepParticipant(String botId, String envelopeId, StatusUpdate status, int rank) {
+        String wamidKey = Tables.key(botId, status.wamid());
+        String pk = wamidKey + "#" + status.participantId();
+        AttributeValue kept = MessageTracking.kept(status);
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(pk))
+                    .updateExpression("SET #kept = :kept, #keptRank = :rank, #expiresAt = :expiresAt")
+                    .conditionExpression("attribute_not_exists(messageId) AND "
+                            + "(attribute_not_exists(#keptRank) OR #keptRank < :rank)")
+                    .expressionAttributeNames(Map.of("#kept", MessageTracking.KEPT, "#keptRank",
+                            MessageTracking.KEPT_RANK, "#expiresAt", Tables.EXPIRES_AT))
+                    .expressionAttributeValues(Map.of(":kept", kept,
+                            ":rank", AttributeValue.fromN(Integer.toString(rank)), ":expiresAt", expiry())));
+        } catch (ConditionalCheckFailedException notKept) {
+            if (tracked(read(table, pk))) {
+                return new TrackedMeanwhile();
+            }
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#kept", MessageTracking.KEPT,
+                "#kp", MessageTracking.KEPT_PARTICIPANTS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":kept", kept,
+                ":p", AttributeValue.fromSs(List.of(status.participantId())),
+                ":pid", AttributeValue.fromS(status.participantId()),
+                ":max", AttributeValue.fromN(Integer.toString(MAX_KEPT_PARTICIPANTS))));
+        String bounded = "(attribute_not_exists(#kp) OR size(#kp) < :max OR contains(#kp, :pid))";
+        if (envelopeId != null) {
+            String messagePk = Tables.key(botId, envelopeId);
+            Map<String, String> onMessage = new HashMap<>(names);
+            onMessage.put("#wk", Tables.WAMID_KEY);
+            try {
+                dynamo.updateItem(r -> r.tableName(messages).key(key(messagePk))
+                        .updateExpression("ADD #kp :p SET #kept = if_not_exists(#kept, :kept)")
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#wk) AND " + bounded)
+                        .expressionAttributeNames(onMessage)
+                        .expressionAttributeValues(values));
+                return new Kept(Billed.NOT_MARKED);
+            } catch (ConditionalCheckFailedException notListed) {
+                Map<String, AttributeValue> item = read(messages, messagePk);
+                if (item != null) {
+                    // tracked meanwhile; else more participants than any group has: not listed
+                    return item.containsKey(Tables.WAMID_KEY) ? new TrackedMeanwhile() : new Kept(Billed.NOT_MARKED);
+                }
+            }
+        }
+        names.put("#expiresAt", Tables.EXPIRES_AT);
+        values.put(":expiresAt", expiry());
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(wamidKey))
+                    .updateExpression("ADD #kp :p SET #kept = if_not_exists(#kept, :kept), "
+                            + "#expiresAt = if_not_exists(#expiresAt, :expiresAt)")
+                    .conditionExpression("attribute_not_exists(messageId) AND " + bounded)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return new Kept(Billed.NOT_MARKED);
+        } catch (ConditionalCheckFailedException notListed) {
+            return tracked(read(table, wamidKey)) ? new TrackedMeanwhile() : new Kept(Billed.NOT_MARKED);
+        }
+    }
+
+    /**
+     * The status handed back is advanced as any (on the message item, whose new image lists the
+     * participants kept: no more calls when there are none); then each listed participant's item
+     * moves to its kept rank if that is further, in one conditional update that hands back the
+     * status kept, so it is told once even while a copy of it is advanced.
+     */
+    @Override
+    public List<Applied> applyKept(String botId, StatusUpdate kept, String envelopeId) {
+        List<Applied> applied = new ArrayList<>();
+        AtomicReference<Map<String, AttributeValue>> seen = new AtomicReference<>();
+        String anchorTable = envelopeId == null ? table : messages;
+        String anchorPk = Tables.key(botId, envelopeId == null ? kept.wamid() : envelopeId);
+        if (kept.participantId() == null) {
+            Advance advance = advance(botId, kept.wamid(), envelopeId, null, kept.status().rank(), false,
+                    item -> {
+                        if (anchorPk.equals(MessageTracking.s(item, Tables.PK)) && envelopeId != null) {
+                            seen.set(item);
+                        }
+                    });
+            if (advance instanceof Advanced advanced) {
+                applied.add(new Applied(kept, advanced));
+            }
+        }
+        Map<String, AttributeValue> anchor = seen.get() != null ? seen.get() : read(anchorTable, anchorPk);
+        if (anchor == null || !anchor.containsKey(MessageTracking.KEPT_PARTICIPANTS)) {
+            return applied;
+        }
+        String wamidKey = Tables.key(botId, kept.wamid());
+        AttributeValue messageId = anchor.get(envelopeId == null ? MESSAGE_ID : "id");
+        AttributeValue recipient = anchor.get("recipient");
+        if (messageId == null || recipient == null
+                || envelopeId != null && !wamidKey.equals(MessageTracking.s(anchor, Tables.WAMID_KEY))) {
+            return applied; // not tracked under this wamid
+        }
+        for (String participant : anchor.get(MessageTracking.KEPT_PARTICIPANTS).ss()) {
+            try {
+                Map<String, AttributeValue> old = dynamo.updateItem(r -> r.tableName(table)
+                        .key(key(wamidKey + "#" + participant))
+                        .updateExpression("SET #rank = #keptRank, messageId = :m, recipient = :r, "
+                                + "#expiresAt = :expiresAt REMOVE #kept")
+                        .conditionExpression("attribute_exists(#keptRank) AND "
+                                + "(attribute_not_exists(#rank) OR #rank < #keptRank)")
+                        .expressionAttributeNames(Map.of("#rank", MessageTracking.RANK, "#keptRank",
+                                MessageTracking.KEPT_RANK, "#kept", MessageTracking.KEPT, "#expiresAt",
+                                Tables.EXPIRES_AT))
+                        .expressionAttributeValues(Map.of(":m", messageId, ":r", recipient, ":expiresAt", expiry()))
+                        .returnValues(ReturnValue.ALL_OLD)).attributes();
+                if (old != null && old.containsKey(MessageTracking.KEPT)) {
+                    applied.add(new Applied(MessageTracking.kept(kept.wamid(), old.get(MessageTracking.KEPT)),
+                            new Advanced(messageId.s(), recipient.s())));
+                }
+            } catch (ConditionalCheckFailedException toldOrFurther) {
+                // moved as far by a copy of it, or further by a later status: nothing to tell
+            }
+        }
+        return applied;
+    }
+
     /** The newest message item sent under this wamid, through the "wamid" index (eventually consistent). */
     private Optional<Map<String, AttributeValue>> indexed(String botId, String wamid) {
         return dynamo.query(r -> r.tableName(messages).indexName(Tables.WAMID_INDEX)
@@ -165,19 +303,27 @@ public final class DynamoStatusStore implements StatusStore {
     @Override
     public Advance advance(String botId, String wamid, String envelopeId, String participant, int rank,
             boolean priced) {
+        return advance(botId, wamid, envelopeId, participant, rank, priced, item -> { });
+    }
+
+    /** @param seen given the message item as written or read, when one was */
+    private Advance advance(String botId, String wamid, String envelopeId, String participant, int rank,
+            boolean priced, Consumer<Map<String, AttributeValue>> seen) {
         String wamidKey = Tables.key(botId, wamid);
         if (participant != null) {
             return advanceParticipant(botId, wamid, envelopeId, participant, rank);
         }
         if (envelopeId != null) {
-            Optional<Advance> onMessage = advanceMessage(Tables.key(botId, envelopeId), wamidKey, rank, priced);
+            Optional<Advance> onMessage = advanceMessage(Tables.key(botId, envelopeId), wamidKey, rank, priced,
+                    seen);
             if (onMessage.isPresent()) {
                 return onMessage.get();
             }
         } else {
             Optional<Map<String, AttributeValue>> message = indexed(botId, wamid);
             if (message.isPresent()) {
-                Optional<Advance> onMessage = advanceMessage(message.get().get(Tables.PK).s(), wamidKey, rank, priced);
+                Optional<Advance> onMessage = advanceMessage(message.get().get(Tables.PK).s(), wamidKey, rank, priced,
+                        seen);
                 if (onMessage.isPresent()) {
                     return onMessage.get();
                 }
@@ -192,7 +338,8 @@ public final class DynamoStatusStore implements StatusStore {
      * @return empty when the item was sent before messages tracked themselves (its statuses item
      *         holds the rank)
      */
-    private Optional<Advance> advanceMessage(String pk, String wamidKey, int rank, boolean priced) {
+    private Optional<Advance> advanceMessage(String pk, String wamidKey, int rank, boolean priced,
+            Consumer<Map<String, AttributeValue>> seen) {
         Map<String, String> names = new HashMap<>(Map.of("#wk", Tables.WAMID_KEY, "#rank", MessageTracking.RANK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":wk", AttributeValue.fromS(wamidKey),
                 ":rank", AttributeValue.fromN(Integer.toString(rank))));
@@ -206,9 +353,13 @@ public final class DynamoStatusStore implements StatusStore {
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
                     .returnValues(ReturnValue.ALL_NEW)).attributes();
+            seen.accept(item);
             return Optional.of(new Advanced(item.get("id").s(), item.get("recipient").s(), billed(billedToken, item)));
         } catch (ConditionalCheckFailedException notForward) {
             Map<String, AttributeValue> item = read(messages, pk);
+            if (item != null) {
+                seen.accept(item);
+            }
             if (item != null && wamidKey.equals(MessageTracking.s(item, Tables.WAMID_KEY))) {
                 return Optional.of(new Stale(priced ? markBilledOnce(messages, pk, item) : Billed.NOT_MARKED));
             }

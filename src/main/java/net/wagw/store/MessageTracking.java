@@ -12,7 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The attributes that track a sent message's statuses, on its messages item or (for what that
  * item cannot hold) a statuses item: the furthest rank reached, its content kind and what its
- * options return (for replies), the billed mark, and a status kept before the message was tracked.
+ * options return (for replies), the billed mark, and a status kept before the message was tracked
+ * (a group participant's names its participant).
  */
 final class MessageTracking {
     static final String RANK = "rank";
@@ -21,6 +22,8 @@ final class MessageTracking {
     static final String BILLED = "billed";
     static final String KEPT = "kept";
     static final String KEPT_RANK = "keptRank";
+    /** The group participants whose statuses were kept (each on its participant item) before the message was tracked. */
+    static final String KEPT_PARTICIPANTS = "keptParticipants";
 
     private MessageTracking() {
     }
@@ -47,7 +50,8 @@ final class MessageTracking {
                 .s("wamid", status.wamid()).s("phoneNumberId", status.phoneNumberId())
                 .n("at", status.timestamp().getEpochSecond()).n("code", status.errorCode())
                 .s("recipient", status.recipientId()).s("recipientUserId", status.recipientUserId())
-                .s("text", status.errorText()).s("callbackData", status.callbackData()).build());
+                .s("text", status.errorText()).s("callbackData", status.callbackData())
+                .s("participant", status.participantId()).build());
         Map<String, AttributeValue> pricing = new HashMap<>();
         status.pricing().forEach((k, v) -> pricing.put(k, AttributeValue.fromS(v)));
         kept.put("pricing", AttributeValue.fromM(pricing));
@@ -65,7 +69,7 @@ final class MessageTracking {
         String keptWamid = s(kept, "wamid");
         return new StatusUpdate(s(kept, "phoneNumberId"), keptWamid == null ? wamid : keptWamid,
                 status(s(kept, "status")), Instant.ofEpochSecond(Long.parseLong(kept.get("at").n())),
-                s(kept, "recipient"), null, Integer.parseInt(kept.get("code").n()), s(kept, "text"),
+                s(kept, "recipient"), s(kept, "participant"), Integer.parseInt(kept.get("code").n()), s(kept, "text"),
                 s(kept, "recipientUserId"), pricing, s(kept, "callbackData"));
     }
 

@@ -149,6 +149,86 @@ class MessageItemRacesTest {
                 .as("tracked now: advanced instead").isInstanceOf(StatusStore.TrackedMeanwhile.class);
     }
 
+    private static StatusUpdate ofParticipant(String wamid, String envelopeId, MessageStatus status,
+            String participant) {
+        return new StatusUpdate("1110001", wamid, status, T0, "G-META", participant, 0, null, null, Map.of(),
+                "wagw:" + BOT + ":" + envelopeId);
+    }
+
+    @Test
+    void participantStatusesKeptBeforeTheGroupSendAreHandedBackWithItsOwnAndAppliedOnce() {
+        DynamoMessageStore messages = messages();
+        DynamoStatusStore statuses = statuses();
+        String id = "group-kept-" + RUN;
+        String wamid = "wamid.GROUPKEPT." + RUN;
+        OutboundMessage message = taken(id);
+        messages.create(message);
+        StatusUpdate sent = new StatusUpdate("1110001", wamid, MessageStatus.SENT, T0, "G-META", null, 0, null, null,
+                Map.of(), "wagw:" + BOT + ":" + id);
+        StatusUpdate delivered = ofParticipant(wamid, id, MessageStatus.DELIVERED, "5531977130002");
+        StatusUpdate read = ofParticipant(wamid, id, MessageStatus.READ, "5531977130003");
+        for (StatusUpdate early : List.of(delivered, sent, read, delivered)) {
+            assertThat(statuses.keep(BOT, id, early, early.status().rank(), false)).isInstanceOf(StatusStore.Kept.class);
+        }
+        // a participant's later "delivered" after its "read" is kept no further
+        statuses.keep(BOT, id, ofParticipant(wamid, id, MessageStatus.DELIVERED, "5531977130003"), 2, false);
+
+        MessageStore.Recorded recorded = messages.recordSent(message.sent(wamid, true),
+                new SentMessage(id, "Text", Map.of()));
+        assertThat(recorded.early()).hasValueSatisfying(early -> assertThat(early.participantId()).isNull());
+        List<StatusStore.Applied> applied = statuses.applyKept(BOT, recorded.early().orElseThrow(), id);
+
+        assertThat(applied).extracting(a -> a.status().participantId() + " " + a.status().status(),
+                a -> a.advanced().messageId()).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("null SENT", id),
+                        org.assertj.core.groups.Tuple.tuple("5531977130002 DELIVERED", id),
+                        org.assertj.core.groups.Tuple.tuple("5531977130003 READ", id));
+        assertThat(statuses.applyKept(BOT, recorded.early().orElseThrow(), id)).as("applied once").isEmpty();
+        assertThat(statuses.advance(BOT, wamid, id, "5531977130003", MessageStatus.READ.rank(), false))
+                .isInstanceOf(StatusStore.Stale.class);
+        assertThat(statuses.keep(BOT, id, delivered, 2, false)).as("tracked now: advanced instead")
+                .isInstanceOf(StatusStore.TrackedMeanwhile.class);
+    }
+
+    @Test
+    void aParticipantStatusRacingTheGroupSendsOutcomeIsToldExactlyOnce() throws Exception {
+        DynamoMessageStore messages = messages();
+        DynamoStatusStore statuses = statuses();
+        int rank = MessageStatus.DELIVERED.rank();
+        String participant = "5531977130002";
+        for (int round = 0; round < 12; round++) {
+            String id = "group-race-" + RUN + "-" + round;
+            String wamid = "wamid.GROUPRACE." + RUN + "." + round;
+            OutboundMessage message = taken(id);
+            assertThat(messages.create(message)).isTrue();
+            StatusUpdate status = ofParticipant(wamid, id, MessageStatus.DELIVERED, participant);
+            // two webhooks bring the same status: forward, else kept, else (tracked meanwhile) forward
+            Callable<Integer> webhook = () -> {
+                if (statuses.advance(BOT, wamid, id, participant, rank, false) instanceof StatusStore.Advanced) {
+                    return 1;
+                }
+                if (statuses.keep(BOT, id, status, rank, false) instanceof StatusStore.Kept) {
+                    return 0;
+                }
+                return statuses.advance(BOT, wamid, id, participant, rank, false) instanceof StatusStore.Advanced
+                        ? 1 : 0;
+            };
+            // the sender: Meta's outcome, then what came first (if anything did) applied
+            Callable<Integer> sender = () -> {
+                MessageStore.Recorded recorded = messages.recordSent(message.sent(wamid, true),
+                        new SentMessage(id, "Text", Map.of()));
+                assertThat(recorded.written()).isTrue();
+                return recorded.early().map(early -> statuses.applyKept(BOT, early, id).size()).orElse(0);
+            };
+            // in even rounds the status has overtaken the send already (and the sender tells it)
+            int first = round % 2 == 0 ? webhook.call() : 0;
+            List<Integer> told = round % 2 == 0 ? race(sender, webhook) : race(sender, webhook, webhook);
+            assertThat(first + told.stream().mapToInt(Integer::intValue).sum()).as("round %d: %s", round, told)
+                    .isEqualTo(1);
+            assertThat(statuses.advance(BOT, wamid, id, participant, rank, false)).isInstanceOf(StatusStore.Stale.class);
+        }
+    }
+
     @SafeVarargs
     private static <T> List<T> race(Callable<T>... writers) throws Exception {
         return race(List.of(writers));

@@ -71,9 +71,6 @@ public final class StatusEffects {
             if (round == 0 && settle(bot, status, envelopeId)) {
                 continue; // tracked now: advance it
             }
-            if (status.participantId() != null) {
-                return Optional.empty();
-            }
             if (statuses.keep(bot.id(), envelopeId, status, rank, priced) instanceof StatusStore.Kept kept) {
                 count(bot, status, kept.billed());
                 return Optional.empty();
@@ -107,13 +104,13 @@ public final class StatusEffects {
         return recorded.written();
     }
 
-    /** The send's record landed: a status that came first is applied now, after "accepted", and told at once. */
+    /**
+     * The send's record landed: a status that came first is applied now, after "accepted", and told
+     * at once; so is each group participant's that came first.
+     */
     public void applyKept(Bot bot, StatusUpdate kept) {
-        // billed when it was kept
-        StatusStore.Advance advance = statuses.advance(bot.id(), kept.wamid(), envelopeId(bot, kept), null,
-                kept.status().rank(), false);
-        if (advance instanceof StatusStore.Advanced advanced) {
-            notifier.notify(bot, notification(bot, kept, advanced));
+        for (StatusStore.Applied applied : statuses.applyKept(bot.id(), kept, envelopeId(bot, kept))) {
+            notifier.notify(bot, notification(bot, applied.status(), applied.advanced()));
         }
     }
 

@@ -1,14 +1,15 @@
 package net.wagw.domain.send;
 
+import java.util.List;
 import java.util.Optional;
-
 
 /**
  * Port: the statuses of sent messages, so that a status webhook finds the bot's envelope id and
  * moves only forward (docs/contracts.md §3.4). A message is found by the envelope id its status's
  * callback data names ({@link CallbackData}), else by its wamid. A status for a message not tracked
  * (yet) is kept, the furthest one, and handed back when the message is tracked
- * ({@link MessageStore#recordSent}, or {@link #track}).
+ * ({@link MessageStore#recordSent}, or {@link #track}); so is each group participant's furthest
+ * one, applied with it ({@link #applyKept}).
  */
 public interface StatusStore {
     /**
@@ -39,8 +40,27 @@ public interface StatusStore {
     }
 
     /**
-     * Keeps a status of a message not tracked, unless one as far is kept already; a priced one
-     * marks the message billed as {@link #advance} does.
+     * Applies a status handed back when its message got tracked ({@link #track},
+     * {@link MessageStore#recordSent}), and the statuses of the message's group participants kept
+     * before then (the one handed back may be one of those): each moved forward only, once.
+     *
+     * @param envelopeId as for {@link #advance}
+     * @return what moved forward, to tell the bot
+     */
+    default List<Applied> applyKept(String botId, StatusUpdate kept, String envelopeId) {
+        // billed when it was kept
+        Advance advance = advance(botId, kept.wamid(), envelopeId, kept.participantId(), kept.status().rank(), false);
+        return advance instanceof Advanced advanced ? List.of(new Applied(kept, advanced)) : List.of();
+    }
+
+    /** A kept status that {@link #applyKept} moved forward. */
+    record Applied(StatusUpdate status, Advanced advanced) {
+    }
+
+    /**
+     * Keeps a status of a message not tracked, unless one as far is kept already (a group
+     * participant's: as far for that participant); a priced one marks the message billed as
+     * {@link #advance} does.
      *
      * @param envelopeId as for {@link #advance}
      * @return {@link TrackedMeanwhile} when the message got tracked meanwhile (advance it instead)

@@ -195,12 +195,17 @@ public final class InMemory {
 
         private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
         private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+        /** By wamid, each group participant's furthest status kept, in the order they came. */
+        private final Map<String, Map<String, Kept>> keptParticipants = new ConcurrentHashMap<>();
 
+        /** Hands back the status kept, else (only participants' were) one of those: {@link #applyKept} applies them all. */
         @Override
         public synchronized Optional<StatusUpdate> track(String botId, String wamid, String recipientNode,
                 SentMessage sent) {
             tracked.putIfAbsent(key(botId, wamid), new Tracked(recipientNode, sent, 0));
-            return Optional.ofNullable(kept.remove(key(botId, wamid))).map(Kept::status);
+            return Optional.ofNullable(kept.remove(key(botId, wamid))).map(Kept::status)
+                    .or(() -> keptParticipants.getOrDefault(key(botId, wamid), Map.of()).values().stream()
+                            .findFirst().map(Kept::status));
         }
 
         @Override
@@ -209,8 +214,29 @@ public final class InMemory {
             if (tracked.containsKey(key(botId, status.wamid()))) {
                 return new TrackedMeanwhile();
             }
-            kept.merge(key(botId, status.wamid()), new Kept(status, rank), (a, b) -> a.rank() >= b.rank() ? a : b);
+            Map<String, Kept> into = status.participantId() == null ? kept
+                    : keptParticipants.computeIfAbsent(key(botId, status.wamid()), k -> new java.util.LinkedHashMap<>());
+            into.merge(status.participantId() == null ? key(botId, status.wamid()) : status.participantId(),
+                    new Kept(status, rank), (a, b) -> a.rank() >= b.rank() ? a : b);
             return new StatusStore.Kept(Billed.NOT_MARKED);
+        }
+
+        @Override
+        public synchronized List<Applied> applyKept(String botId, StatusUpdate status, String envelopeId) {
+            List<Applied> applied = new ArrayList<>();
+            if (status.participantId() == null
+                    && advanceNow(botId, status.wamid(), null, status.status().rank()) instanceof Advanced advanced) {
+                applied.add(new Applied(status, advanced));
+            }
+            Map<String, Kept> participants = keptParticipants.remove(key(botId, status.wamid()));
+            if (participants != null) {
+                participants.forEach((participant, one) -> {
+                    if (advanceNow(botId, status.wamid(), participant, one.rank()) instanceof Advanced advanced) {
+                        applied.add(new Applied(one.status(), advanced));
+                    }
+                });
+            }
+            return applied;
         }
 
         public Optional<StatusUpdate> kept(String botId, String wamid) {

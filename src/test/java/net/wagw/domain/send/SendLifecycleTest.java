@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import net.wagw.domain.Reason;
 import net.wagw.domain.Refusal;
 import net.wagw.domain.delivery.Notification;
+import net.wagw.domain.group.Group;
 import net.wagw.domain.meta.MetaOutcome;
 import net.wagw.domain.ports.World;
 import net.wagw.domain.work.Work;
@@ -63,6 +64,33 @@ class SendLifecycleTest {
         world.send.send(World.BOT, text("m-1", CUSTOMER, "oi"));
 
         assertThat(world.told.events("m-1")).containsExactly("accepted", "received");
+    }
+
+    @Test
+    void aParticipantStatusThatOvertakesItsGroupSendIsToldOnceTheSendIsRecorded() {
+        Group pending = world.groups.create(World.BOT, "VIP", null, null);
+        world.groupStore.save(pending.activated("G-META", null, world.clock.instant()));
+        // the group's own "sent", then two participants' statuses, all before Meta's answer is recorded
+        StatusUpdate sent = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", MessageStatus.SENT,
+                world.clock.instant(), "G-META", null, 0, null);
+        StatusUpdate delivered = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", MessageStatus.DELIVERED,
+                world.clock.instant(), "G-META", "5531988881002", 0, null);
+        StatusUpdate read = new StatusUpdate(World.PHONE_NUMBER_ID, "wamid.1", MessageStatus.READ,
+                world.clock.instant(), "G-META", "5531988881003", 0, null);
+        world.inbound.status(World.BOT, sent);
+        world.inbound.status(World.BOT, delivered);
+        world.inbound.status(World.BOT, read);
+        assertThat(world.told.notifications).isEmpty();
+
+        world.send.send(World.BOT, text("g-1", pending.id() + "@groups.wa.gw.msging.net", "oi"));
+        world.inbound.status(World.BOT, delivered); // Meta's retry, after the record
+
+        assertThat(world.told.events("g-1")).containsExactly("accepted", "dispatched", "received", "consumed");
+        assertThat(world.told.notifications.stream().filter(n -> n.messageId().equals("g-1"))
+                .map(n -> n.metadata().get("#wa.participant")))
+                .containsExactly(null, null, "5531988881002@wa.gw.msging.net", "5531988881003@wa.gw.msging.net");
+        assertThat(world.statuses.advance(World.BOT.id(), "wamid.1", "5531988881003", MessageStatus.READ.rank()))
+                .as("moved forward on its participant's rank").isInstanceOf(StatusStore.Stale.class);
     }
 
     @Test
