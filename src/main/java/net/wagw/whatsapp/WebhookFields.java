@@ -77,9 +77,15 @@ final class WebhookFields {
         return null;
     }
 
-    /** A change of any field but messages and groups: one event per element where the value is a list. */
-    static void fieldEvents(String wabaId, String field, JsonNode value, java.util.function.Function<JsonNode, String> raw,
-            List<FieldEvent> out) {
+    /**
+     * A change of any field but messages and groups: one event per element where the value is a list.
+     *
+     * @param entryTime the entry's {@code time}: an event with no id of its own is told apart by it from
+     *        an identical later one (a template paused again), while Meta's retry of the same delivery
+     *        carries the same time (docs/contracts.md §7)
+     */
+    static void fieldEvents(String wabaId, String field, JsonNode value, String entryTime,
+            java.util.function.Function<JsonNode, String> raw, List<FieldEvent> out) {
         String phoneNumberId = value == null ? null : text(value.path("metadata").get("phone_number_id"));
         String list = ARRAYS.get(field);
         JsonNode elements = list == null || value == null ? null : value.get(list);
@@ -101,14 +107,14 @@ final class WebhookFields {
                 if (contact != null && facts.get("customer.bsuid") == null) {
                     putIfPresent(facts, "customer.bsuid", text(contact.get("user_id")));
                 }
-                out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, element, json),
+                out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, element, json, entryTime),
                         WebhookParser.epochSeconds(element.get("timestamp")), facts, effect(field, facts), json));
             }
             return;
         }
         String json = value == null ? "null" : raw.apply(value);
         Map<String, String> facts = value == null || !value.isObject() ? new LinkedHashMap<>() : facts(field, value);
-        out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, value, json),
+        out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, value, json, entryTime),
                 value == null ? null : WebhookParser.epochSeconds(value.get("timestamp")), facts, effect(field, facts),
                 json));
     }
@@ -203,13 +209,14 @@ final class WebhookFields {
         return facts;
     }
 
-    private static String id(String field, JsonNode element, String json) {
+    private static String id(String field, JsonNode element, String json, String entryTime) {
         String own = element == null ? null : text(element.get("id"));
         if (own != null && own.length() <= 200) {
             return field + ":" + own + (element.hasNonNull("event") ? ":" + text(element.get("event")) : "");
         }
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((entryTime == null ? json : entryTime + "\n" + json)
+                    .getBytes(StandardCharsets.UTF_8));
             return field + ":" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always present", e);

@@ -125,7 +125,7 @@ public class WebhookParser {
                 if (!groups && !MESSAGES_FIELD.equals(field)) {
                     // every other field is kept and told to the bot (docs/contracts.md §7), unknown ones included
                     WebhookFields.fieldEvents(text(entry.get("id")), field == null ? "unknown" : field,
-                            value, this::compact, out.fieldEvents);
+                            value, text(entry.get("time")), this::compact, out.fieldEvents);
                     continue;
                 }
                 if (value == null || !value.isObject()) {
@@ -330,7 +330,7 @@ public class WebhookParser {
         ObjectNode kept = json.createObjectNode();
         kept.set("metadata", value.path("metadata").isObject() ? value.get("metadata") : json.nullNode());
         kept.set("item", item);
-        WebhookFields.fieldEvents(null, UNPROCESSABLE, kept, this::compact, out.fieldEvents);
+        WebhookFields.fieldEvents(null, UNPROCESSABLE, kept, null, this::compact, out.fieldEvents);
     }
 
     /**

@@ -107,6 +107,11 @@ class WhatsApp2026Test {
                 + ",\"field\":\"" + field + "\"}]}]}";
     }
 
+    /** As Meta sends a template's or the account's events: the entry's {@code time} tells identical ones apart. */
+    private static String field(String field, String value, long entryTime) {
+        return field(field, value).replace("\"id\":\"2220001\",", "\"id\":\"2220001\",\"time\":" + entryTime + ",");
+    }
+
     /** What the bot was posted: dispatch forwards from the queue, so it is drained first. */
     private static List<JsonNode> posted(String path) {
         net.wagw.testing.WorkQueueDrain.drainQueue();
@@ -316,7 +321,8 @@ class WhatsApp2026Test {
         String template = "{\"name\":\"aviso\",\"language\":{\"code\":\"pt_BR\"}}";
         String paused = "{\"event\":\"PAUSED\",\"message_template_id\":7,\"message_template_name\":\"aviso\","
                 + "\"message_template_language\":\"pt_BR\",\"reason\":\"LOW_QUALITY\"}";
-        Webhooks.post(gateway.port(), field("message_template_status_update", paused)).statusCode(200);
+        long time = Instant.now().getEpochSecond();
+        Webhooks.post(gateway.port(), field("message_template_status_update", paused, time)).statusCode(200);
 
         send("tpl-1", "5531966080001@wa.gw.msging.net", "application/json", "{\"type\":\"template\",\"template\":"
                 + template + "}").statusCode(422);
@@ -324,11 +330,19 @@ class WhatsApp2026Test {
         assertThat(posted(MESSAGES_A)).anyMatch(m -> m.path("content").path("field").asText()
                 .equals("message_template_status_update"));
 
-        Webhooks.post(gateway.port(), field("message_template_status_update", paused.replace("PAUSED", "APPROVED")))
-                .statusCode(200);
+        Webhooks.post(gateway.port(), field("message_template_status_update", paused.replace("PAUSED", "APPROVED"),
+                time + 60)).statusCode(200);
         metaSends("wamid.OUT.T1");
         send("tpl-2", "5531966080001@wa.gw.msging.net", "application/json", "{\"type\":\"template\",\"template\":"
                 + template + "}").statusCode(202);
+
+        // paused again: the same words as the first pause, a later delivery; then Meta's retry of it
+        Webhooks.post(gateway.port(), field("message_template_status_update", paused, time + 120)).statusCode(200);
+        Webhooks.post(gateway.port(), field("message_template_status_update", paused, time + 120)).statusCode(200);
+        send("tpl-3", "5531966080001@wa.gw.msging.net", "application/json", "{\"type\":\"template\",\"template\":"
+                + template + "}").statusCode(422);
+        assertThat(posted(MESSAGES_A)).filteredOn(m -> m.path("content").path("field").asText()
+                .equals("message_template_status_update")).as("each delivery told once").hasSize(3);
     }
 
     @Test

@@ -554,6 +554,18 @@ class WebhookParserTest {
                 .isEqualTo(FieldEffect.NONE);
     }
 
+    @Test
+    void anEventWithoutAnIdOfItsOwnIsToldApartFromAnIdenticalLaterOneByItsEntrysTimeButNotFromARetry() {
+        String paused = """
+                {"object": "whatsapp_business_account", "entry": [{"id": "1", "time": %d, "changes": [
+                  {"field": "message_template_status_update", "value": {"event": "PAUSED", "message_template_id": 7,
+                   "message_template_name": "aviso", "message_template_language": "pt_BR", "reason": "NONE"}}]}]}""";
+        String first = parser.parse(bytes(paused.formatted(1750000000))).fieldEvents().get(0).id();
+
+        assertThat(parser.parse(bytes(paused.formatted(1750000000))).fieldEvents().get(0).id()).isEqualTo(first);
+        assertThat(parser.parse(bytes(paused.formatted(1750003600))).fieldEvents().get(0).id()).isNotEqualTo(first);
+    }
+
     private FieldEvent onlyFieldEvent(String field, String value) {
         WebhookBatch batch = parser.parse(bytes("""
                 {"object": "whatsapp_business_account", "entry": [{"id": "1", "changes": [
