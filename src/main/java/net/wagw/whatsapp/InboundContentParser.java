@@ -12,6 +12,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import net.wagw.domain.Bounds;
 import net.wagw.domain.content.ContactCard;
 import net.wagw.domain.content.InboundContent;
 import net.wagw.domain.content.Location;
@@ -37,9 +38,10 @@ final class InboundContentParser {
 
     Received parse(String type, JsonNode message) {
         JsonNode context = message.path("context");
+        String contextId = metaId(context.get("id"));
         // a question about a catalog product carries the product's context, not a quoted message
-        boolean quotes = text(context.get("id")) != null && !context.has("referred_product");
-        return new Received(content(type, message), text(context.get("id")), quotes, flag(context.get("forwarded")),
+        boolean quotes = contextId != null && !context.has("referred_product");
+        return new Received(content(type, message), contextId, quotes, flag(context.get("forwarded")),
                 flag(context.get("frequently_forwarded")), fields(message.get("referral"), REFERRAL_FIELDS),
                 fields(context.get("referred_product"), PRODUCT_FIELDS), text(message.get("timestamp")));
     }
@@ -78,7 +80,7 @@ final class InboundContentParser {
             }
             case "reaction" -> {
                 JsonNode reaction = message.path("reaction");
-                String messageId = text(reaction.get("message_id"));
+                String messageId = metaId(reaction.get("message_id"));
                 JsonNode emoji = reaction.get("emoji");
                 // Meta sends an empty emoji (or none) when the customer takes a reaction back
                 yield messageId == null ? null
@@ -90,8 +92,18 @@ final class InboundContentParser {
         return content == null ? new InboundContent.Other() : content;
     }
 
+    /**
+     * A Meta id (a wamid, a media id) as text, or null when it is longer than any Meta gives: it would name
+     * nothing, and DynamoDB refuses it as a key, which would lose the whole message (docs/contracts.md §7).
+     * The message goes on without it: a reply as a plain message, a file or reaction as an unknown message.
+     */
+    private static String metaId(JsonNode node) {
+        String id = text(node);
+        return Bounds.fits(id, Bounds.META_ID) ? id : null;
+    }
+
     private static InboundContent media(String kind, JsonNode media) {
-        String id = text(media.get("id"));
+        String id = metaId(media.get("id"));
         return id == null ? null : new InboundContent.MediaFile(kind, id, text(media.get("mime_type")),
                 text(media.get("caption")), text(media.get("filename")));
     }

@@ -143,6 +143,27 @@ class WebhookTest {
     }
 
     @Test
+    void aMessageNamingAnIdTooLongToStoreStillReachesTheBot() {
+        String customer = "5531966001090";
+        String tooLong = "x".repeat(3000);
+        String message = "{\"from\":\"" + customer + "\",\"id\":\"%s\",\"timestamp\":\"" + now() + "\",%s}";
+        Webhooks.post(gateway.port(), Webhooks.envelope(Webhooks.PHONE_A, "\"contacts\":[{\"profile\":{\"name\":"
+                + "\"Ana\"},\"wa_id\":\"" + customer + "\"}],\"messages\":["
+                + message.formatted("wamid.IN.LONG1", "\"context\":{\"from\":\"15550783881\",\"id\":\"" + tooLong
+                        + "\"},\"type\":\"text\",\"text\":{\"body\":\"respondendo\"}") + ","
+                + message.formatted("wamid.IN.LONG2", "\"type\":\"image\",\"image\":{\"id\":\"" + tooLong
+                        + "\",\"mime_type\":\"image/jpeg\"}") + ","
+                + message.formatted("wamid.IN.LONG3", "\"type\":\"reaction\",\"reaction\":{\"message_id\":\""
+                        + tooLong + "\",\"emoji\":\"\\uD83D\\uDC4D\"}") + "]")).statusCode(200);
+
+        JsonNode reply = json(forwarded(MESSAGES_A, "wamid.IN.LONG1").get(0).getBodyAsString());
+        assertThat(reply.path("type").asText()).as("no message to reply to").isEqualTo("text/plain");
+        assertThat(reply.path("content").asText()).isEqualTo("respondendo");
+        assertThat(forwarded(MESSAGES_A, "wamid.IN.LONG2")).as("the image, whose file cannot be fetched").hasSize(1);
+        assertThat(forwarded(MESSAGES_A, "wamid.IN.LONG3")).as("the reaction").hasSize(1);
+    }
+
+    @Test
     void aWrongMissingOrReserialisedSignatureIs401AndNothingIsStored() {
         var before = TableSnapshot.of(dynamo);
         String payload = Webhooks.text("wamid.IN.S1", "5531966001002", "Ana", now(), "hello");
