@@ -135,7 +135,7 @@ public class WebhookParser {
                 if (groups) {
                     groupChange(field, value, out);
                 } else {
-                    change(value, "entry[" + e + "].changes[" + c + "]", out);
+                    change(value, text(entry.get("id")), "entry[" + e + "].changes[" + c + "]", out);
                 }
             }
         }
@@ -283,7 +283,7 @@ public class WebhookParser {
         return head != null ? head : tail;
     }
 
-    private void change(JsonNode value, String where, Accumulator out) {
+    private void change(JsonNode value, String wabaId, String where, Accumulator out) {
         String phoneNumberId = text(value.path("metadata").get("phone_number_id"));
         JsonNode messages = array(value, "messages", where);
         JsonNode statuses = array(value, "statuses", where);
@@ -297,7 +297,7 @@ public class WebhookParser {
             for (JsonNode message : messages) {
                 InboundMessage m = message(phoneNumberId, message, contacts);
                 if (m == null) {
-                    unreadable(value, message, out);
+                    unreadable(value, wabaId, message, out);
                 } else {
                     out.messages.add(m);
                     IdentityChange change = WebhookFields.identityChange(phoneNumberId, message);
@@ -311,7 +311,7 @@ public class WebhookParser {
             for (JsonNode status : statuses) {
                 StatusUpdate s = status(phoneNumberId, status);
                 if (s == null) {
-                    unreadable(value, status, out);
+                    unreadable(value, wabaId, status, out);
                 } else {
                     out.statuses.add(s);
                     WebhookFields.statusRecipient(phoneNumberId, status, out.seen);
@@ -322,15 +322,16 @@ public class WebhookParser {
 
     /**
      * A message or status wagw cannot use (no id, no timestamp, an id too long to store, ...): counted, and
-     * kept as an unprocessable event of the {@code messages} field, acknowledged and told to the bot when its
-     * phone number id names one (docs/contracts.md §7: never a 5xx for content).
+     * kept as an unprocessable event of the {@code messages} field, acknowledged and told to the bot its
+     * phone number id names, or without one to the bots of its business account (the entry's id), as an
+     * account-wide field is (docs/contracts.md §7: never a 5xx for content).
      */
-    private void unreadable(JsonNode value, JsonNode item, Accumulator out) {
+    private void unreadable(JsonNode value, String wabaId, JsonNode item, Accumulator out) {
         out.others++;
         ObjectNode kept = json.createObjectNode();
         kept.set("metadata", value.path("metadata").isObject() ? value.get("metadata") : json.nullNode());
         kept.set("item", item);
-        WebhookFields.fieldEvents(null, UNPROCESSABLE, kept, null, this::compact, out.fieldEvents);
+        WebhookFields.fieldEvents(wabaId, UNPROCESSABLE, kept, null, this::compact, out.fieldEvents);
     }
 
     /**

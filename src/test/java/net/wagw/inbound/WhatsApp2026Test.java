@@ -227,6 +227,19 @@ class WhatsApp2026Test {
     }
 
     @Test
+    void aMessagesChangeWithoutItsNumberIsKeptForTheBotsOfItsBusinessAccount() {
+        String noNumber = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"2220001\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"messages\":[{\"from\":\"5531966079001\","
+                + "\"id\":\"wamid.NONUMBER.1\",\"timestamp\":\"" + now() + "\",\"type\":\"text\",\"text\":{\"body\":"
+                + "\"sem número\"}}]},\"field\":\"messages\"}]}]}";
+        Webhooks.post(gateway.port(), noNumber).statusCode(200);
+
+        assertThat(posted(MESSAGES_A)).filteredOn(m -> m.path("content").path("field").asText().equals("unprocessable"))
+                .anyMatch(m -> m.path("content").path("value").path("item").path("id").asText()
+                        .equals("wamid.NONUMBER.1"));
+    }
+
+    @Test
     void aStatusBeforeItsSendsRecordIsAppliedWhenTheRecordLandsAndToldOnceInOrder() throws Exception {
         Webhooks.post(gateway.port(), Webhooks.text("wamid.IN.E1", "5531966078001", "Rui", now() - 30, "oi")).statusCode(200);
         // Meta takes the send and its statuses overtake its answer: they come while wagw still waits for it
