@@ -62,6 +62,9 @@ public final class SendService {
      * pair rate) is queued so that the bot's answer does not wait for it.
      */
     static final Duration PAUSE_IN_REQUEST = Duration.ofMillis(100);
+    private static final String NOT_SENT_AFTER = "Not sent: item ";
+    /** The payload of a collection's own record, which answers repeats of its envelope id. */
+    private static final String COLLECTION_RECORD = "{\"items\":";
     private static final Duration AWAIT_DUPLICATE = Duration.ofSeconds(10);
 
     private final Recipients recipients;
@@ -218,6 +221,11 @@ public final class SendService {
             }
             return WorkResult.DONE;
         }
+        Optional<OutboundMessage> refused = failedBefore(due);
+        if (refused.isPresent()) {
+            endAfter(bot, due, refused.get());
+            return WorkResult.DONE;
+        }
         Duration wait = slot(bot.phoneNumberId(), due.to(), PAUSE_IN_PLACE);
         if (!wait.isZero()) {
             return WorkResult.notYet(wait);
@@ -318,7 +326,7 @@ public final class SendService {
             taken.add(item);
         }
         OutboundMessage envelope = new OutboundMessage(bot.id(), request.id(), recipient.node(), to,
-                recipient instanceof Recipient.Group, "{\"items\":" + items.size() + "}",
+                recipient instanceof Recipient.Group, COLLECTION_RECORD + items.size() + "}",
                 request.fingerprint(), OutboundMessage.State.SENT, 0, now, now, false, null, 0, null, null, null, 0);
         messages.create(envelope);
         OutboundMessage first = null;
@@ -327,14 +335,7 @@ public final class SendService {
         for (int i = 0; i < taken.size(); i++) {
             OutboundMessage item = taken.get(i);
             if (refused != null && item.state() == OutboundMessage.State.SENDING) {
-                // docs/contracts.md §3.3: the items go in order, and an item Meta refused for good ends the
-                // sequence: what follows it would reach the customer out of its context
-                String why = "Not sent: item " + itemIndex(refused.id()) + " of this collection was refused ("
-                        + refused.failureDescription() + ").";
-                OutboundMessage skipped = item.failed(refused.failureCode(), refused.failureKind(), why, false);
-                if (messages.replace(skipped)) {
-                    notifier.notify(bot, failure(skipped, skipped.failureCode(), why));
-                }
+                OutboundMessage skipped = endAfter(bot, item, refused);
                 first = first == null ? skipped : first;
                 continue;
             }
@@ -363,6 +364,42 @@ public final class SendService {
 
     static String itemId(String envelopeId, int index) {
         return envelopeId + ":" + index;
+    }
+
+    /**
+     * docs/contracts.md §3.3: a collection's items go in order, and an item Meta refused for good ends
+     * the sequence: what follows it would reach the customer out of its context. The item ends failed
+     * with the refusal's reason (the first refused item's, when {@code refused} was itself ended so).
+     */
+    private OutboundMessage endAfter(Bot bot, OutboundMessage item, OutboundMessage refused) {
+        String description = refused.failureDescription();
+        String why = description != null && description.startsWith(NOT_SENT_AFTER) ? description
+                : NOT_SENT_AFTER + itemIndex(refused.id()) + " of this collection was refused (" + description + ").";
+        OutboundMessage skipped = item.failed(refused.failureCode(), refused.failureKind(), why, false);
+        if (messages.replace(skipped)) {
+            notifier.notify(bot, failure(skipped, skipped.failureCode(), why));
+        }
+        return skipped;
+    }
+
+    /** The item before a queued collection item, when it ended failed: the sequence ends there. */
+    private Optional<OutboundMessage> failedBefore(OutboundMessage item) {
+        int colon = item.id().lastIndexOf(':');
+        int index;
+        try {
+            index = colon < 0 ? 0 : Integer.parseInt(item.id().substring(colon + 1));
+        } catch (NumberFormatException notAnItem) {
+            return Optional.empty();
+        }
+        if (index <= 0) {
+            return Optional.empty();
+        }
+        String envelopeId = item.id().substring(0, colon);
+        // a bot's own ids may look like items ("order:2"): the envelope's record says it is a collection
+        return messages.find(item.botId(), itemId(envelopeId, index - 1))
+                .filter(before -> before.state() == OutboundMessage.State.FAILED)
+                .filter(before -> messages.find(item.botId(), envelopeId)
+                        .filter(envelope -> envelope.payloadJson().startsWith(COLLECTION_RECORD)).isPresent());
     }
 
     private static String itemIndex(String itemId) {

@@ -3,6 +3,9 @@ package net.wagw.domain.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.junit.jupiter.api.Test;
 
 import net.wagw.domain.delivery.Delivery;
@@ -51,6 +54,52 @@ class CollectionRefusalTest {
         assertThat(world.meta.requests()).isEqualTo(2);
         assertThat(world.states()).containsOnly(entry(OutboundMessage.State.SENT, 1), entry(OutboundMessage.State.FAILED, 2));
         assertThat(failedNotifications(world)).isEqualTo(2);
+    }
+
+    @Test
+    void anItemMetaRefusesWhenItsTurnComesFromTheQueueEndsTheSequenceThere() {
+        SendWorld world = new SendWorld(80, 80);
+        AtomicInteger firstTries = new AtomicInteger();
+        world.meta.fault((envelope, at) -> {
+            if (envelope.equals("col-q:0") && firstTries.getAndIncrement() == 0) {
+                return new MetaOutcome.Error(429, 130429, null, "Rate limit hit", "Rate limit hit.");
+            }
+            return envelope.equals("col-q:1")
+                    ? new MetaOutcome.Error(400, 131026, null, "Message undeliverable", "Message undeliverable.")
+                    : null;
+        });
+        String to = SendWorld.customer(5);
+        world.customerWrote(to);
+
+        assertThat(world.postTexts("col-q", to, "One", "Two", "Three", "Four")).isEqualTo("col-q");
+        world.drain(Duration.ofMinutes(10));
+
+        assertThat(world.meta.takenInOrder()).containsExactly("col-q:0");
+        assertThat(world.states()).containsOnly(entry(OutboundMessage.State.SENT, 1), entry(OutboundMessage.State.FAILED, 3));
+        assertThat(failedNotifications(world)).isEqualTo(3);
+        assertThat(world.messages.find(world.bot.id(), "col-q:3").orElseThrow().failureDescription())
+                .as("the refusal that ended it").startsWith("Not sent: item 1 of this collection was refused (")
+                .contains("131026");
+    }
+
+    @Test
+    void aBotsOwnIdThatLooksLikeAnItemIsNoCollectionAndGoesAfterItsNamesakesRefusal() {
+        SendWorld world = new SendWorld(80, 80);
+        AtomicInteger secondTries = new AtomicInteger();
+        world.meta.fault((envelope, at) -> {
+            if (envelope.equals("order:1")) {
+                return new MetaOutcome.Error(400, 131026, null, "Message undeliverable", "Message undeliverable.");
+            }
+            return envelope.equals("order:2") && secondTries.getAndIncrement() == 0
+                    ? new MetaOutcome.Error(429, 130429, null, "Rate limit hit", "Rate limit hit.") : null;
+        });
+        String to = SendWorld.customer(6);
+
+        assertThat(world.post("order:1", to)).contains("(#131026)");
+        assertThat(world.post("order:2", to)).isEqualTo("order:2");
+        world.drain(Duration.ofMinutes(10));
+
+        assertThat(world.meta.takenInOrder()).containsExactly("order:2");
     }
 
     private static long failedNotifications(SendWorld world) {
