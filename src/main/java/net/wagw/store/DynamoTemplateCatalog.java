@@ -1,5 +1,6 @@
 package net.wagw.store;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +11,13 @@ import net.wagw.domain.send.Template;
 import net.wagw.domain.send.TemplateCatalog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** {@link TemplateCatalog} on the templates table: pk bot id, sk name#language. */
 public final class DynamoTemplateCatalog implements TemplateCatalog {
+    /** When Meta made the last change applied by a template webhook (epoch seconds). */
+    private static final String CHANGED_AT = "changedAt";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -58,7 +63,7 @@ public final class DynamoTemplateCatalog implements TemplateCatalog {
     }
 
     @Override
-    public int update(String botId, String name, String language, String status, String category) {
+    public int update(String botId, String name, String language, String status, String category, Instant at) {
         if (status == null && category == null) {
             return 0;
         }
@@ -69,20 +74,36 @@ public final class DynamoTemplateCatalog implements TemplateCatalog {
             }
             List<String> sets = new java.util.ArrayList<>();
             Map<String, AttributeValue> values = new HashMap<>();
+            Map<String, String> names = new HashMap<>();
+            String condition = null;
+            if (at != null) {
+                // same second: applied in the order they came, as without a time
+                sets.add("#changedAt = :at");
+                names.put("#changedAt", CHANGED_AT);
+                values.put(":at", AttributeValue.fromN(Long.toString(at.getEpochSecond())));
+                condition = "attribute_not_exists(#changedAt) OR #changedAt <= :at";
+            }
             if (status != null) {
                 sets.add("#status = :status");
+                names.put("#status", "status");
                 values.put(":status", AttributeValue.fromS(status));
             }
             if (category != null) {
                 sets.add("category = :category");
                 values.put(":category", AttributeValue.fromS(category));
             }
-            dynamo.updateItem(r -> r.tableName(table).key(Map.of(Tables.PK, AttributeValue.fromS(botId), Tables.SK,
-                    AttributeValue.fromS(template.name() + "#" + template.language())))
-                    .updateExpression("SET " + String.join(", ", sets))
-                    .expressionAttributeNames(status != null ? Map.of("#status", "status") : null)
-                    .expressionAttributeValues(values));
-            changed++;
+            String when = condition;
+            try {
+                dynamo.updateItem(r -> r.tableName(table).key(Map.of(Tables.PK, AttributeValue.fromS(botId), Tables.SK,
+                        AttributeValue.fromS(template.name() + "#" + template.language())))
+                        .updateExpression("SET " + String.join(", ", sets))
+                        .conditionExpression(when)
+                        .expressionAttributeNames(names.isEmpty() ? null : names)
+                        .expressionAttributeValues(values));
+                changed++;
+            } catch (ConditionalCheckFailedException changedLater) {
+                // a later change of Meta's was applied first: it stands
+            }
         }
         return changed;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import net.wagw.domain.identity.Sighting;
 import net.wagw.domain.inbound.CustomerSeen;
@@ -108,24 +109,24 @@ final class WebhookFields {
                     putIfPresent(facts, "customer.bsuid", text(contact.get("user_id")));
                 }
                 out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, element, json, entryTime),
-                        WebhookParser.epochSeconds(element.get("timestamp")), facts, effect(field, facts), json));
+                        WebhookParser.epochSeconds(element.get("timestamp")), facts, effect(field, facts, entryTime), json));
             }
             return;
         }
         String json = value == null ? "null" : raw.apply(value);
         Map<String, String> facts = value == null || !value.isObject() ? new LinkedHashMap<>() : facts(field, value);
         out.add(new FieldEvent(wabaId, phoneNumberId, field, id(field, value, json, entryTime),
-                value == null ? null : WebhookParser.epochSeconds(value.get("timestamp")), facts, effect(field, facts),
-                json));
+                value == null ? null : WebhookParser.epochSeconds(value.get("timestamp")), facts, effect(field, facts, entryTime), json));
     }
 
     /** Meta's words turned into what the event changes in wagw (docs/contracts.md §7). */
-    private static FieldEffect effect(String field, Map<String, String> facts) {
+    private static FieldEffect effect(String field, Map<String, String> facts, String entryTime) {
         if (TEMPLATE_FIELDS.contains(field)) {
             String name = facts.get("template.name");
             return name == null ? FieldEffect.NONE : new FieldEffect.TemplateChanged(name, facts.get("template.language"),
                     "message_template_status_update".equals(field) ? templateStatus(facts.get("template.event")) : null,
-                    upper(facts.get("template.category")));
+                    upper(facts.get("template.category")),
+                    entryTime == null ? null : WebhookParser.epochSeconds(TextNode.valueOf(entryTime)));
         }
         return switch (field) {
             case "user_preferences" -> {

@@ -328,7 +328,7 @@ class WhatsApp2026Test {
     }
 
     @Test
-    void aTemplatePausedByWebhookIsRefusedBeforeMetaAndSentOnceReapproved() {
+    void aTemplatePausedByWebhookIsRefusedBeforeMetaAndSentOnceReapprovedAndAnOlderChangeDoesNotUndoANewer() {
         catalog.replace(Bots.A, List.of(new Template("aviso", "pt_BR", "APPROVED", "UTILITY", java.util.Map.of())));
         optIns.consent(Bots.A, NUMBERS.parse("+5531966080001"), "web", null, null);
         String template = "{\"name\":\"aviso\",\"language\":{\"code\":\"pt_BR\"}}";
@@ -354,8 +354,13 @@ class WhatsApp2026Test {
         Webhooks.post(gateway.port(), field("message_template_status_update", paused, time + 120)).statusCode(200);
         send("tpl-3", "5531966080001@wa.gw.msging.net", "application/json", "{\"type\":\"template\",\"template\":"
                 + template + "}").statusCode(422);
+        // a reinstatement Meta made before that pause, delivered after it (a retry): told, and the pause stands
+        Webhooks.post(gateway.port(), field("message_template_status_update", paused.replace("PAUSED", "REINSTATED"),
+                time + 90)).statusCode(200);
+        send("tpl-4", "5531966080001@wa.gw.msging.net", "application/json", "{\"type\":\"template\",\"template\":"
+                + template + "}").statusCode(422);
         assertThat(posted(MESSAGES_A)).filteredOn(m -> m.path("content").path("field").asText()
-                .equals("message_template_status_update")).as("each delivery told once").hasSize(3);
+                .equals("message_template_status_update")).as("each delivery told once").hasSize(4);
     }
 
     @Test

@@ -505,7 +505,7 @@ class WebhookParserTest {
                 {"event": "%s", "message_template_id": 7, "message_template_name": "aviso",
                  "message_template_language": "pt_BR", "reason": "NONE"}""".formatted(event));
 
-        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", status, null));
+        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", status, null, null));
     }
 
     @Test
@@ -514,7 +514,7 @@ class WebhookParserTest {
                 {"message_template_id": 7, "message_template_name": "aviso", "message_template_language": "pt_BR",
                  "previous_category": "UTILITY", "new_category": "marketing"}""");
 
-        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", null, "MARKETING"));
+        assertThat(e.effect()).isEqualTo(new FieldEffect.TemplateChanged("aviso", "pt_BR", null, "MARKETING", null));
     }
 
     @ParameterizedTest

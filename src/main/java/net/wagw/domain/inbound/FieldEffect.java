@@ -17,8 +17,12 @@ public sealed interface FieldEffect {
      *
      * @param status   the catalog status it now has, or null when it stays as it is
      * @param category the category it now has (upper case), or null when unchanged
+     * @param at       when Meta made the change (the webhook entry's time), or null when it did not say:
+     *                 a change older than one applied already is not applied (Meta's retry of an event
+     *                 that failed may come after a newer one)
      */
-    record TemplateChanged(String name, String language, String status, String category) implements FieldEffect {
+    record TemplateChanged(String name, String language, String status, String category, java.time.Instant at)
+            implements FieldEffect {
         public TemplateChanged {
             Objects.requireNonNull(name, "name");
         }

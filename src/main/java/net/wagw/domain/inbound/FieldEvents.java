@@ -48,7 +48,8 @@ public final class FieldEvents {
     public Optional<Delivery> handle(Bot bot, FieldEvent event, String body) {
         FieldEffect effect = event.effect();
         if (effect instanceof FieldEffect.TemplateChanged template) {
-            catalog.update(bot.id(), template.name(), template.language(), template.status(), template.category());
+            catalog.update(bot.id(), template.name(), template.language(), template.status(), template.category(),
+                    template.at());
         } else if (effect instanceof FieldEffect.MarketingStopped) {
             customer(bot, event).ifPresent(key -> optIns.revokeMarketing(bot.id(), key,
                     "The customer stopped marketing messages in WhatsApp (user_preferences)."));

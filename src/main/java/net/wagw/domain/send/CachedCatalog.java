@@ -52,9 +52,10 @@ public final class CachedCatalog implements TemplateCatalog {
     }
 
     @Override
-    public int update(String botId, String name, String language, String status, String category) {
+    public int update(String botId, String name, String language, String status, String category,
+            java.time.Instant at) {
         cache.remove(botId);
-        int changed = stored.update(botId, name, language, status, category);
+        int changed = stored.update(botId, name, language, status, category, at);
         cache.remove(botId);
         return changed;
     }

@@ -31,7 +31,7 @@ class FieldEventsTest {
     void aTemplateChangeUpdatesTheCatalogAtOnceAndIsToldOnce() {
         world.catalog.replace(World.BOT.id(), List.of(new Template("aviso", "pt_BR", "APPROVED", "UTILITY", Map.of()),
                 new Template("aviso", "en_US", "APPROVED", "UTILITY", Map.of())));
-        FieldEvent paused = event("T-1", new FieldEffect.TemplateChanged("aviso", "pt_BR", "PAUSED", null), null);
+        FieldEvent paused = event("T-1", new FieldEffect.TemplateChanged("aviso", "pt_BR", "PAUSED", null, null), null);
 
         assertThat(world.fieldEvents.handle(World.BOT, paused, "lime")).isPresent();
         assertThat(world.fieldEvents.handle(World.BOT, paused, "lime")).isEmpty();

@@ -110,6 +110,7 @@ public final class InMemory {
 
     public static final class Catalog implements TemplateCatalog {
         private final Map<String, List<Template>> templates = new ConcurrentHashMap<>();
+        private final Map<String, java.time.Instant> changedAt = new ConcurrentHashMap<>();
 
         @Override
         public List<Template> all(String botId) {
@@ -122,11 +123,17 @@ public final class InMemory {
         }
 
         @Override
-        public synchronized int update(String botId, String name, String language, String status, String category) {
+        public synchronized int update(String botId, String name, String language, String status, String category,
+                java.time.Instant at) {
             int changed = 0;
             List<Template> updated = new ArrayList<>();
             for (Template t : all(botId)) {
-                if (t.name().equals(name) && (language == null || language.equals(t.language()))) {
+                String key = botId + "#" + t.name() + "#" + t.language();
+                boolean later = at != null && changedAt.containsKey(key) && changedAt.get(key).isAfter(at);
+                if (t.name().equals(name) && (language == null || language.equals(t.language())) && !later) {
+                    if (at != null) {
+                        changedAt.put(key, at);
+                    }
                     updated.add(new Template(t.name(), t.language(), status != null ? status : t.status(),
                             category != null ? category : t.category(), t.parameters()));
                     changed++;
