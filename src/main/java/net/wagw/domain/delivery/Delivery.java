@@ -53,6 +53,12 @@ public record Delivery(String botId, String id, Target target, String body, Stat
         return new Delivery(botId, id, target, body, State.DEAD, attempts, createdAt, nextAttemptAt, error, version + 1);
     }
 
+    /** This dead letter again, as it was before {@code redriven} (whose queueing failed) replaced it. */
+    Delivery deadAgainAfter(Delivery redriven) {
+        return new Delivery(botId, id, target, body, State.DEAD, attempts, createdAt, nextAttemptAt, lastError,
+                redriven.version() + 1);
+    }
+
     Delivery redriven(Instant now) {
         return new Delivery(botId, id, target, body, State.PENDING, attempts, now, now, lastError, version + 1);
     }

@@ -177,7 +177,14 @@ public final class Outbox {
         if (!store.replace(again)) {
             return Optional.empty();
         }
-        queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, id), Duration.ZERO);
+        try {
+            queue.enqueue(new Work.Deliver(bot.id(), id), lane(bot, id), Duration.ZERO);
+        } catch (RuntimeException queueDown) {
+            // pending with no queued try would be tried by nothing and listed nowhere: a dead letter
+            // again, so the operator's retry of the redrive finds it (docs/contracts.md §3.5)
+            store.replace(dead.get().deadAgainAfter(again));
+            throw queueDown;
+        }
         return Optional.of(again);
     }
 

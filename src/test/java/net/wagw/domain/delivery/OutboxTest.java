@@ -1,6 +1,7 @@
 package net.wagw.domain.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -55,7 +56,7 @@ class OutboxTest {
     }
 
     @Test
-    void aDeliveryTheBotNeverTakesIsDeadLetteredAfterItsPeriodAndCanBeRedriven() {
+    void aDeliveryTheBotNeverTakesIsDeadLetteredAfterItsPeriodAndCanBeRedrivenEvenAfterARedriveTheQueueRefused() {
         world.botInbox.failure = "the bot answered HTTP 500";
         world.outbox.deliver(World.BOT, "d-1", Delivery.Target.MESSAGES, "{}");
         attempt("d-1");
@@ -71,6 +72,10 @@ class OutboxTest {
         assertThat(world.botInbox.posts).hasSize(tries);
 
         world.botInbox.failure = null;
+        world.queue.down = new IllegalStateException("SQS throttled");
+        assertThatThrownBy(() -> world.outbox.redrive(World.BOT, "d-1")).hasMessage("SQS throttled");
+        assertThat(world.outbox.deadLetters(World.BOT, 10)).as("still listed, to redrive again").hasSize(1);
+        world.queue.down = null;
         assertThat(world.outbox.redrive(World.BOT, "d-1")).isPresent();
         assertThat(world.queue.works()).last().isEqualTo(new Work.Deliver(World.BOT.id(), "d-1"));
         assertThat(attempt("d-1")).isEqualTo(WorkResult.DONE);
